@@ -1,0 +1,80 @@
+//! The catalog file as written: every value with the byte span it came from.
+//!
+//! [`crate::load`] builds this from TOML, reporting what is malformed (unknown keys, wrong
+//! types, missing fields); [`crate::valid`] then checks what it means and builds the model.
+
+use std::ops::Range;
+
+pub use toml::Spanned;
+
+/// A `codes.toml` file.
+#[derive(Debug, Default)]
+pub struct CatalogFile {
+    /// `None` when `[catalog]` is missing or malformed (already reported).
+    pub catalog: Option<CatalogTable>,
+    pub categories: Vec<CategoryTable>,
+    pub codes: Vec<CodeTable>,
+}
+
+/// `[catalog]`.
+#[derive(Debug)]
+pub struct CatalogTable {
+    pub span: Range<usize>,
+    pub name: Spanned<String>,
+    pub default_locale: Spanned<String>,
+    pub locales: Spanned<Vec<Spanned<String>>>,
+    pub docs_url: Option<Spanned<String>>,
+    pub reserved: Vec<Spanned<String>>,
+}
+
+/// `[categories.<key>]`.
+#[derive(Debug)]
+pub struct CategoryTable {
+    pub key: Spanned<String>,
+    pub title: Localized,
+}
+
+/// `[codes.<CODE>]`.
+#[derive(Debug)]
+pub struct CodeTable {
+    pub code: Spanned<String>,
+    pub status: Spanned<i64>,
+    pub retryable: Spanned<bool>,
+    pub category: Spanned<String>,
+    pub message: Localized,
+    pub detail: Option<Localized>,
+    pub hint: Option<Localized>,
+    pub variant: Option<Spanned<String>>,
+    pub deprecated: Option<Spanned<String>>,
+}
+
+/// A text per locale: `{ en = "...", es = "..." }`, in file order.
+#[derive(Debug)]
+pub struct Localized {
+    pub span: Range<usize>,
+    pub texts: Vec<(Spanned<String>, Spanned<String>)>,
+}
+
+impl Localized {
+    pub fn get(&self, locale: &str) -> Option<&Spanned<String>> {
+        self.texts
+            .iter()
+            .find(|(tag, _)| tag.get_ref() == locale)
+            .map(|(_, text)| text)
+    }
+}
+
+/// The keys each table accepts: the loader rejects any other, and the JSON Schema lists these.
+pub const TOP_KEYS: &[&str] = &["catalog", "categories", "codes"];
+pub const CATALOG_KEYS: &[&str] = &["name", "default_locale", "locales", "docs_url", "reserved"];
+pub const CATEGORY_KEYS: &[&str] = &["title"];
+pub const CODE_KEYS: &[&str] = &[
+    "status",
+    "retryable",
+    "category",
+    "message",
+    "detail",
+    "hint",
+    "variant",
+    "deprecated",
+];

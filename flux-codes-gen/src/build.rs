@@ -1,0 +1,99 @@
+//! [`Builder`]: the build-script front end, in the manner of prost-build and tonic-build.
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::render::rust::render_rust;
+use crate::{Error, load_catalog};
+
+/// Generates the Rust module of a catalog into `OUT_DIR` from a build script.
+///
+/// It asks cargo to rerun only when the catalog changes, writes only into `OUT_DIR`, and only
+/// when the bytes differ, so a rerun that changes nothing recompiles nothing. A broken catalog
+/// fails the build with rendered diagnostics, leaving no new output behind.
+#[derive(Clone, Debug)]
+pub struct Builder {
+    catalog: PathBuf,
+    out_dir: Option<PathBuf>,
+    file_name: String,
+    runtime: TokenStream,
+}
+
+impl Builder {
+    /// A builder for the catalog at `catalog` (relative to the package root).
+    pub fn new(catalog: impl AsRef<Path>) -> Self {
+        Builder {
+            catalog: catalog.as_ref().to_path_buf(),
+            out_dir: None,
+            file_name: "flux_codes.rs".to_owned(),
+            runtime: quote!(::flux_codes::__private),
+        }
+    }
+
+    /// Where to write (default: `$OUT_DIR`).
+    pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The generated file's name (default: `flux_codes.rs`).
+    pub fn file_name(mut self, name: &str) -> Self {
+        self.file_name = name.to_owned();
+        self
+    }
+
+    /// The path of the `flux_codes::__private` runtime from the generated code
+    /// (default: `::flux_codes::__private`; `flux-codes` itself uses `crate::__private`).
+    pub fn runtime_path(mut self, path: TokenStream) -> Self {
+        self.runtime = path;
+        self
+    }
+
+    /// Generates the module; returns the written path, or why it could not.
+    pub fn try_compile(&self) -> Result<PathBuf, Error> {
+        println!("cargo::rerun-if-changed={}", self.catalog.display());
+        let catalog = load_catalog(&self.catalog)?;
+        let code = render_rust(&catalog, &self.runtime);
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set in a build script")),
+        };
+        let path = out_dir.join(&self.file_name);
+        write_if_changed(&path, code.as_bytes()).map_err(|error| Error::Io {
+            path: path.clone(),
+            error,
+        })?;
+        Ok(path)
+    }
+
+    /// Generates the module, or fails the build with the catalog's diagnostics: a
+    /// `cargo::error=` line per problem, and the rendered report on stderr.
+    pub fn compile(&self) {
+        if let Err(error) = self.try_compile() {
+            match &error {
+                Error::Invalid(diags) => {
+                    for d in diags.located() {
+                        println!("cargo::error={}:{}:{}: {}", d.file, d.line, d.column, d.message);
+                    }
+                    eprintln!("{}", diags.render(false));
+                }
+                Error::Io { .. } => println!("cargo::error={error}"),
+            }
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Writes `bytes` unless the file already holds them (keeping its mtime, so nothing downstream
+/// rebuilds), through a temporary file and a rename so a reader never sees half a file.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)?;
+    Ok(true)
+}

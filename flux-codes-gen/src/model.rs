@@ -1,0 +1,96 @@
+//! The validated catalog: the facts every renderer reads. Texts are stored per locale, in the
+//! order of [`Catalog::locales`]; codes and categories keep the file's order.
+
+/// A catalog that passed validation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    pub name: String,
+    /// BCP 47 tags, in declared order.
+    pub locales: Vec<String>,
+    /// Index into `locales`.
+    pub default_locale: usize,
+    /// Template with `{code}`, e.g. `https://docs.flux.example/errors#{code}`.
+    pub docs_url: Option<String>,
+    /// Retired code strings that may never be used again.
+    pub reserved: Vec<String>,
+    pub categories: Vec<Category>,
+    pub codes: Vec<CodeSpec>,
+}
+
+/// A `[categories.<key>]` table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    pub key: String,
+    /// Rust variant name (`qr` -> `Qr`).
+    pub variant: String,
+    /// Per locale.
+    pub title: Vec<String>,
+}
+
+/// A `[codes.<CODE>]` table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeSpec {
+    /// The wire string, e.g. `ERR_QR_EXPIRED`.
+    pub code: String,
+    /// Rust variant name, e.g. `QrExpired`.
+    pub variant: String,
+    pub status: u16,
+    pub retryable: bool,
+    /// Index into [`Catalog::categories`].
+    pub category: usize,
+    /// Per locale.
+    pub message: Vec<String>,
+    /// Per locale; placeholders `{name}`, literal braces `{{` and `}}`.
+    pub detail: Option<Vec<String>>,
+    /// Per locale.
+    pub hint: Option<Vec<String>>,
+    /// The detail's placeholders, in order of first use.
+    pub params: Vec<String>,
+    /// Deprecation note, e.g. `Use ERR_X instead.`.
+    pub deprecated: Option<String>,
+}
+
+impl Catalog {
+    /// The documentation URL of one code, from the `docs_url` template.
+    pub fn docs_url(&self, code: &CodeSpec) -> Option<String> {
+        self.docs_url
+            .as_ref()
+            .map(|template| template.replace("{code}", &code.code))
+    }
+
+    /// The category a code belongs to.
+    pub fn category_of(&self, code: &CodeSpec) -> &Category {
+        &self.categories[code.category]
+    }
+
+    pub fn default_locale_tag(&self) -> &str {
+        &self.locales[self.default_locale]
+    }
+}
+
+/// Rust variant name of a locale tag: `en` -> `En`, `es-CL` -> `EsCl`, `zh-Hant` -> `ZhHant`.
+pub fn locale_variant(tag: &str) -> String {
+    upper_camel(tag.split('-'))
+}
+
+/// Rust variant name of a code string: drop a leading `ERR_`, then UpperCamelCase.
+pub fn code_variant(code: &str) -> String {
+    upper_camel(code.strip_prefix("ERR_").unwrap_or(code).split('_'))
+}
+
+/// Rust variant name of a category key: `qr` -> `Qr`, `rate_limit` -> `RateLimit`.
+pub fn category_variant(key: &str) -> String {
+    upper_camel(key.split('_'))
+}
+
+fn upper_camel<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.extend(chars.flat_map(char::to_lowercase));
+        }
+    }
+    out
+}

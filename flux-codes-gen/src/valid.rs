@@ -1,0 +1,452 @@
+//! Validation: what a well-formed catalog file means, checked rule by rule, into a [`Catalog`].
+//!
+//! Each rule reports at the span of the offending value, says what is wrong and how to fix it,
+//! and validation goes on after a failure so that one build shows every problem.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use crate::ast::{CatalogFile, CodeTable, Localized, Spanned};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::model::{Catalog, Category, CodeSpec, category_variant, code_variant, locale_variant};
+use crate::template;
+
+/// Longest code string: Google AIP-193's limit for `ErrorInfo.reason`.
+pub const MAX_CODE_LEN: usize = 63;
+
+/// Checks `file`; returns the model when no error was reported.
+pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> {
+    let errors_before = diags.error_count();
+    let mut v = Validator {
+        diags,
+        locales: Vec::new(),
+    };
+    let mut catalog = Catalog {
+        name: String::new(),
+        locales: Vec::new(),
+        default_locale: 0,
+        docs_url: None,
+        reserved: Vec::new(),
+        categories: Vec::new(),
+        codes: Vec::new(),
+    };
+    if let Some(table) = &file.catalog {
+        catalog.name = v.non_empty(&table.name, "`catalog.name`").unwrap_or_default();
+        catalog.locales = v.locales(&table.locales);
+        v.locales = catalog.locales.clone();
+        catalog.default_locale = v.default_locale(&table.default_locale, &catalog.locales).unwrap_or(0);
+        catalog.docs_url = table.docs_url.as_ref().and_then(|url| v.docs_url(url));
+        catalog.reserved = v.reserved(&table.reserved);
+    }
+    for table in &file.categories {
+        let key = table.key.get_ref();
+        if !is_category_key(key) {
+            v.diags.push(
+                Diagnostic::error(format!("`{key}` is not a valid category key"), Some(table.key.span()))
+                    .with_help("a category key is lowercase snake_case, such as `payment` or `rate_limit`"),
+            );
+        }
+        let title = v.localized(&table.title, &format!("categories.{key}.title"), Text::Plain);
+        catalog.categories.push(Category {
+            key: key.clone(),
+            variant: category_variant(key),
+            title: title.unwrap_or_default(),
+        });
+    }
+    let mut variants: BTreeMap<String, &Spanned<String>> = BTreeMap::new();
+    for table in &file.codes {
+        if let Some(code) = v.code(table, &catalog) {
+            if let Some(first) = variants.get(&code.variant) {
+                v.diags.push(
+                    Diagnostic::error(
+                        format!(
+                            "`{}` and `{}` both become the Rust variant `ErrorCode::{}`",
+                            first.get_ref(),
+                            code.code,
+                            code.variant
+                        ),
+                        Some(table.code.span()),
+                    )
+                    .with_label("second code with this variant name")
+                    .with_help("give one of them its own name with `variant = \"...\"`"),
+                );
+            } else {
+                variants.insert(code.variant.clone(), &table.code);
+            }
+            catalog.codes.push(code);
+        }
+    }
+    (diags.error_count() == errors_before).then_some(catalog)
+}
+
+/// Whether a text may hold placeholders.
+#[derive(Clone, Copy, PartialEq)]
+enum Text {
+    Plain,
+    Template,
+}
+
+struct Validator<'d> {
+    diags: &'d mut Diagnostics,
+    /// The declared locales (empty when `[catalog]` is broken: locale checks are then skipped).
+    locales: Vec<String>,
+}
+
+impl Validator<'_> {
+    fn non_empty(&mut self, value: &Spanned<String>, what: &str) -> Option<String> {
+        if value.get_ref().trim().is_empty() {
+            self.diags.push(
+                Diagnostic::error(format!("{what} is empty"), Some(value.span()))
+                    .with_help("write the text; an empty string shows users nothing"),
+            );
+            return None;
+        }
+        Some(value.get_ref().clone())
+    }
+
+    fn locales(&mut self, locales: &Spanned<Vec<Spanned<String>>>) -> Vec<String> {
+        if locales.get_ref().is_empty() {
+            self.diags.push(
+                Diagnostic::error("`catalog.locales` is empty", Some(locales.span()))
+                    .with_help(r#"declare at least one locale, e.g. `locales = ["en"]`"#),
+            );
+        }
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for tag in locales.get_ref() {
+            match canonical_locale(tag.get_ref()) {
+                None => self.diags.push(
+                    Diagnostic::error(format!("`{}` is not a BCP 47 language tag", tag.get_ref()), Some(tag.span()))
+                        .with_help("use a tag such as `en`, `es`, `es-CL` or `zh-Hant`"),
+                ),
+                Some(canonical) if canonical != *tag.get_ref() => self.diags.push(
+                    Diagnostic::error(format!("locale `{}` is not in canonical form", tag.get_ref()), Some(tag.span()))
+                        .with_help(format!("write it as `{canonical}`")),
+                ),
+                Some(canonical) => {
+                    if !seen.insert(locale_variant(&canonical)) {
+                        self.diags.push(
+                            Diagnostic::error(format!("locale `{canonical}` is declared twice"), Some(tag.span()))
+                                .with_help("remove the repeated tag"),
+                        );
+                    } else {
+                        out.push(canonical);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn default_locale(&mut self, tag: &Spanned<String>, locales: &[String]) -> Option<usize> {
+        let found = locales.iter().position(|l| l == tag.get_ref());
+        if found.is_none() && !locales.is_empty() {
+            let mut d = Diagnostic::error(
+                format!("`default_locale = \"{}\"` is not one of `locales`", tag.get_ref()),
+                Some(tag.span()),
+            )
+            .with_label("not declared in `locales`");
+            d = match did_you_mean(tag.get_ref(), locales.iter().map(String::as_str)) {
+                Some(near) => d.with_help(format!("did you mean `{near}`?")),
+                None => d.with_help(format!("use one of {}, or add it to `locales`", list(locales))),
+            };
+            self.diags.push(d);
+        }
+        found
+    }
+
+    fn docs_url(&mut self, url: &Spanned<String>) -> Option<String> {
+        if !url.get_ref().contains("{code}") {
+            self.diags.push(
+                Diagnostic::error("`docs_url` has no `{code}` placeholder", Some(url.span()))
+                    .with_help("put `{code}` where each code's anchor goes, e.g. `https://docs.example/errors#{code}`"),
+            );
+            return None;
+        }
+        Some(url.get_ref().clone())
+    }
+
+    fn reserved(&mut self, reserved: &[Spanned<String>]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for code in reserved {
+            if self.code_shape(code) && !out.contains(code.get_ref()) {
+                out.push(code.get_ref().clone());
+            }
+        }
+        out
+    }
+
+    fn code_shape(&mut self, code: &Spanned<String>) -> bool {
+        let s = code.get_ref();
+        let valid = s.len() <= MAX_CODE_LEN
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        if !valid {
+            let mut d = Diagnostic::error(format!("`{s}` is not a valid code string"), Some(code.span()))
+                .with_label("codes match ^[A-Z][A-Z0-9_]*$, at most 63 characters");
+            let fixed: String = s
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+                .collect();
+            if s.len() <= MAX_CODE_LEN && fixed.starts_with(|c: char| c.is_ascii_uppercase()) {
+                d = d.with_help(format!("write it as `{fixed}`"));
+            } else {
+                d = d.with_help("use uppercase ASCII letters, digits and `_`, starting with a letter, at most 63 characters");
+            }
+            self.diags.push(d);
+        }
+        valid
+    }
+
+    fn code(&mut self, table: &CodeTable, catalog: &Catalog) -> Option<CodeSpec> {
+        let code = table.code.get_ref();
+        let what = format!("codes.{code}");
+        let mut ok = self.code_shape(&table.code);
+        if catalog.reserved.contains(code) {
+            self.diags.push(
+                Diagnostic::error(format!("`{code}` is a reserved code and may not be used again"), Some(table.code.span()))
+                    .with_label("listed in `catalog.reserved`")
+                    .with_help("a retired code string lives on in old clients; choose a new code string"),
+            );
+            ok = false;
+        }
+        let status = *table.status.get_ref();
+        if !(400..=599).contains(&status) {
+            self.diags.push(
+                Diagnostic::error(format!("status {status} is not an HTTP error status"), Some(table.status.span()))
+                    .with_label("expected 400..=599")
+                    .with_help("use a 4xx status for client errors and a 5xx status for server errors"),
+            );
+            ok = false;
+        }
+        let category = catalog
+            .categories
+            .iter()
+            .position(|c| c.key == *table.category.get_ref());
+        if category.is_none() {
+            let given = table.category.get_ref();
+            let mut d = Diagnostic::error(format!("category `{given}` does not exist"), Some(table.category.span()))
+                .with_label("not a key of `[categories]`");
+            d = match did_you_mean(given, catalog.categories.iter().map(|c| c.key.as_str())) {
+                Some(near) => d.with_help(format!("did you mean `{near}`?")),
+                None => d.with_help(format!("declare it as `[categories.{given}]`, or use an existing category")),
+            };
+            self.diags.push(d);
+        }
+        let variant = match &table.variant {
+            Some(v) if !is_variant_name(v.get_ref()) => {
+                self.diags.push(
+                    Diagnostic::error(format!("`{}` is not a valid Rust variant name", v.get_ref()), Some(v.span()))
+                        .with_help("use UpperCamelCase ASCII, starting with a letter, e.g. `QrExpired`"),
+                );
+                None
+            }
+            Some(v) => Some(v.get_ref().clone()),
+            None => {
+                let derived = code_variant(code);
+                if ok && !is_variant_name(&derived) {
+                    self.diags.push(
+                        Diagnostic::error(format!("`{code}` gives the Rust name `{derived}`, which is not a valid variant name"), Some(table.code.span()))
+                            .with_help("set `variant = \"...\"` to an UpperCamelCase name starting with a letter"),
+                    );
+                    None
+                } else {
+                    Some(derived)
+                }
+            }
+        };
+        let message = self.localized(&table.message, &format!("{what}.message"), Text::Plain);
+        let hint = table
+            .hint
+            .as_ref()
+            .map(|hint| self.localized(hint, &format!("{what}.hint"), Text::Plain));
+        let detail = table
+            .detail
+            .as_ref()
+            .map(|detail| self.localized(detail, &format!("{what}.detail"), Text::Template));
+        let params = match &detail {
+            Some(Some(texts)) => self.params(table.detail.as_ref()?, texts, &what)?,
+            _ => Vec::new(),
+        };
+        let deprecated = match &table.deprecated {
+            Some(note) => Some(self.non_empty(note, &format!("`{what}.deprecated`"))?),
+            None => None,
+        };
+        if !ok {
+            return None;
+        }
+        Some(CodeSpec {
+            code: code.clone(),
+            variant: variant?,
+            status: status as u16,
+            retryable: *table.retryable.get_ref(),
+            category: category?,
+            message: message?,
+            detail: detail.map(|d| d.ok_or(())).transpose().ok()?,
+            hint: hint.map(|h| h.ok_or(())).transpose().ok()?,
+            params,
+            deprecated,
+        })
+    }
+
+    /// Every locale of one detail must use the same placeholders; returns them in the default
+    /// locale's order of first use.
+    fn params(&mut self, detail: &Localized, texts: &[String], what: &str) -> Option<Vec<String>> {
+        let sets: Vec<Vec<&str>> = texts
+            .iter()
+            .map(|t| template::parse(t).map(|p| template::placeholders(&p)).unwrap_or_default())
+            .collect();
+        let first: BTreeSet<&str> = sets[0].iter().copied().collect();
+        let mut same = true;
+        for (locale, set) in self.locales.iter().zip(&sets).skip(1) {
+            let this: BTreeSet<&str> = set.iter().copied().collect();
+            if this != first {
+                same = false;
+                let text = detail.get(locale)?;
+                let missing: Vec<_> = first.difference(&this).map(|p| format!("{{{p}}}")).collect();
+                let extra: Vec<_> = this.difference(&first).map(|p| format!("{{{p}}}")).collect();
+                let mut explain = Vec::new();
+                if !missing.is_empty() {
+                    explain.push(format!("lacks {}", missing.join(", ")));
+                }
+                if !extra.is_empty() {
+                    explain.push(format!("adds {}", extra.join(", ")));
+                }
+                self.diags.push(
+                    Diagnostic::error(
+                        format!("the `{locale}` text of `{what}.detail` uses other placeholders than the `{}` text", self.locales[0]),
+                        Some(text.span()),
+                    )
+                    .with_label(explain.join(" and "))
+                    .with_help("every locale of a detail must use the same placeholders: they are the code's params"),
+                );
+            }
+        }
+        same.then(|| sets[0].iter().map(|s| s.to_string()).collect())
+    }
+
+    /// A text in every declared locale, and in no other; non-empty; placeholders only where
+    /// `kind` allows them.
+    fn localized(&mut self, texts: &Localized, what: &str, kind: Text) -> Option<Vec<String>> {
+        let mut ok = true;
+        for (tag, _) in &texts.texts {
+            if !self.locales.is_empty() && !self.locales.contains(tag.get_ref()) {
+                ok = false;
+                self.diags.push(
+                    Diagnostic::error(format!("`{what}` has a text for `{}`, which is not a declared locale", tag.get_ref()), Some(tag.span()))
+                        .with_help(format!("the declared locales are {}; add it to `catalog.locales` or remove this text", list(&self.locales))),
+                );
+            }
+        }
+        let mut out = Vec::new();
+        for locale in self.locales.clone() {
+            let Some(text) = texts.get(&locale) else {
+                ok = false;
+                self.diags.push(
+                    Diagnostic::error(format!("`{what}` has no `{locale}` text"), Some(texts.span.clone()))
+                        .with_label(format!("missing `{locale}`"))
+                        .with_help(format!("add `{locale} = \"...\"`: every text needs every declared locale")),
+                );
+                continue;
+            };
+            if text.get_ref().trim().is_empty() {
+                ok = false;
+                self.diags.push(
+                    Diagnostic::error(format!("the `{locale}` text of `{what}` is empty"), Some(text.span()))
+                        .with_help("write the text; an empty string shows users nothing"),
+                );
+                continue;
+            }
+            ok &= self.text(text, what, kind);
+            out.push(text.get_ref().clone());
+        }
+        ok.then_some(out)
+    }
+
+    fn text(&mut self, text: &Spanned<String>, what: &str, kind: Text) -> bool {
+        let pieces = match template::parse(text.get_ref()) {
+            Ok(pieces) => pieces,
+            Err(e) if kind == Text::Template => {
+                let span = self.inner_span(text, e.at);
+                self.diags.push(Diagnostic::error(format!("{} in `{what}`", e.message), Some(span)).with_help(e.help));
+                return false;
+            }
+            // Plain texts are not templates: a stray brace is just a character.
+            Err(_) => return true,
+        };
+        if kind == Text::Plain {
+            if let Some(name) = template::placeholders(&pieces).first() {
+                let at = text.get_ref().find(&format!("{{{name}}}")).map_or(0..0, |i| i..i + name.len() + 2);
+                let span = self.inner_span(text, at);
+                self.diags.push(
+                    Diagnostic::error(format!("`{what}` has a placeholder `{{{name}}}`, but it is a fixed text"), Some(span))
+                        .with_label("placeholder in a fixed text")
+                        .with_help("move what varies per occurrence into `detail`, whose placeholders become the code's params"),
+                );
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The source span of `at` (a range in a string's text), when the literal has no escapes
+    /// so text and source line up; otherwise the whole literal.
+    fn inner_span(&self, text: &Spanned<String>, at: Range<usize>) -> Range<usize> {
+        let span = text.span();
+        let raw = self.diags.source.get(span.clone()).unwrap_or_default();
+        let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") { 3 } else { 1 };
+        if raw.len() >= 2 * quote && &raw[quote..raw.len() - quote] == text.get_ref().as_str() {
+            span.start + quote + at.start..span.start + quote + at.end
+        } else {
+            span
+        }
+    }
+}
+
+fn is_category_key(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn is_variant_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric())
+        && name != "Self"
+}
+
+/// The canonical form of a BCP 47 tag (language, script, region, variants), or `None`.
+pub fn canonical_locale(tag: &str) -> Option<String> {
+    let mut parts = tag.split('-');
+    let language = parts.next()?;
+    if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut out = language.to_ascii_lowercase();
+    let mut stage = 0; // 0: script next, 1: region next, 2: variants
+    for part in parts {
+        let alpha = part.bytes().all(|b| b.is_ascii_alphabetic());
+        let digits = part.bytes().all(|b| b.is_ascii_digit());
+        out.push('-');
+        if stage == 0 && part.len() == 4 && alpha {
+            out.push_str(&part[..1].to_ascii_uppercase());
+            out.push_str(&part[1..].to_ascii_lowercase());
+            stage = 1;
+        } else if stage <= 1 && ((part.len() == 2 && alpha) || (part.len() == 3 && digits)) {
+            out.push_str(&part.to_ascii_uppercase());
+            stage = 2;
+        } else if part.bytes().all(|b| b.is_ascii_alphanumeric())
+            && ((5..=8).contains(&part.len())
+                || (part.len() == 4 && part.as_bytes()[0].is_ascii_digit()))
+        {
+            out.push_str(&part.to_ascii_lowercase());
+            stage = 2;
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}
