@@ -49,7 +49,9 @@ impl std::error::Error for Error {}
 pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnostics>> {
     let mut diags = Diagnostics::new(path, source);
     let file = load::load(source, &mut diags);
-    match valid::validate(&file, &mut diags) {
+    let catalog = valid::validate(&file, &mut diags);
+    diags.sort();
+    match catalog {
         Some(catalog) if !diags.has_errors() => Ok(catalog),
         _ => Err(Box::new(diags)),
     }

@@ -31,7 +31,7 @@ pub fn load(source: &str, diags: &mut Diagnostics) -> CatalogFile {
         return CatalogFile::default();
     }
     let mut walker = Walker { diags };
-    walker.file(document.get_ref(), document.span())
+    walker.file(document.get_ref())
 }
 
 struct Walker<'d> {
@@ -39,10 +39,10 @@ struct Walker<'d> {
 }
 
 impl Walker<'_> {
-    fn file(&mut self, top: &DeTable<'_>, span: Range<usize>) -> CatalogFile {
+    fn file(&mut self, top: &DeTable<'_>) -> CatalogFile {
         self.reject_unknown_keys(top, TOP_KEYS, "the top level");
         let mut file = CatalogFile::default();
-        match self.field(top, "catalog", "table") {
+        match top.get("catalog") {
             Some(catalog) => {
                 if let Some(table) = self.as_table(catalog, "catalog") {
                     file.catalog = self.catalog(table, catalog.span());
@@ -53,7 +53,6 @@ impl Walker<'_> {
                     .with_help("start the file with `[catalog]` holding `name`, `default_locale` and `locales`"),
             ),
         }
-        let _ = span;
         if let Some(categories) = top.get("categories") {
             if let Some(table) = self.as_table(categories, "categories") {
                 for (key, value) in table.iter() {
@@ -160,10 +159,6 @@ impl Walker<'_> {
                 None
             }
         }
-    }
-
-    fn field<'a, 'i>(&mut self, table: &'a DeTable<'i>, key: &str, _kind: &str) -> Option<&'a Value<'i>> {
-        table.get(key)
     }
 
     fn reject_unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], place: &str) {

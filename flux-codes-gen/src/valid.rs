@@ -20,6 +20,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
     let mut v = Validator {
         diags,
         locales: Vec::new(),
+        default_locale: 0,
     };
     let mut catalog = Catalog {
         name: String::new(),
@@ -35,6 +36,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         catalog.locales = v.locales(&table.locales);
         v.locales = catalog.locales.clone();
         catalog.default_locale = v.default_locale(&table.default_locale, &catalog.locales).unwrap_or(0);
+        v.default_locale = catalog.default_locale;
         catalog.docs_url = table.docs_url.as_ref().and_then(|url| v.docs_url(url));
         catalog.reserved = v.reserved(&table.reserved);
     }
@@ -90,6 +92,8 @@ struct Validator<'d> {
     diags: &'d mut Diagnostics,
     /// The declared locales (empty when `[catalog]` is broken: locale checks are then skipped).
     locales: Vec<String>,
+    /// Index of the default locale, whose detail text orders a code's params.
+    default_locale: usize,
 }
 
 impl Validator<'_> {
@@ -296,9 +300,10 @@ impl Validator<'_> {
             .iter()
             .map(|t| template::parse(t).map(|p| template::placeholders(&p)).unwrap_or_default())
             .collect();
-        let first: BTreeSet<&str> = sets[0].iter().copied().collect();
+        let reference = &sets[self.default_locale];
+        let first: BTreeSet<&str> = reference.iter().copied().collect();
         let mut same = true;
-        for (locale, set) in self.locales.iter().zip(&sets).skip(1) {
+        for (locale, set) in self.locales.iter().zip(&sets) {
             let this: BTreeSet<&str> = set.iter().copied().collect();
             if this != first {
                 same = false;
@@ -314,7 +319,7 @@ impl Validator<'_> {
                 }
                 self.diags.push(
                     Diagnostic::error(
-                        format!("the `{locale}` text of `{what}.detail` uses other placeholders than the `{}` text", self.locales[0]),
+                        format!("the `{locale}` text of `{what}.detail` uses other placeholders than the `{}` text", self.locales[self.default_locale]),
                         Some(text.span()),
                     )
                     .with_label(explain.join(" and "))
@@ -322,7 +327,7 @@ impl Validator<'_> {
                 );
             }
         }
-        same.then(|| sets[0].iter().map(|s| s.to_string()).collect())
+        same.then(|| reference.iter().map(|s| s.to_string()).collect())
     }
 
     /// A text in every declared locale, and in no other; non-empty; placeholders only where

