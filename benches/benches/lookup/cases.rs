@@ -1,0 +1,168 @@
+//! Every measured case: one lookup path of one alternative on one catalog, run over an input
+//! set. The wall-clock harness (Criterion) and the callgrind harness run the same closures.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::hint::black_box;
+use std::str::FromStr;
+
+use crate::catalogs::{self, Inputs};
+
+/// One case: `run` performs `inputs` lookups.
+pub struct Case {
+    /// `from_code_hit`, ..., `as_str`, `http_status`, `message`, `detail`.
+    pub group: String,
+    /// `flux-codes`, `strum`, ..., or `baseline` (the same loop doing nothing, for callgrind).
+    pub alt: &'static str,
+    pub catalog: &'static str,
+    pub inputs: usize,
+    pub run: Box<dyn Fn()>,
+}
+
+/// A case that calls `f` on every item of `set`.
+fn case<T: 'static>(group: &str, alt: &'static str, catalog: &'static str, set: Vec<T>, f: impl Fn(&T) + 'static) -> Case {
+    Case {
+        group: group.to_owned(),
+        alt,
+        catalog,
+        inputs: set.len(),
+        run: Box::new(move || {
+            for x in &set {
+                f(black_box(x));
+            }
+        }),
+    }
+}
+
+/// The cases of one catalog module.
+macro_rules! catalog_cases {
+    ($m:ident, postgres = $pg:expr) => {{
+        use catalogs::$m::{alt, flux};
+        let id = stringify!($m);
+        let mut cases = Vec::new();
+        let codes: Vec<&'static str> = flux::ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        let inputs = Inputs::new(&codes);
+        let map: &'static HashMap<&'static str, alt::Code> = Box::leak(Box::new(alt::PAIRS.iter().copied().collect()));
+        // String -> code.
+        for (class, set) in &inputs.sets {
+            let g = format!("from_code_{class}");
+            let s = || set.clone();
+            cases.push(case(&g, "baseline", id, s(), |s| {
+                black_box(s);
+            }));
+            cases.push(case(&g, "flux-codes", id, s(), |s| {
+                black_box(flux::ErrorCode::from_code(s));
+            }));
+            cases.push(case(&g, "flux-codes_FromStr", id, s(), |s| {
+                black_box(flux::ErrorCode::from_str(s).ok());
+            }));
+            cases.push(case(&g, "strum", id, s(), |s| {
+                black_box(alt::Code::from_str(s).ok());
+            }));
+            cases.push(case(&g, "phf", id, s(), |s| {
+                black_box(alt::PHF.get(*s).copied());
+            }));
+            cases.push(case(&g, "HashMap", id, s(), move |s| {
+                black_box(map.get(*s).copied());
+            }));
+            if $pg {
+                let states: Vec<&'static str> = set.iter().map(|s| catalogs::sqlstate(s)).collect();
+                cases.push(case(&g, "tokio-postgres", id, states, |s| {
+                    black_box(tokio_postgres::error::SqlState::from_code(s));
+                }));
+            }
+        }
+        // Code -> facts, on the same codes in both forms (`alt::PAIRS[i]` is `ALL[i]`).
+        let index: HashMap<&str, usize> = codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+        let hits = inputs.get("hit");
+        let ours: Vec<flux::ErrorCode> = hits.iter().map(|s| flux::ErrorCode::ALL[index[s]]).collect();
+        let theirs: Vec<alt::Code> = hits.iter().map(|s| alt::PAIRS[index[s]].1).collect();
+        let (en, alt_en) = (flux::Locale::ALL[0], alt::Locale::En);
+        for g in ["as_str", "http_status", "message"] {
+            cases.push(case(g, "baseline", id, ours.clone(), |c| {
+                black_box(c);
+            }));
+        }
+        cases.push(case("as_str", "flux-codes", id, ours.clone(), |c| {
+            black_box(c.as_str());
+        }));
+        cases.push(case("as_str", "strum", id, theirs.clone(), |c| {
+            black_box(c.as_str());
+        }));
+        cases.push(case("http_status", "flux-codes", id, ours.clone(), |c| {
+            black_box(c.http_status());
+        }));
+        cases.push(case("http_status", "strum", id, theirs.clone(), |c| {
+            black_box(c.http_status());
+        }));
+        cases.push(case("message", "flux-codes", id, ours.clone(), move |c| {
+            black_box(c.message(en));
+        }));
+        cases.push(case("message", "strum", id, theirs.clone(), move |c| {
+            black_box(c.message(alt_en));
+        }));
+        // Detail: codes that have one (up to 256), every param filled.
+        const VALUE: &dyn Display = &"500.00";
+        let with_detail: Vec<usize> = (0..ours.len()).filter(|&i| !ours[i].params().is_empty()).take(256).collect();
+        if !with_detail.is_empty() {
+            let ours_d: Vec<(flux::ErrorCode, Vec<(&str, &dyn Display)>)> =
+                with_detail.iter().map(|&i| (ours[i], ours[i].params().iter().map(|p| (*p, VALUE)).collect())).collect();
+            let theirs_d: Vec<(alt::Code, Vec<&dyn Display>)> =
+                with_detail.iter().map(|&i| (theirs[i], vec![VALUE; ours[i].params().len()])).collect();
+            cases.push(case("detail", "baseline", id, theirs_d.clone(), |d| {
+                black_box(d);
+            }));
+            cases.push(case("detail", "flux-codes", id, ours_d, move |(c, args)| {
+                black_box(c.detail(en, args));
+            }));
+            cases.push(case("detail", "strum", id, theirs_d, move |(c, args)| {
+                black_box(c.detail(alt_en, args));
+            }));
+        }
+        cases
+    }};
+}
+
+/// The cases of the catalog `id` (see `catalogs::CATALOGS`).
+pub fn cases(id: &str) -> Vec<Case> {
+    match id {
+        "flux" => catalog_cases!(flux, postgres = false),
+        "postgres" => catalog_cases!(postgres, postgres = true),
+        "synth1000" => catalog_cases!(synth1000, postgres = false),
+        "synth10000" => catalog_cases!(synth10000, postgres = false),
+        _ => panic!("no catalog `{id}`"),
+    }
+}
+
+/// The groups, in report order, with what they measure and which alternatives they compare.
+pub fn groups() -> Vec<(String, String, Vec<&'static str>)> {
+    let mut groups: Vec<_> = catalogs::CLASSES
+        .iter()
+        .map(|class| {
+            let alts = vec!["flux-codes", "flux-codes_FromStr", "strum", "phf", "HashMap", "tokio-postgres"];
+            (format!("from_code_{class}"), format!("string -> code, {}", catalogs::class_doc(class)), alts)
+        })
+        .collect();
+    for (group, what) in [
+        ("as_str", "code -> `as_str()`"),
+        ("http_status", "code -> `http_status()`"),
+        ("message", "code -> `message(locale)`"),
+        ("detail", "code -> `detail(locale, params)`, rendered into a new `String`"),
+    ] {
+        groups.push((group.to_owned(), what.to_owned(), vec!["flux-codes", "strum"]));
+    }
+    groups
+}
+
+/// A column's title.
+pub fn label(alt: &str, group: &str) -> String {
+    match alt {
+        "flux-codes_FromStr" => "flux-codes `FromStr`".to_owned(),
+        "strum" if !group.starts_with("from_code") => "hand-written (strum + `match`)".to_owned(),
+        "strum" => "strum `EnumString`".to_owned(),
+        "phf" => "`phf::Map`".to_owned(),
+        "HashMap" => "std `HashMap`".to_owned(),
+        "tokio-postgres" => "tokio-postgres `SqlState`".to_owned(),
+        other => other.to_owned(),
+    }
+}

@@ -1,0 +1,33 @@
+//! Repository chores, run as `cargo xtask <command>` (the alias is in `.cargo/config.toml`).
+
+mod pg_catalog;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  pg-catalog [--check]   convert tokio-postgres' SQLSTATE list into benches/catalogs/postgres.toml
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    let result = match args.first().map(String::as_str) {
+        Some("pg-catalog") => pg_catalog::run(&root, args.iter().any(|a| a == "--check"))
+            .map(|n| println!("{} ({n} codes)", pg_catalog::OUTPUT)),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask/ is in the workspace").to_path_buf()
+}
