@@ -46,7 +46,11 @@ const OBJECTS: [(&str, &str, &str); 25] = [
     ("TAX_ID", "tax ID", "identificador tributario"),
     ("EXPIRY_DATE", "expiry date", "fecha de vencimiento"),
     ("CALLBACK_URL", "callback URL", "URL de retorno"),
-    ("IDEMPOTENCY_KEY", "idempotency key", "clave de idempotencia"),
+    (
+        "IDEMPOTENCY_KEY",
+        "idempotency key",
+        "clave de idempotencia",
+    ),
     ("BALANCE", "balance", "saldo"),
     ("LIMIT", "limit", "límite"),
     ("SCHEDULE", "schedule", "programación"),
@@ -63,23 +67,89 @@ const CONDITIONS: [(&str, &str, &str, u16, bool); 20] = [
     ("MISSING", "is missing", "falta", 400, false),
     ("INVALID", "is not valid", "no es válido", 400, false),
     ("TOO_LONG", "is too long", "es demasiado largo", 400, false),
-    ("TOO_SHORT", "is too short", "es demasiado corto", 400, false),
-    ("MALFORMED", "is malformed", "tiene un formato incorrecto", 400, false),
+    (
+        "TOO_SHORT",
+        "is too short",
+        "es demasiado corto",
+        400,
+        false,
+    ),
+    (
+        "MALFORMED",
+        "is malformed",
+        "tiene un formato incorrecto",
+        400,
+        false,
+    ),
     ("NOT_FOUND", "was not found", "no se encontró", 404, false),
     ("EXPIRED", "has expired", "expiró", 410, false),
     ("REVOKED", "was revoked", "fue revocado", 410, false),
     ("ALREADY_EXISTS", "already exists", "ya existe", 409, false),
-    ("CONFLICT", "conflicts with the current state", "entra en conflicto con el estado actual", 409, false),
+    (
+        "CONFLICT",
+        "conflicts with the current state",
+        "entra en conflicto con el estado actual",
+        409,
+        false,
+    ),
     ("LOCKED", "is locked", "está bloqueado", 423, false),
-    ("FORBIDDEN", "may not be used by this client", "no puede ser usado por este cliente", 403, false),
-    ("UNSUPPORTED", "is not supported", "no es compatible", 422, false),
+    (
+        "FORBIDDEN",
+        "may not be used by this client",
+        "no puede ser usado por este cliente",
+        403,
+        false,
+    ),
+    (
+        "UNSUPPORTED",
+        "is not supported",
+        "no es compatible",
+        422,
+        false,
+    ),
     ("MISMATCH", "does not match", "no coincide", 422, false),
-    ("EXCEEDED", "is above the allowed maximum", "supera el máximo permitido", 422, false),
-    ("BELOW_MINIMUM", "is below the allowed minimum", "está bajo el mínimo permitido", 422, false),
-    ("RATE_LIMITED", "was used too often", "se usó demasiadas veces", 429, true),
-    ("UNAVAILABLE", "is temporarily unavailable", "no está disponible por ahora", 503, true),
-    ("TIMEOUT", "took too long to process", "tardó demasiado en procesarse", 504, true),
-    ("PROCESSING_FAILED", "could not be processed", "no se pudo procesar", 500, true),
+    (
+        "EXCEEDED",
+        "is above the allowed maximum",
+        "supera el máximo permitido",
+        422,
+        false,
+    ),
+    (
+        "BELOW_MINIMUM",
+        "is below the allowed minimum",
+        "está bajo el mínimo permitido",
+        422,
+        false,
+    ),
+    (
+        "RATE_LIMITED",
+        "was used too often",
+        "se usó demasiadas veces",
+        429,
+        true,
+    ),
+    (
+        "UNAVAILABLE",
+        "is temporarily unavailable",
+        "no está disponible por ahora",
+        503,
+        true,
+    ),
+    (
+        "TIMEOUT",
+        "took too long to process",
+        "tardó demasiado en procesarse",
+        504,
+        true,
+    ),
+    (
+        "PROCESSING_FAILED",
+        "could not be processed",
+        "no se pudo procesar",
+        500,
+        true,
+    ),
 ];
 
 /// The most codes a synthetic catalog can have: every domain, object and condition.
@@ -89,7 +159,11 @@ pub const MAX_CODES: usize = DOMAINS.len() * OBJECTS.len() * CONDITIONS.len();
 /// combinations in a scattered order, so a small catalog mixes every domain and length.
 fn parts(i: usize) -> (usize, usize, usize) {
     let k = (i * 7919) % MAX_CODES; // 7919 is prime, so coprime to MAX_CODES: a permutation
-    (k % DOMAINS.len(), (k / DOMAINS.len()) % OBJECTS.len(), k / (DOMAINS.len() * OBJECTS.len()))
+    (
+        k % DOMAINS.len(),
+        (k / DOMAINS.len()) % OBJECTS.len(),
+        k / (DOMAINS.len() * OBJECTS.len()),
+    )
 }
 
 /// The code strings of the `n`-code synthetic catalog, in file order.
@@ -105,7 +179,10 @@ pub fn code_strings(n: usize) -> Vec<String> {
 /// A `codes.toml` with `n` codes (`n <= MAX_CODES`).
 pub fn catalog_toml(n: usize) -> String {
     use std::fmt::Write;
-    assert!(n <= MAX_CODES, "a synthetic catalog has at most {MAX_CODES} codes");
+    assert!(
+        n <= MAX_CODES,
+        "a synthetic catalog has at most {MAX_CODES} codes"
+    );
     let mut out = String::with_capacity(n * 700);
     let _ = write!(
         out,
@@ -169,5 +246,7 @@ pub fn catalog_toml(n: usize) -> String {
 
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -18,6 +18,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test"
 cargo test --workspace
 
+step "cargo bench --no-run (the benchmarks compile; they are run by hand, see BENCHMARKS.md)"
+cargo bench --no-run -p flux-codes-bench
+
 step "cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 

@@ -5,12 +5,14 @@ use core::fmt;
 
 /// A string that is not a code, locale or category of the catalog.
 ///
-/// It keeps what was given (at most [`ParseError::MAX_KEPT`] bytes of it, so a hostile input
-/// costs bounded memory) for the error message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// It keeps what was given (at most [`ParseError::MAX_KEPT`] bytes of it, cut at a character
+/// boundary) for the error message, inline: building one never allocates, so a failed
+/// `parse()` costs no more heap than a successful one, and a hostile input costs bounded memory.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ParseError {
     kind: &'static str,
-    given: String,
+    given: [u8; ParseError::MAX_KEPT],
+    len: u8,
     truncated: bool,
 }
 
@@ -24,9 +26,12 @@ impl ParseError {
         while !given.is_char_boundary(end) {
             end -= 1;
         }
+        let mut kept = [0u8; Self::MAX_KEPT];
+        kept[..end].copy_from_slice(&given.as_bytes()[..end]);
         ParseError {
             kind,
-            given: given[..end].to_owned(),
+            given: kept,
+            len: end as u8,
             truncated: end < given.len(),
         }
     }
@@ -38,14 +43,30 @@ impl ParseError {
 
     /// The input (its first [`ParseError::MAX_KEPT`] bytes).
     pub fn given(&self) -> &str {
-        &self.given
+        // Cut at a character boundary of a `str`, so always UTF-8.
+        core::str::from_utf8(&self.given[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseError")
+            .field("kind", &self.kind)
+            .field("given", &self.given())
+            .field("truncated", &self.truncated)
+            .finish()
     }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let more = if self.truncated { "..." } else { "" };
-        write!(f, "unknown {} `{}{more}`", self.kind, self.given.escape_debug())
+        write!(
+            f,
+            "unknown {} `{}{more}`",
+            self.kind,
+            self.given().escape_debug()
+        )
     }
 }
 
@@ -63,7 +84,11 @@ pub fn render_template(template: &str, args: &[(&str, &dyn fmt::Display)]) -> St
         if tail.starts_with("{{") || tail.starts_with("}}") {
             out.push_str(&tail[..1]);
             rest = &tail[2..];
-        } else if let Some(name) = tail.strip_prefix('{').and_then(|t| t.split_once('}')).map(|(n, _)| n) {
+        } else if let Some(name) = tail
+            .strip_prefix('{')
+            .and_then(|t| t.split_once('}'))
+            .map(|(n, _)| n)
+        {
             match args.iter().find(|(key, _)| *key == name) {
                 Some((_, value)) => {
                     let _ = write!(out, "{value}");
@@ -116,7 +141,22 @@ mod tests {
     #[test]
     fn fills_escapes_and_keeps_missing() {
         let amount = "500.00";
-        assert_eq!(render_template("max {a} {{x}} {b}", &[("a", &amount)]), "max 500.00 {x} {b}");
+        assert_eq!(
+            render_template("max {a} {{x}} {b}", &[("a", &amount)]),
+            "max 500.00 {x} {b}"
+        );
         assert_eq!(render_template("stray } and {", &[]), "stray } and {");
+    }
+
+    #[test]
+    fn parse_error_keeps_a_prefix_at_a_char_boundary() {
+        use super::ParseError;
+        let e = ParseError::new("error code", "ERR_NOPE");
+        assert_eq!((e.kind(), e.given()), ("error code", "ERR_NOPE"));
+        assert_eq!(e.to_string(), "unknown error code `ERR_NOPE`");
+        let long = format!("{}é", "A".repeat(63));
+        let e = ParseError::new("error code", &long);
+        assert_eq!(e.given(), "A".repeat(63));
+        assert!(e.to_string().ends_with("...`"));
     }
 }

@@ -82,9 +82,43 @@ mod tests {
         let buckets = t.pilots.len() as u32;
         for (i, k) in keys.iter().enumerate() {
             let h = hash(k.as_bytes(), t.seed);
-            let s = slot(h, t.pilots[bucket(h, buckets) as usize], t.slots.len() as u32);
+            let s = slot(
+                h,
+                t.pilots[bucket(h, buckets) as usize],
+                t.slots.len() as u32,
+            );
             assert_eq!(t.slots[s as usize], i as u32);
         }
         assert_eq!(build(&keys), t, "same keys, same tables");
+    }
+
+    #[test]
+    fn equal_is_byte_equality_at_every_length() {
+        use crate::hash::equal;
+        let text = b"ERR_ISSUER_ACCOUNT_VIOLATION_AND_A_FEW_MORE_BYTES_UP_TO_SIXTY_FOUR";
+        for len in 0..=64 {
+            let a = &text[..len];
+            assert!(equal(a, a));
+            assert!(!equal(a, &text[..len.saturating_sub(1)]) || len == 0);
+            for at in 0..len {
+                let mut b = a.to_vec();
+                b[at] ^= 0x20;
+                assert!(!equal(a, &b), "len {len}, byte {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_strings_hash_apart() {
+        // Every byte takes part, also below 8 and 4 bytes (overlapping reads).
+        let keys = [
+            "", "A", "B", "AB", "BA", "ABC", "ACB", "ABCD", "ABCE", "ABCDEFG", "ABCDEFH", "BBCDEFG",
+        ];
+        let hashes: Vec<u64> = keys.iter().map(|k| hash(k.as_bytes(), 7)).collect();
+        for i in 0..keys.len() {
+            for j in 0..i {
+                assert_ne!(hashes[i], hashes[j], "{:?} and {:?}", keys[i], keys[j]);
+            }
+        }
     }
 }

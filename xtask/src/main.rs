@@ -1,5 +1,6 @@
 //! Repository chores, run as `cargo xtask <command>` (the alias is in `.cargo/config.toml`).
 
+mod bench_build;
 mod pg_catalog;
 
 use std::path::{Path, PathBuf};
@@ -8,6 +9,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
+  bench-build [--runs N] [--sizes 100,1000,10000] [--no-release]
+                         the build-time suite (see xtask/src/bench_build.rs, BENCHMARKS.md)
   pg-catalog [--check]   convert tokio-postgres' SQLSTATE list into benches/catalogs/postgres.toml
 ";
 
@@ -17,6 +20,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("pg-catalog") => pg_catalog::run(&root, args.iter().any(|a| a == "--check"))
             .map(|n| println!("{} ({n} codes)", pg_catalog::OUTPUT)),
+        Some("bench-build") => bench_build::run(&root, &args[1..]),
+        Some("gen-time") => bench_build::gen_time(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -29,5 +34,8 @@ fn main() -> ExitCode {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask/ is in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ is in the workspace")
+        .to_path_buf()
 }

@@ -33,16 +33,29 @@ pub fn sqlstate_source(root: &Path) -> Result<(String, PathBuf), String> {
         .output()
         .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
     if !output.status.success() {
-        return Err(format!("cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr)));
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
-    let meta: serde_json::Value = serde_json::from_slice(&output.stdout).map_err(|e| e.to_string())?;
+    let meta: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|e| e.to_string())?;
     let package = meta["packages"]
         .as_array()
         .and_then(|ps| ps.iter().find(|p| p["name"] == "tokio-postgres"))
-        .ok_or("tokio-postgres is not in the dependency graph (benches/Cargo.toml depends on it)")?;
+        .ok_or(
+            "tokio-postgres is not in the dependency graph (benches/Cargo.toml depends on it)",
+        )?;
     let version = package["version"].as_str().unwrap_or("?").to_owned();
-    let manifest = PathBuf::from(package["manifest_path"].as_str().ok_or("no manifest_path")?);
-    let path = manifest.parent().ok_or("manifest without a folder")?.join("src/error/sqlstate.rs");
+    let manifest = PathBuf::from(
+        package["manifest_path"]
+            .as_str()
+            .ok_or("no manifest_path")?,
+    );
+    let path = manifest
+        .parent()
+        .ok_or("manifest without a folder")?
+        .join("src/error/sqlstate.rs");
     Ok((version, path))
 }
 
@@ -51,11 +64,20 @@ pub fn sqlstate_source(root: &Path) -> Result<(String, PathBuf), String> {
 pub fn parse(source: &str) -> Vec<Condition> {
     let mut out: Vec<Condition> = Vec::new();
     for line in source.lines() {
-        let Some(rest) = line.trim().strip_prefix("pub const ") else { continue };
-        let Some((name, rest)) = rest.split_once(": SqlState = SqlState(Inner::E") else { continue };
-        let Some((sqlstate, _)) = rest.split_once(')') else { continue };
+        let Some(rest) = line.trim().strip_prefix("pub const ") else {
+            continue;
+        };
+        let Some((name, rest)) = rest.split_once(": SqlState = SqlState(Inner::E") else {
+            continue;
+        };
+        let Some((sqlstate, _)) = rest.split_once(')') else {
+            continue;
+        };
         if !out.iter().any(|c| c.sqlstate == sqlstate) {
-            out.push(Condition { sqlstate: sqlstate.to_owned(), name: name.to_owned() });
+            out.push(Condition {
+                sqlstate: sqlstate.to_owned(),
+                name: name.to_owned(),
+            });
         }
     }
     out
@@ -89,7 +111,10 @@ fn upper_camel(name: &str) -> String {
         .map(|w| {
             let w = w.to_ascii_lowercase();
             let mut chars = w.chars();
-            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
         })
         .collect()
 }
@@ -118,8 +143,15 @@ pub fn render(conditions: &[Condition], version: &str) -> String {
         let title = conditions
             .iter()
             .find(|c| c.sqlstate == format!("{class}000"))
-            .map_or_else(|| format!("Class {class}"), |c| sentence(&c.name).trim_end_matches('.').to_owned());
-        let _ = writeln!(s, "[categories.class_{}]\ntitle = {{ en = {title:?} }}\n", class.to_ascii_lowercase());
+            .map_or_else(
+                || format!("Class {class}"),
+                |c| sentence(&c.name).trim_end_matches('.').to_owned(),
+            );
+        let _ = writeln!(
+            s,
+            "[categories.class_{}]\ntitle = {{ en = {title:?} }}\n",
+            class.to_ascii_lowercase()
+        );
     }
     for c in conditions {
         let (status, retryable) = status(&c.sqlstate);
@@ -138,11 +170,19 @@ pub fn render(conditions: &[Condition], version: &str) -> String {
 /// Converts and writes the catalog; returns the number of codes.
 pub fn run(root: &Path, check: bool) -> Result<usize, String> {
     let (version, path) = sqlstate_source(root)?;
-    let source = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {} (run `cargo fetch` first): {e}", path.display()))?;
+    let source = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "cannot read {} (run `cargo fetch` first): {e}",
+            path.display()
+        )
+    })?;
     let conditions = parse(&source);
     if conditions.len() < 200 {
-        return Err(format!("only {} SQLSTATEs found in {}: has its format changed?", conditions.len(), path.display()));
+        return Err(format!(
+            "only {} SQLSTATEs found in {}: has its format changed?",
+            conditions.len(),
+            path.display()
+        ));
     }
     let text = render(&conditions, &version);
     let out = root.join(OUTPUT);
@@ -168,7 +208,13 @@ mod tests {
                    pub const DIVISION_BY_ZERO: SqlState = SqlState(Inner::E22012);\n";
         let got = parse(src);
         assert_eq!(got.len(), 2);
-        assert_eq!(got[0], Condition { sqlstate: "22008".into(), name: "DATETIME_FIELD_OVERFLOW".into() });
+        assert_eq!(
+            got[0],
+            Condition {
+                sqlstate: "22008".into(),
+                name: "DATETIME_FIELD_OVERFLOW".into()
+            }
+        );
         assert_eq!(sentence(&got[1].name), "Division by zero.");
         assert_eq!(upper_camel(&got[1].name), "DivisionByZero");
     }

@@ -2,7 +2,7 @@
 //! machine, so a regression shows as a number.
 //!
 //! The bench binary re-runs itself once per catalog under
-//! `valgrind --tool=callgrind --toggle-collect=*measured* --dump-after=*measured*`, with
+//! `valgrind --tool=callgrind --toggle-collect=<measured> --dump-after=<measured>`, with
 //! `FLUX_CALLGRIND_CATALOG` set. In that child every case runs once to warm up (lazy symbol
 //! binding, first-touch page faults), then once inside `measured`, and callgrind writes one
 //! profile per `measured` call. A case's figure is its instructions minus those of the
@@ -33,11 +33,17 @@ fn measured(run: &dyn Fn()) {
 
 /// Whether valgrind is installed.
 pub fn available() -> bool {
-    Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new("valgrind")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// Instructions per input of every case, keyed by `(group, alt, catalog)`.
-pub fn run(catalogs: &[&'static str], scratch: &Path) -> Result<HashMap<(String, String, String), f64>, String> {
+pub fn run(
+    catalogs: &[&'static str],
+    scratch: &Path,
+) -> Result<HashMap<(String, String, String), f64>, String> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut out = HashMap::new();
     for &catalog in catalogs {
@@ -46,8 +52,12 @@ pub fn run(catalogs: &[&'static str], scratch: &Path) -> Result<HashMap<(String,
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let file = dir.join("callgrind.out");
         eprintln!("callgrind: {catalog} ...");
+        // The exact name: callgrind's `--dump-after` takes no wildcard.
+        let measured = concat!(module_path!(), "::measured");
         let status = Command::new("valgrind")
-            .args(["--tool=callgrind", "--toggle-collect=*measured*", "--dump-after=*measured*", "--quiet"])
+            .args(["--tool=callgrind", "--quiet"])
+            .arg(format!("--toggle-collect={measured}"))
+            .arg(format!("--dump-after={measured}"))
             .arg(format!("--callgrind-out-file={}", file.display()))
             .arg(&exe)
             .env(CHILD_ENV, catalog)
@@ -59,7 +69,11 @@ pub fn run(catalogs: &[&'static str], scratch: &Path) -> Result<HashMap<(String,
         let cases = cases(catalog);
         let counts = dumps(&dir)?;
         if counts.len() < cases.len() {
-            return Err(format!("{catalog}: {} profiles for {} cases", counts.len(), cases.len()));
+            return Err(format!(
+                "{catalog}: {} profiles for {} cases",
+                counts.len(),
+                cases.len()
+            ));
         }
         let baseline = |c: &Case, i: usize| -> f64 {
             cases
@@ -73,7 +87,10 @@ pub fn run(catalogs: &[&'static str], scratch: &Path) -> Result<HashMap<(String,
                 continue;
             }
             let net = (counts[i] as f64 - baseline(case, i)).max(0.0) / case.inputs as f64;
-            out.insert((case.group.clone(), case.alt.to_owned(), catalog.to_owned()), net);
+            out.insert(
+                (case.group.clone(), case.alt.to_owned(), catalog.to_owned()),
+                net,
+            );
         }
     }
     Ok(out)
@@ -95,7 +112,10 @@ fn dumps(dir: &Path) -> Result<Vec<u64>, String> {
         .map(|(_, path)| {
             let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
             text.lines()
-                .find_map(|l| l.strip_prefix("totals:").or_else(|| l.strip_prefix("summary:")))
+                .find_map(|l| {
+                    l.strip_prefix("totals:")
+                        .or_else(|| l.strip_prefix("summary:"))
+                })
                 .and_then(|n| n.split_whitespace().next()?.parse().ok())
                 .ok_or_else(|| format!("no totals in {}", path.display()))
         })

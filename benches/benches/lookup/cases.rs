@@ -20,7 +20,13 @@ pub struct Case {
 }
 
 /// A case that calls `f` on every item of `set`.
-fn case<T: 'static>(group: &str, alt: &'static str, catalog: &'static str, set: Vec<T>, f: impl Fn(&T) + 'static) -> Case {
+fn case<T: 'static>(
+    group: &str,
+    alt: &'static str,
+    catalog: &'static str,
+    set: Vec<T>,
+    f: impl Fn(&T) + 'static,
+) -> Case {
     Case {
         group: group.to_owned(),
         alt,
@@ -42,7 +48,8 @@ macro_rules! catalog_cases {
         let mut cases = Vec::new();
         let codes: Vec<&'static str> = flux::ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
         let inputs = Inputs::new(&codes);
-        let map: &'static HashMap<&'static str, alt::Code> = Box::leak(Box::new(alt::PAIRS.iter().copied().collect()));
+        let map: &'static HashMap<&'static str, alt::Code> =
+            Box::leak(Box::new(alt::PAIRS.iter().copied().collect()));
         // String -> code.
         for (class, set) in &inputs.sets {
             let g = format!("from_code_{class}");
@@ -75,7 +82,10 @@ macro_rules! catalog_cases {
         // Code -> facts, on the same codes in both forms (`alt::PAIRS[i]` is `ALL[i]`).
         let index: HashMap<&str, usize> = codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
         let hits = inputs.get("hit");
-        let ours: Vec<flux::ErrorCode> = hits.iter().map(|s| flux::ErrorCode::ALL[index[s]]).collect();
+        let ours: Vec<flux::ErrorCode> = hits
+            .iter()
+            .map(|s| flux::ErrorCode::ALL[index[s]])
+            .collect();
         let theirs: Vec<alt::Code> = hits.iter().map(|s| alt::PAIRS[index[s]].1).collect();
         let (en, alt_en) = (flux::Locale::ALL[0], alt::Locale::En);
         for g in ["as_str", "http_status", "message"] {
@@ -103,18 +113,36 @@ macro_rules! catalog_cases {
         }));
         // Detail: codes that have one (up to 256), every param filled.
         const VALUE: &dyn Display = &"500.00";
-        let with_detail: Vec<usize> = (0..ours.len()).filter(|&i| !ours[i].params().is_empty()).take(256).collect();
+        let with_detail: Vec<usize> = (0..ours.len())
+            .filter(|&i| !ours[i].params().is_empty())
+            .take(256)
+            .collect();
         if !with_detail.is_empty() {
-            let ours_d: Vec<(flux::ErrorCode, Vec<(&str, &dyn Display)>)> =
-                with_detail.iter().map(|&i| (ours[i], ours[i].params().iter().map(|p| (*p, VALUE)).collect())).collect();
-            let theirs_d: Vec<(alt::Code, Vec<&dyn Display>)> =
-                with_detail.iter().map(|&i| (theirs[i], vec![VALUE; ours[i].params().len()])).collect();
+            let ours_d: Vec<(flux::ErrorCode, Vec<(&str, &dyn Display)>)> = with_detail
+                .iter()
+                .map(|&i| {
+                    (
+                        ours[i],
+                        ours[i].params().iter().map(|p| (*p, VALUE)).collect(),
+                    )
+                })
+                .collect();
+            let theirs_d: Vec<(alt::Code, Vec<&dyn Display>)> = with_detail
+                .iter()
+                .map(|&i| (theirs[i], vec![VALUE; ours[i].params().len()]))
+                .collect();
             cases.push(case("detail", "baseline", id, theirs_d.clone(), |d| {
                 black_box(d);
             }));
-            cases.push(case("detail", "flux-codes", id, ours_d, move |(c, args)| {
-                black_box(c.detail(en, args));
-            }));
+            cases.push(case(
+                "detail",
+                "flux-codes",
+                id,
+                ours_d,
+                move |(c, args)| {
+                    black_box(c.detail(en, args));
+                },
+            ));
             cases.push(case("detail", "strum", id, theirs_d, move |(c, args)| {
                 black_box(c.detail(alt_en, args));
             }));
@@ -139,17 +167,35 @@ pub fn groups() -> Vec<(String, String, Vec<&'static str>)> {
     let mut groups: Vec<_> = catalogs::CLASSES
         .iter()
         .map(|class| {
-            let alts = vec!["flux-codes", "flux-codes_FromStr", "strum", "phf", "HashMap", "tokio-postgres"];
-            (format!("from_code_{class}"), format!("string -> code, {}", catalogs::class_doc(class)), alts)
+            let alts = vec![
+                "flux-codes",
+                "flux-codes_FromStr",
+                "strum",
+                "phf",
+                "HashMap",
+                "tokio-postgres",
+            ];
+            (
+                format!("from_code_{class}"),
+                format!("string -> code, {}", catalogs::class_doc(class)),
+                alts,
+            )
         })
         .collect();
     for (group, what) in [
         ("as_str", "code -> `as_str()`"),
         ("http_status", "code -> `http_status()`"),
         ("message", "code -> `message(locale)`"),
-        ("detail", "code -> `detail(locale, params)`, rendered into a new `String`"),
+        (
+            "detail",
+            "code -> `detail(locale, params)`, rendered into a new `String`",
+        ),
     ] {
-        groups.push((group.to_owned(), what.to_owned(), vec!["flux-codes", "strum"]));
+        groups.push((
+            group.to_owned(),
+            what.to_owned(),
+            vec!["flux-codes", "strum"],
+        ));
     }
     groups
 }

@@ -51,10 +51,17 @@ impl Inputs {
         let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
         let mut hits: Vec<&'static str> = if codes.len() <= SET_SIZE {
             // Small catalogs repeat, so every set holds about SET_SIZE lookups.
-            codes.iter().copied().cycle().take(SET_SIZE.max(codes.len())).collect()
+            codes
+                .iter()
+                .copied()
+                .cycle()
+                .take(SET_SIZE.max(codes.len()))
+                .collect()
         } else {
             let step = codes.len() as f64 / SET_SIZE as f64;
-            (0..SET_SIZE).map(|i| codes[(i as f64 * step) as usize]).collect()
+            (0..SET_SIZE)
+                .map(|i| codes[(i as f64 * step) as usize])
+                .collect()
         };
         rng.shuffle(&mut hits);
         let unknown = |s: String| -> &'static str {
@@ -109,12 +116,23 @@ impl Inputs {
             .map(|code| unknown(format!("{code}{}", "X".repeat(4096 - code.len()))))
             .collect();
         Inputs {
-            sets: vec![("hit", hits), ("miss", miss), ("near_miss", near), ("empty", empty), ("long", long)],
+            sets: vec![
+                ("hit", hits),
+                ("miss", miss),
+                ("near_miss", near),
+                ("empty", empty),
+                ("long", long),
+            ],
         }
     }
 
     pub fn get(&self, class: &str) -> &[&'static str] {
-        &self.sets.iter().find(|(c, _)| *c == class).expect("a class").1
+        &self
+            .sets
+            .iter()
+            .find(|(c, _)| *c == class)
+            .expect("a class")
+            .1
     }
 }
 
@@ -153,10 +171,26 @@ pub struct CatalogInfo {
 }
 
 pub const CATALOGS: [CatalogInfo; 4] = [
-    CatalogInfo { id: "flux", label: "Flux", size: flux::flux::ErrorCode::COUNT },
-    CatalogInfo { id: "postgres", label: "PostgreSQL", size: postgres::flux::ErrorCode::COUNT },
-    CatalogInfo { id: "synth1000", label: "synthetic 1k", size: synth1000::flux::ErrorCode::COUNT },
-    CatalogInfo { id: "synth10000", label: "synthetic 10k", size: synth10000::flux::ErrorCode::COUNT },
+    CatalogInfo {
+        id: "flux",
+        label: "Flux",
+        size: flux::flux::ErrorCode::COUNT,
+    },
+    CatalogInfo {
+        id: "postgres",
+        label: "PostgreSQL",
+        size: postgres::flux::ErrorCode::COUNT,
+    },
+    CatalogInfo {
+        id: "synth1000",
+        label: "synthetic 1k",
+        size: synth1000::flux::ErrorCode::COUNT,
+    },
+    CatalogInfo {
+        id: "synth10000",
+        label: "synthetic 10k",
+        size: synth10000::flux::ErrorCode::COUNT,
+    },
 ];
 
 /// The alternatives, in table order.

@@ -9,8 +9,9 @@
 //! 3. The harness prints one table per case (per input: nanoseconds and instructions, and the
 //!    ratio to flux-codes) and writes them with the plots to `benches/results/`.
 //!
-//! Options after `--`: a Criterion filter (e.g. `from_code_hit`), `--no-callgrind`,
-//! `--callgrind-only`.
+//! Options: Criterion's after `--` (e.g. a filter, `cargo bench -- from_code_hit`), and the
+//! environment variable `FLUX_BENCH=wall` (Criterion only) or `FLUX_BENCH=callgrind`
+//! (callgrind only).
 
 mod callgrind;
 mod cases;
@@ -31,9 +32,7 @@ fn main() {
         callgrind::child(&catalog);
         return;
     }
-    let args: Vec<String> = std::env::args().collect();
-    let flag = |f: &str| args.iter().any(|a| a == f);
-    if !flag("--bench") {
+    if !std::env::args().any(|a| a == "--bench") {
         // `cargo test --benches` runs bench targets as tests: just check every case runs.
         for cat in &CATALOGS {
             for case in cases::cases(cat.id) {
@@ -45,7 +44,8 @@ fn main() {
     }
     let target = target_dir();
     let out = target.join("criterion");
-    if !flag("--callgrind-only") {
+    let only = std::env::var("FLUX_BENCH").unwrap_or_default();
+    if only != "callgrind" {
         let mut c = Criterion::default()
             .output_directory(&out)
             .warm_up_time(Duration::from_millis(300))
@@ -54,17 +54,22 @@ fn main() {
             .without_plots()
             .configure_from_args();
         for cat in &CATALOGS {
-            for case in cases::cases(cat.id).into_iter().filter(|c| c.alt != "baseline") {
+            for case in cases::cases(cat.id)
+                .into_iter()
+                .filter(|c| c.alt != "baseline")
+            {
                 let mut g = c.benchmark_group(&case.group);
                 g.throughput(Throughput::Elements(case.inputs as u64));
-                g.bench_function(BenchmarkId::new(case.alt, case.catalog), |b| b.iter(|| (case.run)()));
+                g.bench_function(BenchmarkId::new(case.alt, case.catalog), |b| {
+                    b.iter(|| (case.run)())
+                });
                 g.finish();
             }
         }
         c.final_summary();
     }
     let mut instructions = HashMap::new();
-    if !flag("--no-callgrind") {
+    if only != "wall" {
         if callgrind::available() {
             let ids: Vec<&'static str> = CATALOGS.iter().map(|c| c.id).collect();
             match callgrind::run(&ids, &target.join("callgrind")) {
@@ -72,7 +77,9 @@ fn main() {
                 Err(e) => eprintln!("callgrind: {e}"),
             }
         } else {
-            eprintln!("valgrind is not installed: no instruction counts (apt-get install valgrind)");
+            eprintln!(
+                "valgrind is not installed: no instruction counts (apt-get install valgrind)"
+            );
         }
     }
     report(&out, &instructions);
@@ -99,7 +106,8 @@ fn nanos(out: &Path, group: &str, alt: &str, catalog: &str) -> Option<f64> {
 fn number_after(json: &str, section: &str, key: &str) -> Option<f64> {
     let rest = &json[json.find(section)?..];
     let rest = rest[rest.find(key)? + key.len()..].trim_start();
-    let end = rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+')))?;
+    let end =
+        rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+')))?;
     rest[..end].parse().ok()
 }
 
@@ -109,16 +117,24 @@ type Counts = HashMap<(String, String, String), f64>;
 fn report(out: &Path, instructions: &Counts) {
     let results = Path::new(env!("CARGO_MANIFEST_DIR")).join("results");
     let _ = std::fs::create_dir_all(&results);
-    let ir = |g: &str, a: &str, c: &str| instructions.get(&(g.to_owned(), a.to_owned(), c.to_owned())).copied();
+    let ir = |g: &str, a: &str, c: &str| {
+        instructions
+            .get(&(g.to_owned(), a.to_owned(), c.to_owned()))
+            .copied()
+    };
     let mut md = String::new();
-    let mut csv = String::from("group,alternative,catalog,codes,ns_per_input,instructions_per_input\n");
+    let mut csv =
+        String::from("group,alternative,catalog,codes,ns_per_input,instructions_per_input\n");
     for (group, what, alts) in cases::groups() {
         let _ = writeln!(md, "\n#### `{group}`: {what}\n");
         let header: Vec<String> = alts.iter().map(|a| cases::label(a, &group)).collect();
         let _ = writeln!(md, "| catalog (codes) | {} |", header.join(" | "));
         let _ = writeln!(md, "|---|{}", "---:|".repeat(alts.len()));
         for cat in &CATALOGS {
-            let (ours_ns, ours_ir) = (nanos(out, &group, "flux-codes", cat.id), ir(&group, "flux-codes", cat.id));
+            let (ours_ns, ours_ir) = (
+                nanos(out, &group, "flux-codes", cat.id),
+                ir(&group, "flux-codes", cat.id),
+            );
             let cells: Vec<String> = alts
                 .iter()
                 .map(|alt| {
@@ -135,7 +151,9 @@ fn report(out: &Path, instructions: &Counts) {
                         ins.map_or(String::new(), |v| format!("{v:.1}"))
                     );
                     let ratio = |v: Option<f64>, o: Option<f64>| match (v, o) {
-                        (Some(v), Some(o)) if *alt != "flux-codes" && o > 0.0 => format!(" ({:.1}x)", v / o),
+                        (Some(v), Some(o)) if *alt != "flux-codes" && o > 0.0 => {
+                            format!(" ({:.1}x)", v / o)
+                        }
                         _ => String::new(),
                     };
                     format!(
@@ -147,7 +165,13 @@ fn report(out: &Path, instructions: &Counts) {
                     )
                 })
                 .collect();
-            let _ = writeln!(md, "| {} ({}) | {} |", cat.label, cat.size, cells.join(" | "));
+            let _ = writeln!(
+                md,
+                "| {} ({}) | {} |",
+                cat.label,
+                cat.size,
+                cells.join(" | ")
+            );
         }
     }
     println!(
@@ -169,7 +193,10 @@ fn report(out: &Path, instructions: &Counts) {
                 .iter()
                 .map(|alt| plot::Series {
                     label: cases::label(alt, &group),
-                    points: CATALOGS.iter().filter_map(|cat| Some((cat.size as f64, get(alt, cat.id)?))).collect(),
+                    points: CATALOGS
+                        .iter()
+                        .filter_map(|cat| Some((cat.size as f64, get(alt, cat.id)?)))
+                        .collect(),
                 })
                 .filter(|s| !s.points.is_empty())
                 .collect();
@@ -178,7 +205,10 @@ fn report(out: &Path, instructions: &Counts) {
             }
             let title = format!("string -> code: {}", catalogs::class_doc(class));
             let file = format!("lookup-{name}-{unit}.svg");
-            let _ = std::fs::write(results.join(&file), plot::line_chart(&title, "codes in the catalog", y_label, &series));
+            let _ = std::fs::write(
+                results.join(&file),
+                plot::line_chart(&title, "codes in the catalog", y_label, &series),
+            );
             written.push(file);
         }
     }

@@ -37,11 +37,20 @@ pub fn rust_tokens(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 }
 
 fn locale_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
-    let variants: Vec<_> = catalog.locales.iter().map(|l| format_ident!("{}", locale_variant(l))).collect();
+    let variants: Vec<_> = catalog
+        .locales
+        .iter()
+        .map(|l| format_ident!("{}", locale_variant(l)))
+        .collect();
     let index = (0..variants.len()).map(index_lit);
     let default = &variants[catalog.default_locale];
     let docs = catalog.locales.iter().map(|t| format!(" `{t}`"));
-    let string_enum = string_enum_impls(&quote!(Locale), "locale", &quote!(__catalog::LOCALE_TAGS), rt);
+    let string_enum = string_enum_impls(
+        &quote!(Locale),
+        "locale",
+        &quote!(__catalog::LOCALE_TAGS),
+        rt,
+    );
     quote! {
         /// A language of the catalog, from `catalog.locales`.
         #[non_exhaustive]
@@ -85,12 +94,25 @@ fn locale_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 }
 
 fn category_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
-    let variants: Vec<_> = catalog.categories.iter().map(|c| format_ident!("{}", c.variant)).collect();
+    let variants: Vec<_> = catalog
+        .categories
+        .iter()
+        .map(|c| format_ident!("{}", c.variant))
+        .collect();
     let index = (0..variants.len()).map(index_lit);
     let docs = catalog.categories.iter().map(|c| {
-        format!(" `{}`: {}", c.key, escape_markdown(&c.title[catalog.default_locale]))
+        format!(
+            " `{}`: {}",
+            c.key,
+            escape_markdown(&c.title[catalog.default_locale])
+        )
     });
-    let string_enum = string_enum_impls(&quote!(Category), "category", &quote!(__catalog::CATEGORY_KEYS), rt);
+    let string_enum = string_enum_impls(
+        &quote!(Category),
+        "category",
+        &quote!(__catalog::CATEGORY_KEYS),
+        rt,
+    );
     quote! {
         /// The category of a code, from `[categories]`.
         #[non_exhaustive]
@@ -125,15 +147,27 @@ fn category_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
     let codes = &catalog.codes;
     let count = codes.len();
-    let variants: Vec<_> = codes.iter().map(|c| format_ident!("{}", c.variant)).collect();
+    let variants: Vec<_> = codes
+        .iter()
+        .map(|c| format_ident!("{}", c.variant))
+        .collect();
     let index = (0..count).map(index_lit);
     let docs = codes.iter().map(|c| doc_lines(&variant_doc(catalog, c)));
     let deprecations = codes.iter().map(|c| match &c.deprecated {
         Some(note) => quote!(#[deprecated(note = #note)]),
         None => quote!(),
     });
-    let repr = if count <= usize::from(u16::MAX) { quote!(u16) } else { quote!(u32) };
-    let string_enum = string_enum_impls(&quote!(ErrorCode), "error code", &quote!(__catalog::CODE_STRS), rt);
+    let repr = if count <= usize::from(u16::MAX) {
+        quote!(u16)
+    } else {
+        quote!(u32)
+    };
+    let string_enum = string_enum_impls(
+        &quote!(ErrorCode),
+        "error code",
+        &quote!(__catalog::CODE_STRS),
+        rt,
+    );
     let catalog_doc = format!(
         " An error code of the {} catalog, generated from `codes.toml`.\n\n \
          Its string form (`as_str`, `Display`, `FromStr`, serde) is the wire code, e.g. `{}`.",
@@ -215,8 +249,7 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 
             /// The code with this exact wire string, if the catalog has it. Never allocates.
             pub fn from_code(s: &str) -> Option<ErrorCode> {
-                let index = __catalog::find_code(s.as_bytes())?;
-                (__catalog::CODE_STRS[index].as_bytes() == s.as_bytes()).then(|| Self::ALL[index])
+                __catalog::find_code(s).map(|index| Self::ALL[index])
             }
 
             fn from_str_exact(s: &str) -> Option<ErrorCode> {
@@ -246,7 +279,12 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 
 /// `FromStr`, `Display`, serde, strum and conversions, for an enum with `ALL`, `as_str` and
 /// `from_str_exact`, whose string forms are the static `names`.
-fn string_enum_impls(name: &TokenStream, what: &str, names: &TokenStream, rt: &TokenStream) -> TokenStream {
+fn string_enum_impls(
+    name: &TokenStream,
+    what: &str,
+    names: &TokenStream,
+    rt: &TokenStream,
+) -> TokenStream {
     quote! {
         impl ::core::str::FromStr for #name {
             type Err = #rt::ParseError;
@@ -328,7 +366,9 @@ fn tables(catalog: &Catalog) -> TokenStream {
     let strs = codes.iter().map(|c| &c.code);
     let statuses = codes.iter().map(|c| Literal::u16_unsuffixed(c.status));
     let retryable = codes.iter().map(|c| c.retryable);
-    let categories = codes.iter().map(|c| format_ident!("{}", catalog.category_of(c).variant));
+    let categories = codes
+        .iter()
+        .map(|c| format_ident!("{}", catalog.category_of(c).variant));
     let messages = codes.iter().map(|c| {
         let m = &c.message;
         quote!([#(#m),*])
@@ -343,7 +383,9 @@ fn tables(catalog: &Catalog) -> TokenStream {
         let p = &c.params;
         quote!(&[#(#p),*])
     });
-    let docs_urls = codes.iter().map(|c| option_str(catalog.docs_url(c).as_deref()));
+    let docs_urls = codes
+        .iter()
+        .map(|c| option_str(catalog.docs_url(c).as_deref()));
     let deprecated = codes.iter().map(|c| option_str(c.deprecated.as_deref()));
     let lookup = lookup_items(catalog);
     quote! {
@@ -370,41 +412,88 @@ fn tables(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// The perfect-hash tables of `from_code`, and the hash that probes them.
+/// When no more than this many codes share a length, `find_code` is a `match` on the string
+/// (the compiler dispatches on the length, then compares the few codes of that length against
+/// constants), which costs fewer instructions than hashing; above it, a perfect hash keeps the
+/// cost flat however large the catalog (see BENCHMARKS.md for the measurements behind the
+/// number).
+pub const MATCH_MAX_PER_LENGTH: usize = 3;
+
+/// `find_code`: the catalog index of a code string, as a `match` or a perfect hash.
 fn lookup_items(catalog: &Catalog) -> TokenStream {
     let keys: Vec<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
+    let mut per_length = std::collections::BTreeMap::<usize, usize>::new();
+    for k in &keys {
+        *per_length.entry(k.len()).or_default() += 1;
+    }
+    let most = per_length.values().copied().max().unwrap_or(0);
+    if most <= MATCH_MAX_PER_LENGTH {
+        let index = (0..keys.len()).map(index_lit);
+        let doc = format!(
+            " The index of the code equal to `s`, if there is one. At most {most} codes share a \
+             length, so this `match` (a jump on the length, then a compare with each code of \
+             that length) costs less than hashing."
+        );
+        return quote! {
+            #[doc = #doc]
+            #[inline]
+            pub(super) fn find_code(s: &str) -> Option<usize> {
+                match s {
+                    #(#keys => Some(#index),)*
+                    _ => None,
+                }
+            }
+        };
+    }
     let table = phf::build(&keys);
     let hash: TokenStream = HASH_SOURCE.parse().expect("hash.rs tokenizes");
     let seed = Literal::u64_unsuffixed(table.seed);
     let pilots = table.pilots.iter().map(|p| Literal::u16_unsuffixed(*p));
+    // Slots hold code indexes: `u16` unless the catalog is that large, to halve the table.
+    let index_type = if keys.len() < usize::from(u16::MAX) {
+        quote!(u16)
+    } else {
+        quote!(u32)
+    };
     let slots = table.slots.iter().map(|s| match *s {
         phf::EMPTY => quote!(EMPTY),
         s => Literal::u32_unsuffixed(s).into_token_stream(),
     });
     let (n_pilots, n_slots) = (index_lit(table.pilots.len()), index_lit(table.slots.len()));
-    let max_len = index_lit(catalog.codes.iter().map(|c| c.code.len()).max().unwrap_or(0));
+    let max_len = index_lit(
+        catalog
+            .codes
+            .iter()
+            .map(|c| c.code.len())
+            .max()
+            .unwrap_or(0),
+    );
     quote! {
         // `find_code`'s perfect hash (built by flux-codes-gen's `phf.rs`): each code has a slot
-        // of its own, found with one hash and two table loads.
+        // of its own, found with one hash and two table loads, then one compare.
         #hash
 
         const SEED: u64 = #seed;
-        const EMPTY: u32 = u32::MAX;
+        /// A slot no code hashes to.
+        const EMPTY: #index_type = #index_type::MAX;
         /// The longest code string, in bytes: longer input is rejected before hashing.
         const MAX_LEN: usize = #max_len;
         static PILOTS: [u16; #n_pilots] = [#(#pilots),*];
-        static SLOTS: [u32; #n_slots] = [#(#slots),*];
+        static SLOTS: [#index_type; #n_slots] = [#(#slots),*];
 
-        /// The index of the only code that can equal `s` (the caller compares).
+        /// The index of the code equal to `s`, if there is one.
         #[inline]
-        pub(super) fn find_code(s: &[u8]) -> Option<usize> {
+        pub(super) fn find_code(s: &str) -> Option<usize> {
+            let s = s.as_bytes();
             if s.len() > MAX_LEN {
                 return None;
             }
             let h = hash(s, SEED);
             let pilot = PILOTS[bucket(h, PILOTS.len() as u32) as usize];
             let index = SLOTS[slot(h, pilot, SLOTS.len() as u32) as usize];
-            (index != EMPTY).then_some(index as usize)
+            // `EMPTY` is past the end of `CODE_STRS`: one bounds check rejects it.
+            let code = CODE_STRS.get(index as usize)?;
+            equal(code.as_bytes(), s).then_some(index as usize)
         }
     }
 }

@@ -1,0 +1,598 @@
+//! `cargo xtask bench-build`: the build-time suite.
+//!
+//! For synthetic catalogs of 100, 1,000 and 10,000 codes (`benches/synth.rs`) it measures:
+//! 1. the generator alone (load, validate, render to pretty-printed Rust), in this process
+//!    (`cargo xtask` runs unoptimized, as a build script runs by default) and in a release build
+//!    of this tool;
+//! 2. `cargo build` (debug and release) of a crate holding the generated catalog (a `build.rs`
+//!    with `flux_codes_gen::Builder`, as a service's catalog crate has) against the same catalog
+//!    hand-written as a plain enum with strum derives and a `match` per method; each build starts
+//!    from `cargo clean -p` of that crate alone, its dependencies already built;
+//! 3. the rebuild after editing one message, listing what cargo rebuilt.
+//!
+//! The crates live in their own workspace under `target/bench-build/` with its own target
+//! directory. Every figure is the median of `--runs` runs; each row gives the ratio to the
+//! hand-written crate. Tables go to stdout and `benches/results/build.md`, the plot to
+//! `benches/results/build-time.svg`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use flux_codes_gen::model::locale_variant;
+use flux_codes_gen::render::rust::render_rust;
+use flux_codes_gen::{Catalog, Diagnostics};
+
+#[path = "../../benches/plot.rs"]
+mod plot;
+#[path = "../../benches/synth.rs"]
+mod synth;
+
+pub struct Options {
+    pub runs: usize,
+    pub sizes: Vec<usize>,
+    pub release: bool,
+}
+
+impl Options {
+    pub fn parse(args: &[String]) -> Result<Options, String> {
+        let mut o = Options {
+            runs: 3,
+            sizes: vec![100, 1000, 10_000],
+            release: true,
+        };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--runs" => {
+                    o.runs = it
+                        .next()
+                        .and_then(|v| v.parse().ok())
+                        .filter(|&n| n > 0)
+                        .ok_or("--runs N")?
+                }
+                "--sizes" => {
+                    o.sizes = it
+                        .next()
+                        .ok_or("--sizes 100,1000")?
+                        .split(',')
+                        .map(|s| s.trim().parse().map_err(|_| format!("not a size: {s}")))
+                        .collect::<Result<_, _>>()?;
+                    if o.sizes.iter().any(|&n| n == 0 || n > synth::MAX_CODES) {
+                        return Err(format!("sizes are 1..={}", synth::MAX_CODES));
+                    }
+                }
+                "--no-release" => o.release = false,
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        Ok(o)
+    }
+}
+
+/// The median of `xs` (sorted in place).
+fn median(xs: &mut [f64]) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Generator timings of one catalog text: `[load, validate, render, total]` in ms, medians.
+pub fn time_generator(source: &str, runs: usize) -> [f64; 4] {
+    let path = Path::new("codes.toml");
+    let runtime = "::flux_codes::__private".parse().expect("a path");
+    let mut samples: [Vec<f64>; 4] = Default::default();
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        let mut diags = Diagnostics::new(path, source);
+        let file = flux_codes_gen::load::load(source, &mut diags);
+        let t1 = Instant::now();
+        let catalog: Catalog = flux_codes_gen::valid::validate(&file, &mut diags).expect("valid");
+        assert!(!diags.has_errors());
+        let t2 = Instant::now();
+        let code = render_rust(&catalog, &runtime);
+        let t3 = Instant::now();
+        std::hint::black_box(code);
+        for (s, d) in samples.iter_mut().zip([t1 - t0, t2 - t1, t3 - t2, t3 - t0]) {
+            s.push(ms(d));
+        }
+    }
+    samples.map(|mut s| median(&mut s))
+}
+
+/// `xtask gen-time <size>...`: prints `size load validate render total` lines (used to time a
+/// release build of the generator from the unoptimized `bench-build`).
+pub fn gen_time(args: &[String]) -> Result<(), String> {
+    let runs = 5;
+    for a in args {
+        let n: usize = a.parse().map_err(|_| format!("not a size: {a}"))?;
+        let t = time_generator(&synth::catalog_toml(n), runs);
+        println!("{n} {} {} {} {}", t[0], t[1], t[2], t[3]);
+    }
+    Ok(())
+}
+
+/// The hand-written crate's `lib.rs`: a plain enum with strum's derives and a `match` per method.
+fn hand_written(catalog: &Catalog) -> String {
+    let mut s = String::new();
+    let locales: Vec<String> = catalog.locales.iter().map(|l| locale_variant(l)).collect();
+    s.push_str("//! The catalog written by hand: a plain enum with strum derives, a `match` per method.\n\n");
+    s.push_str("#[derive(Clone, Copy, PartialEq, Eq, Debug)]\npub enum Locale {\n");
+    for l in &locales {
+        let _ = writeln!(s, "    {l},");
+    }
+    s.push_str("}\n\n#[derive(Clone, Copy, PartialEq, Eq, Debug, strum::EnumString, strum::Display, strum::IntoStaticStr)]\npub enum Category {\n");
+    for c in &catalog.categories {
+        let _ = writeln!(
+            s,
+            "    #[strum(serialize = {:?})]\n    {},",
+            c.key, c.variant
+        );
+    }
+    s.push_str("}\n\n");
+    s.push_str(
+        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, strum::EnumString, strum::Display,\n    \
+         strum::EnumIter, strum::IntoStaticStr, strum::EnumMessage, strum::EnumProperty)]\npub enum ErrorCode {\n",
+    );
+    let d = catalog.default_locale;
+    for c in &catalog.codes {
+        let _ = write!(
+            s,
+            "    /// {}\n    #[strum(serialize = {:?}, message = {:?}",
+            c.message[d], c.code, c.message[d]
+        );
+        if let Some(hint) = &c.hint {
+            let _ = write!(s, ", detailed_message = {:?}", hint[d]);
+        }
+        let _ = writeln!(
+            s,
+            ", props(status = \"{}\", category = {:?}))]\n    {},",
+            c.status, catalog.categories[c.category].key, c.variant
+        );
+    }
+    s.push_str("}\n\nimpl ErrorCode {\n");
+    let mut method = |sig: &str, arms: Vec<String>, fallback: Option<&str>| {
+        let _ = writeln!(s, "    pub fn {sig} {{\n        match self {{");
+        for arm in arms {
+            let _ = writeln!(s, "            {arm},");
+        }
+        if let Some(f) = fallback {
+            let _ = writeln!(s, "            {f},");
+        }
+        s.push_str("        }\n    }\n\n");
+    };
+    let codes = &catalog.codes;
+    method(
+        "http_status(self) -> u16",
+        codes
+            .iter()
+            .map(|c| format!("ErrorCode::{} => {}", c.variant, c.status))
+            .collect(),
+        None,
+    );
+    method(
+        "is_retryable(self) -> bool",
+        codes
+            .iter()
+            .map(|c| format!("ErrorCode::{} => {}", c.variant, c.retryable))
+            .collect(),
+        None,
+    );
+    method(
+        "category(self) -> Category",
+        codes
+            .iter()
+            .map(|c| {
+                format!(
+                    "ErrorCode::{} => Category::{}",
+                    c.variant, catalog.categories[c.category].variant
+                )
+            })
+            .collect(),
+        None,
+    );
+    let per_locale = |texts: Option<&Vec<String>>, variant: &str, some: bool| -> String {
+        let Some(texts) = texts else {
+            return format!("ErrorCode::{variant} => None");
+        };
+        let arms: Vec<String> = locales
+            .iter()
+            .zip(texts)
+            .map(|(l, t)| {
+                if some {
+                    format!("Locale::{l} => Some({t:?})")
+                } else {
+                    format!("Locale::{l} => {t:?}")
+                }
+            })
+            .collect();
+        format!(
+            "ErrorCode::{variant} => match locale {{ {} }}",
+            arms.join(", ")
+        )
+    };
+    method(
+        "message(self, locale: Locale) -> &'static str",
+        codes
+            .iter()
+            .map(|c| per_locale(Some(&c.message), &c.variant, false))
+            .collect(),
+        None,
+    );
+    method(
+        "hint(self, locale: Locale) -> Option<&'static str>",
+        codes
+            .iter()
+            .map(|c| per_locale(c.hint.as_ref(), &c.variant, true))
+            .collect(),
+        None,
+    );
+    method(
+        "detail_template(self, locale: Locale) -> Option<&'static str>",
+        codes
+            .iter()
+            .map(|c| per_locale(c.detail.as_ref(), &c.variant, true))
+            .collect(),
+        None,
+    );
+    method(
+        "params(self) -> &'static [&'static str]",
+        codes
+            .iter()
+            .map(|c| format!("ErrorCode::{} => &{:?}", c.variant, c.params))
+            .collect(),
+        None,
+    );
+    method(
+        "docs_url(self) -> Option<&'static str>",
+        codes
+            .iter()
+            .map(|c| format!("ErrorCode::{} => {:?}", c.variant, catalog.docs_url(c)))
+            .collect(),
+        None,
+    );
+    s.push_str("}\n");
+    s
+}
+
+/// The generated and hand-written crates of each size, in a workspace of their own.
+fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
+    let write = |path: PathBuf, text: &str| -> Result<(), String> {
+        std::fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
+        if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+            return Ok(());
+        }
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let mut members = Vec::new();
+    for &n in sizes {
+        let source = synth::catalog_toml(n);
+        let catalog = flux_codes_gen::parse_catalog(Path::new("codes.toml"), &source)
+            .map_err(|d| d.render(false))?;
+        let gen_dir = ws.join(format!("gen-{n}"));
+        write(
+            gen_dir.join("Cargo.toml"),
+            &format!(
+                "[package]\nname = \"gen-{n}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+                 [dependencies]\nflux-codes = {{ path = {:?} }}\n\n[build-dependencies]\nflux-codes-gen = {{ path = {:?} }}\n",
+                root.display().to_string(),
+                root.join("flux-codes-gen").display().to_string()
+            ),
+        )?;
+        write(
+            gen_dir.join("build.rs"),
+            "fn main() {\n    flux_codes_gen::Builder::new(\"codes.toml\").compile();\n}\n",
+        )?;
+        write(
+            gen_dir.join("src/lib.rs"),
+            "include!(concat!(env!(\"OUT_DIR\"), \"/flux_codes.rs\"));\n",
+        )?;
+        write(gen_dir.join("codes.toml"), &source)?;
+        let hand_dir = ws.join(format!("hand-{n}"));
+        write(
+            hand_dir.join("Cargo.toml"),
+            &format!(
+                "[package]\nname = \"hand-{n}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+                 [dependencies]\nstrum = {{ version = \"0.28\", features = [\"derive\"] }}\n"
+            ),
+        )?;
+        write(hand_dir.join("src/lib.rs"), &hand_written(&catalog))?;
+        members.push(format!("\"gen-{n}\""));
+        members.push(format!("\"hand-{n}\""));
+    }
+    write(
+        ws.join("Cargo.toml"),
+        &format!(
+            "# @generated by cargo xtask bench-build\n[workspace]\nmembers = [{}]\nresolver = \"3\"\n",
+            members.join(", ")
+        ),
+    )?;
+    // The same dependency versions as the repository.
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    write(ws.join("Cargo.lock"), &lock)
+}
+
+/// Runs cargo in the bench workspace; returns the wall time and the units it compiled.
+fn cargo(ws: &Path, args: &[&str]) -> Result<(Duration, Vec<String>), String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let t = Instant::now();
+    let out = Command::new(&cargo)
+        .args(args)
+        .args(["--message-format", "json"])
+        .current_dir(ws)
+        .env("CARGO_TARGET_DIR", ws.join("target"))
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| e.to_string())?;
+    let elapsed = t.elapsed();
+    if !out.status.success() {
+        return Err(format!(
+            "cargo {} failed:\n{}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let mut units = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let name = || {
+            msg["target"]["name"]
+                .as_str()
+                .or_else(|| msg["package_id"].as_str())
+                .unwrap_or("?")
+                .to_owned()
+        };
+        match msg["reason"].as_str() {
+            Some("compiler-artifact") if msg["fresh"] == false => {
+                let kind = msg["target"]["kind"][0].as_str().unwrap_or("");
+                units.push(if kind == "custom-build" {
+                    format!("{} (build script compiled)", package(&msg))
+                } else {
+                    name()
+                });
+            }
+            Some("build-script-executed") => {
+                units.push(format!("{} (build script ran)", package(&msg)))
+            }
+            _ => {}
+        }
+    }
+    Ok((elapsed, units))
+}
+
+fn package(msg: &serde_json::Value) -> String {
+    let id = msg["package_id"].as_str().unwrap_or("?");
+    // `path+file:///.../gen-100#0.0.0` or `registry+...#name@1.0`
+    let tail = id.rsplit('/').next().unwrap_or(id);
+    tail.split('#').next().unwrap_or(tail).to_owned()
+}
+
+/// Median seconds of a clean build of one crate (its dependencies built).
+fn clean_build(ws: &Path, krate: &str, release: bool, runs: usize) -> Result<f64, String> {
+    let profile: &[&str] = if release { &["--release"] } else { &[] };
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        cargo(ws, &[&["clean", "-p", krate][..], profile].concat())?;
+        let (t, _) = cargo(ws, &[&["build", "-p", krate][..], profile].concat())?;
+        times.push(t.as_secs_f64());
+    }
+    Ok(median(&mut times))
+}
+
+/// Median seconds of a debug rebuild after editing one message, and what was rebuilt.
+/// `needle` finds the first code's English message ("The <object> of the <domain> ...").
+fn rebuild(
+    ws: &Path,
+    krate: &str,
+    file: &str,
+    needle: &str,
+    runs: usize,
+) -> Result<(f64, Vec<String>), String> {
+    let path = ws.join(krate).join(file);
+    let original = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let at = original.find(needle).ok_or("no message to edit")? + needle.len() - 4;
+    let mut times = Vec::new();
+    let mut units = Vec::new();
+    for run in 0..runs {
+        let edited = format!(
+            "{}The{} {}",
+            &original[..at],
+            " (edited)".repeat(run + 1),
+            &original[at + 4..]
+        );
+        std::fs::write(&path, edited).map_err(|e| e.to_string())?;
+        let (t, u) = cargo(ws, &["build", "-p", krate])?;
+        times.push(t.as_secs_f64());
+        units = u;
+    }
+    std::fs::write(&path, &original).map_err(|e| e.to_string())?;
+    cargo(ws, &["build", "-p", krate])?;
+    Ok((median(&mut times), units))
+}
+
+pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
+    let o = Options::parse(args)?;
+    let ws = root.join("target/bench-build");
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "bench-build: sizes {:?}, {} runs each; load average {}",
+        o.sizes,
+        o.runs,
+        load.split(' ').take(3).collect::<Vec<_>>().join(" ")
+    );
+    let mut md = String::new();
+
+    // 1. The generator alone.
+    println!("\n==> The generator alone (load + validate + render)");
+    let mut unopt = Vec::new();
+    for &n in &o.sizes {
+        unopt.push(time_generator(&synth::catalog_toml(n), o.runs.max(5)));
+    }
+    let mut opt: Vec<Option<[f64; 4]>> = vec![None; o.sizes.len()];
+    if o.release {
+        let sizes: Vec<String> = o.sizes.iter().map(|n| n.to_string()).collect();
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let out = Command::new(cargo)
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "xtask",
+                "--",
+                "gen-time",
+            ])
+            .args(&sizes)
+            .current_dir(root)
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| e.to_string())?;
+        for line in String::from_utf8_lossy(&out.stdout).lines() {
+            let v: Vec<f64> = line.split(' ').filter_map(|x| x.parse().ok()).collect();
+            if let (Some(i), 5) = (o.sizes.iter().position(|&n| n as f64 == v[0]), v.len()) {
+                opt[i] = Some([v[1], v[2], v[3], v[4]]);
+            }
+        }
+    }
+    let _ = writeln!(
+        md,
+        "### The generator alone (load + validate + render to pretty-printed Rust)\n"
+    );
+    let _ = writeln!(
+        md,
+        "| codes | load (ms) | validate (ms) | render (ms) | total, unoptimized as in a build script (ms) | per 1,000 codes | total, release (ms) | per 1,000 codes |\n|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    for (i, &n) in o.sizes.iter().enumerate() {
+        let t = unopt[i];
+        let per = |ms: f64| ms / n as f64 * 1000.0;
+        let rel = opt[i].map_or("–".to_owned(), |r| {
+            format!("{:.1} | {:.2}", r[3], per(r[3]))
+        });
+        let rel = if opt[i].is_none() {
+            "– | –".to_owned()
+        } else {
+            rel
+        };
+        let _ = writeln!(
+            md,
+            "| {n} | {:.1} | {:.1} | {:.1} | {:.1} | {:.2} | {rel} |",
+            t[0],
+            t[1],
+            t[2],
+            t[3],
+            per(t[3])
+        );
+    }
+    println!("{md}");
+
+    // 2. cargo build of the crates.
+    write_crates(root, &ws, &o.sizes)?;
+    println!("==> Building the dependencies once (not measured) ...");
+    let all: Vec<String> = o
+        .sizes
+        .iter()
+        .flat_map(|n| [format!("gen-{n}"), format!("hand-{n}")])
+        .collect();
+    let mut profiles = vec![false];
+    if o.release {
+        profiles.push(true);
+    }
+    for &release in &profiles {
+        let mut a = vec!["build"];
+        if release {
+            a.push("--release");
+        }
+        cargo(&ws, &a)?;
+    }
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "\n### `cargo build` of the catalog crate (its dependencies already built), median of {} runs\n\n\
+         | codes | profile | generated (s) | hand-written, strum + `match` (s) | hand-written / generated |\n|---:|---|---:|---:|---:|",
+        o.runs
+    );
+    let mut points: Vec<plot::Series> = Vec::new();
+    for &release in &profiles {
+        let profile = if release { "release" } else { "debug" };
+        let (mut g_pts, mut h_pts) = (Vec::new(), Vec::new());
+        for &n in &o.sizes {
+            println!("==> cargo build {profile}, {n} codes ...");
+            let g = clean_build(&ws, &format!("gen-{n}"), release, o.runs)?;
+            let h = clean_build(&ws, &format!("hand-{n}"), release, o.runs)?;
+            let row = format!("| {n} | {profile} | {g:.2} | {h:.2} | {:.1}x |", h / g);
+            println!("{row}");
+            let _ = writeln!(table, "{row}");
+            g_pts.push((n as f64, g));
+            h_pts.push((n as f64, h));
+        }
+        points.push(plot::Series {
+            label: format!("generated, {profile}"),
+            points: g_pts,
+        });
+        points.push(plot::Series {
+            label: format!("hand-written, {profile}"),
+            points: h_pts,
+        });
+    }
+    md.push_str(&table);
+
+    // 3. The rebuild after editing one message.
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "\n### Rebuild (debug) after editing one message, median of {} runs\n\n\
+         | codes | generated (s) | hand-written (s) | hand-written / generated | what cargo rebuilt (generated) |\n|---:|---:|---:|---:|---|",
+        o.runs
+    );
+    for &n in &o.sizes {
+        println!("==> rebuild after one edit, {n} codes ...");
+        let (g, units) = rebuild(
+            &ws,
+            &format!("gen-{n}"),
+            "codes.toml",
+            "en = \"The ",
+            o.runs,
+        )?;
+        let (h, _) = rebuild(
+            &ws,
+            &format!("hand-{n}"),
+            "src/lib.rs",
+            "Locale::En => \"The ",
+            o.runs,
+        )?;
+        let row = format!(
+            "| {n} | {g:.2} | {h:.2} | {:.1}x | {} |",
+            h / g,
+            units.join(", ")
+        );
+        println!("{row}");
+        let _ = writeln!(table, "{row}");
+    }
+    md.push_str(&table);
+
+    let results = root.join("benches/results");
+    std::fs::create_dir_all(&results).map_err(|e| e.to_string())?;
+    std::fs::write(results.join("build.md"), &md).map_err(|e| e.to_string())?;
+    let svg = plot::line_chart(
+        "cargo build of the catalog crate",
+        "codes in the catalog",
+        "seconds (median)",
+        &points,
+    );
+    std::fs::write(results.join("build-time.svg"), svg).map_err(|e| e.to_string())?;
+    println!(
+        "\n==> Tables\n{md}\nwritten: benches/results/build.md, benches/results/build-time.svg"
+    );
+    Ok(())
+}
