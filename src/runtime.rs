@@ -45,7 +45,12 @@ impl ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let more = if self.truncated { "..." } else { "" };
-        write!(f, "unknown {} `{}{more}`", self.kind, self.given.escape_debug())
+        write!(
+            f,
+            "unknown {} `{}{more}`",
+            self.kind,
+            self.given.escape_debug()
+        )
     }
 }
 
@@ -63,7 +68,11 @@ pub fn render_template(template: &str, args: &[(&str, &dyn fmt::Display)]) -> St
         if tail.starts_with("{{") || tail.starts_with("}}") {
             out.push_str(&tail[..1]);
             rest = &tail[2..];
-        } else if let Some(name) = tail.strip_prefix('{').and_then(|t| t.split_once('}')).map(|(n, _)| n) {
+        } else if let Some(name) = tail
+            .strip_prefix('{')
+            .and_then(|t| t.split_once('}'))
+            .map(|(n, _)| n)
+        {
             match args.iter().find(|(key, _)| *key == name) {
                 Some((_, value)) => {
                     let _ = write!(out, "{value}");
@@ -116,7 +125,10 @@ mod tests {
     #[test]
     fn fills_escapes_and_keeps_missing() {
         let amount = "500.00";
-        assert_eq!(render_template("max {a} {{x}} {b}", &[("a", &amount)]), "max 500.00 {x} {b}");
+        assert_eq!(
+            render_template("max {a} {{x}} {b}", &[("a", &amount)]),
+            "max 500.00 {x} {b}"
+        );
         assert_eq!(render_template("stray } and {", &[]), "stray } and {");
     }
 }

@@ -58,7 +58,9 @@ impl Builder {
         let code = render_rust(&catalog, &self.runtime);
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
-            None => PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set in a build script")),
+            None => PathBuf::from(
+                std::env::var_os("OUT_DIR").expect("OUT_DIR is set in a build script"),
+            ),
         };
         let path = out_dir.join(&self.file_name);
         write_if_changed(&path, code.as_bytes()).map_err(|error| Error::Io {
@@ -75,7 +77,10 @@ impl Builder {
             match &error {
                 Error::Invalid(diags) => {
                     for d in diags.located() {
-                        println!("cargo::error={}:{}:{}: {}", d.file, d.line, d.column, d.message);
+                        println!(
+                            "cargo::error={}:{}:{}: {}",
+                            d.file, d.line, d.column, d.message
+                        );
                     }
                     eprintln!("{}", diags.render(false));
                 }

@@ -12,13 +12,17 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
     for word in &mut words {
         let mut buf = [0u8; 8];
         buf.copy_from_slice(word);
-        h = (h ^ u64::from_le_bytes(buf)).wrapping_mul(K).rotate_left(29);
+        h = (h ^ u64::from_le_bytes(buf))
+            .wrapping_mul(K)
+            .rotate_left(29);
     }
     let tail = words.remainder();
     if !tail.is_empty() {
         let mut buf = [0u8; 8];
         buf[..tail.len()].copy_from_slice(tail);
-        h = (h ^ u64::from_le_bytes(buf)).wrapping_mul(K).rotate_left(29);
+        h = (h ^ u64::from_le_bytes(buf))
+            .wrapping_mul(K)
+            .rotate_left(29);
     }
     h ^= h >> 32;
     h = h.wrapping_mul(0xD6E8_FEB8_6659_FD93);
@@ -40,6 +44,7 @@ pub fn bucket(h: u64, buckets: u32) -> u32 {
 /// The slot of a hash in a bucket displaced by `pilot`: its low bits remixed with the pilot.
 #[inline]
 pub fn slot(h: u64, pilot: u16, slots: u32) -> u32 {
-    let x = (h ^ (pilot as u64).wrapping_mul(0xA076_1D64_78BD_642F)).wrapping_mul(0xE703_7ED1_A0B4_28DB);
+    let x = (h ^ (pilot as u64).wrapping_mul(0xA076_1D64_78BD_642F))
+        .wrapping_mul(0xE703_7ED1_A0B4_28DB);
     reduce((x >> 32) as u32, slots)
 }

@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod phf;
 pub mod render;
+pub mod schema;
 pub mod template;
 pub mod valid;
 
@@ -29,7 +30,10 @@ pub use proc_macro2::TokenStream;
 #[derive(Debug)]
 pub enum Error {
     /// The file could not be read.
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// The file was read but is not a valid catalog; the diagnostics say why.
     Invalid(Box<Diagnostics>),
 }
@@ -37,7 +41,9 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Io { path, error } => write!(f, "cannot read the catalog {}: {error}", path.display()),
+            Error::Io { path, error } => {
+                write!(f, "cannot read the catalog {}: {error}", path.display())
+            }
             Error::Invalid(diags) => f.write_str(diags.render(false).trim_end()),
         }
     }

@@ -82,7 +82,11 @@ mod tests {
         let buckets = t.pilots.len() as u32;
         for (i, k) in keys.iter().enumerate() {
             let h = hash(k.as_bytes(), t.seed);
-            let s = slot(h, t.pilots[bucket(h, buckets) as usize], t.slots.len() as u32);
+            let s = slot(
+                h,
+                t.pilots[bucket(h, buckets) as usize],
+                t.slots.len() as u32,
+            );
             assert_eq!(t.slots[s as usize], i as u32);
         }
         assert_eq!(build(&keys), t, "same keys, same tables");

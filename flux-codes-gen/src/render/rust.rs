@@ -37,11 +37,20 @@ pub fn rust_tokens(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 }
 
 fn locale_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
-    let variants: Vec<_> = catalog.locales.iter().map(|l| format_ident!("{}", locale_variant(l))).collect();
+    let variants: Vec<_> = catalog
+        .locales
+        .iter()
+        .map(|l| format_ident!("{}", locale_variant(l)))
+        .collect();
     let index = (0..variants.len()).map(index_lit);
     let default = &variants[catalog.default_locale];
     let docs = catalog.locales.iter().map(|t| format!(" `{t}`"));
-    let string_enum = string_enum_impls(&quote!(Locale), "locale", &quote!(__catalog::LOCALE_TAGS), rt);
+    let string_enum = string_enum_impls(
+        &quote!(Locale),
+        "locale",
+        &quote!(__catalog::LOCALE_TAGS),
+        rt,
+    );
     quote! {
         /// A language of the catalog, from `catalog.locales`.
         #[non_exhaustive]
@@ -85,12 +94,25 @@ fn locale_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 }
 
 fn category_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
-    let variants: Vec<_> = catalog.categories.iter().map(|c| format_ident!("{}", c.variant)).collect();
+    let variants: Vec<_> = catalog
+        .categories
+        .iter()
+        .map(|c| format_ident!("{}", c.variant))
+        .collect();
     let index = (0..variants.len()).map(index_lit);
     let docs = catalog.categories.iter().map(|c| {
-        format!(" `{}`: {}", c.key, escape_markdown(&c.title[catalog.default_locale]))
+        format!(
+            " `{}`: {}",
+            c.key,
+            escape_markdown(&c.title[catalog.default_locale])
+        )
     });
-    let string_enum = string_enum_impls(&quote!(Category), "category", &quote!(__catalog::CATEGORY_KEYS), rt);
+    let string_enum = string_enum_impls(
+        &quote!(Category),
+        "category",
+        &quote!(__catalog::CATEGORY_KEYS),
+        rt,
+    );
     quote! {
         /// The category of a code, from `[categories]`.
         #[non_exhaustive]
@@ -125,15 +147,27 @@ fn category_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
     let codes = &catalog.codes;
     let count = codes.len();
-    let variants: Vec<_> = codes.iter().map(|c| format_ident!("{}", c.variant)).collect();
+    let variants: Vec<_> = codes
+        .iter()
+        .map(|c| format_ident!("{}", c.variant))
+        .collect();
     let index = (0..count).map(index_lit);
     let docs = codes.iter().map(|c| doc_lines(&variant_doc(catalog, c)));
     let deprecations = codes.iter().map(|c| match &c.deprecated {
         Some(note) => quote!(#[deprecated(note = #note)]),
         None => quote!(),
     });
-    let repr = if count <= usize::from(u16::MAX) { quote!(u16) } else { quote!(u32) };
-    let string_enum = string_enum_impls(&quote!(ErrorCode), "error code", &quote!(__catalog::CODE_STRS), rt);
+    let repr = if count <= usize::from(u16::MAX) {
+        quote!(u16)
+    } else {
+        quote!(u32)
+    };
+    let string_enum = string_enum_impls(
+        &quote!(ErrorCode),
+        "error code",
+        &quote!(__catalog::CODE_STRS),
+        rt,
+    );
     let catalog_doc = format!(
         " An error code of the {} catalog, generated from `codes.toml`.\n\n \
          Its string form (`as_str`, `Display`, `FromStr`, serde) is the wire code, e.g. `{}`.",
@@ -246,7 +280,12 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 
 /// `FromStr`, `Display`, serde, strum and conversions, for an enum with `ALL`, `as_str` and
 /// `from_str_exact`, whose string forms are the static `names`.
-fn string_enum_impls(name: &TokenStream, what: &str, names: &TokenStream, rt: &TokenStream) -> TokenStream {
+fn string_enum_impls(
+    name: &TokenStream,
+    what: &str,
+    names: &TokenStream,
+    rt: &TokenStream,
+) -> TokenStream {
     quote! {
         impl ::core::str::FromStr for #name {
             type Err = #rt::ParseError;
@@ -328,7 +367,9 @@ fn tables(catalog: &Catalog) -> TokenStream {
     let strs = codes.iter().map(|c| &c.code);
     let statuses = codes.iter().map(|c| Literal::u16_unsuffixed(c.status));
     let retryable = codes.iter().map(|c| c.retryable);
-    let categories = codes.iter().map(|c| format_ident!("{}", catalog.category_of(c).variant));
+    let categories = codes
+        .iter()
+        .map(|c| format_ident!("{}", catalog.category_of(c).variant));
     let messages = codes.iter().map(|c| {
         let m = &c.message;
         quote!([#(#m),*])
@@ -343,7 +384,9 @@ fn tables(catalog: &Catalog) -> TokenStream {
         let p = &c.params;
         quote!(&[#(#p),*])
     });
-    let docs_urls = codes.iter().map(|c| option_str(catalog.docs_url(c).as_deref()));
+    let docs_urls = codes
+        .iter()
+        .map(|c| option_str(catalog.docs_url(c).as_deref()));
     let deprecated = codes.iter().map(|c| option_str(c.deprecated.as_deref()));
     let lookup = lookup_items(catalog);
     quote! {
@@ -382,7 +425,14 @@ fn lookup_items(catalog: &Catalog) -> TokenStream {
         s => Literal::u32_unsuffixed(s).into_token_stream(),
     });
     let (n_pilots, n_slots) = (index_lit(table.pilots.len()), index_lit(table.slots.len()));
-    let max_len = index_lit(catalog.codes.iter().map(|c| c.code.len()).max().unwrap_or(0));
+    let max_len = index_lit(
+        catalog
+            .codes
+            .iter()
+            .map(|c| c.code.len())
+            .max()
+            .unwrap_or(0),
+    );
     quote! {
         // `find_code`'s perfect hash (built by flux-codes-gen's `phf.rs`): each code has a slot
         // of its own, found with one hash and two table loads.
