@@ -64,7 +64,9 @@ pub struct ApiError {
 
 #[derive(Debug, Default)]
 struct More {
+    /// The service's detail: for any locale, then per locale.
     detail: Option<String>,
+    detail_in: Vec<(Locale, String)>,
     instance: Option<String>,
     extensions: Map<String, Value>,
     retry_after: Option<Duration>,
@@ -105,8 +107,9 @@ impl ApiError {
     }
 
     /// A detail of the service's own, for a code without a detail template (RFC 9457 `detail`:
-    /// about this occurrence, for the client developer). A code with a template renders its
-    /// template instead: setting both is a bug that panics in debug builds.
+    /// about this occurrence, for the client developer), used in every locale that has none of
+    /// its own ([`ApiError::detail_in`]). A code with a template renders its template instead:
+    /// setting both is a bug that panics in debug builds.
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         debug_assert!(
             self.code.detail_template(Locale::DEFAULT).is_none(),
@@ -114,6 +117,23 @@ impl ApiError {
             self.code
         );
         self.more().detail = Some(detail.into());
+        self
+    }
+
+    /// The service's detail in one locale, preferred over [`ApiError::detail`]'s when the
+    /// response is in `locale`. The same rules as [`ApiError::detail`] apply.
+    pub fn detail_in(mut self, locale: Locale, detail: impl Into<String>) -> Self {
+        debug_assert!(
+            self.code.detail_template(Locale::DEFAULT).is_none(),
+            "{} has a detail template; set its params instead",
+            self.code
+        );
+        let detail = detail.into();
+        let more = self.more();
+        match more.detail_in.iter_mut().find(|(l, _)| *l == locale) {
+            Some((_, old)) => *old = detail,
+            None => more.detail_in.push((locale, detail)),
+        }
         self
     }
 
@@ -216,11 +236,13 @@ impl ApiError {
                     .collect();
                 self.code.detail(locale, &args).map(Cow::Owned)
             }
-            None => self
-                .more
-                .as_ref()
-                .and_then(|m| m.detail.as_deref())
-                .map(Cow::Borrowed),
+            None => self.more.as_ref().and_then(|m| {
+                let localized = m.detail_in.iter().find(|(l, _)| *l == locale);
+                localized
+                    .map(|(_, d)| d.as_str())
+                    .or(m.detail.as_deref())
+                    .map(Cow::Borrowed)
+            }),
         };
         Problem {
             locale,

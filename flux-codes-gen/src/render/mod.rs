@@ -1,5 +1,6 @@
 //! Renderers: one file per output format, each a function of the [`crate::Catalog`].
 
+pub mod openapi;
 pub mod rust;
 
 /// Escapes text for Markdown (rustdoc, docs pages): inline markup, HTML and table pipes become
