@@ -144,7 +144,8 @@ fn error_code_schema(catalog: &Catalog) -> Json {
             format!(
                 "An error code of the {} API: the stable, machine-readable identity of an \
                  error (its `title` may change wording and language; the code never does). \
-                 Clients must accept codes this list does not have yet.",
+                 A newer server may answer with a code this list lacks: a client should then \
+                 act on the HTTP status.",
                 catalog.name
             )
             .into(),
@@ -163,8 +164,11 @@ fn code_description(catalog: &Catalog, code: &CodeSpec) -> String {
         catalog.category_of(code).title[d],
     );
     if let Some(detail) = &code.detail {
-        text.push_str(&format!(" Detail: \"{}\"", detail[d]));
-        text.push_str(&format!(" (params: {}).", code_list(&code.params)));
+        text.push_str(&format!(
+            " Detail template: `{}` (params: {}).",
+            detail[d],
+            code_list(&code.params)
+        ));
     }
     if let Some(hint) = &code.hint {
         text.push_str(&format!(" What to do: {}", hint[d]));
