@@ -452,7 +452,10 @@ fn check_extension_name(name: &str) -> Result<(), ExtensionError> {
         }
         return Err(ExtensionError::InvalidName(name[..end].to_owned()));
     }
-    if RESERVED_MEMBERS.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+    if RESERVED_MEMBERS
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(name))
+    {
         return Err(ExtensionError::Reserved(name.to_owned()));
     }
     Ok(())

@@ -173,7 +173,11 @@ impl RemoteError {
                     Some(Value::Bool(b)) => Some(b),
                     _ => None,
                 };
-                (code, retryable, Body::Problem(Box::new(problem_body(object))))
+                (
+                    code,
+                    retryable,
+                    Body::Problem(Box::new(problem_body(object))),
+                )
             }
             None => (None, None, Body::Other(excerpt(body))),
         };

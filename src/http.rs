@@ -56,7 +56,11 @@ impl ApiError {
 impl RemoteError {
     /// Parses a response from its status, headers and body (see [`RemoteError::parse`]).
     pub fn from_http(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> RemoteError {
-        let header = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+        let header = |name| {
+            headers
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+        };
         RemoteError::parse(
             status.as_u16(),
             header(CONTENT_TYPE),

@@ -100,7 +100,10 @@ fn wildcard(
 ) -> Option<usize> {
     let available = |index: &usize| {
         let tag = tags[*index];
-        !excluded(tag) && !items.iter().any(|i| i.range.as_ref().is_some_and(|r| names(r, tag)))
+        !excluded(tag)
+            && !items
+                .iter()
+                .any(|i| i.range.as_ref().is_some_and(|r| names(r, tag)))
     };
     std::iter::once(default)
         .chain(0..tags.len())
@@ -134,7 +137,7 @@ fn parse(header: &str) -> Vec<Item> {
         .take(MAX_ITEMS)
         .filter_map(parse_item)
         .collect();
-    items.sort_by(|a, b| b.weight.cmp(&a.weight));
+    items.sort_by_key(|item| std::cmp::Reverse(item.weight));
     items
 }
 
@@ -176,7 +179,11 @@ fn parse_item(raw: &str) -> Option<Item> {
 /// `q=` followed by an RFC 9110 qvalue: `0`, `0.` and up to three digits, `1`, or `1.` and up to
 /// three zeros. The `q` is case-insensitive.
 fn parse_weight(param: &str) -> Option<Weight> {
-    let value = param.strip_prefix(['q', 'Q'])?.trim_start().strip_prefix('=')?.trim_start();
+    let value = param
+        .strip_prefix(['q', 'Q'])?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
     let (int, frac) = value.split_once('.').unwrap_or((value, ""));
     if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -205,7 +212,9 @@ mod tests {
         assert_eq!(parse_weight("q=0"), Some(0));
         assert_eq!(parse_weight("q=0."), Some(0));
         assert_eq!(parse_weight("q = 0.3"), Some(300));
-        for bad in ["q=1.5", "q=0.1234", "q=2", "q=-0.5", "q=", "0.5", "level=1", "q=0.x", "q=.5"] {
+        for bad in [
+            "q=1.5", "q=0.1234", "q=2", "q=-0.5", "q=", "0.5", "level=1", "q=0.x", "q=.5",
+        ] {
             assert_eq!(parse_weight(bad), None, "{bad}");
         }
     }

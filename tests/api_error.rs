@@ -28,10 +28,16 @@ fn one_line_gives_the_whole_body_in_each_locale() {
         })
     );
     let es = body(&err, Locale::Es);
-    assert_eq!(es["title"], ErrorCode::MaxAmountExceeded.message(Locale::Es));
+    assert_eq!(
+        es["title"],
+        ErrorCode::MaxAmountExceeded.message(Locale::Es)
+    );
     assert_eq!(es["detail"], "El monto máximo para este pago es 500.00.");
     // The plain `Serialize` is the default locale's body.
-    assert_eq!(serde_json::to_value(&err).unwrap(), body(&err, Locale::DEFAULT));
+    assert_eq!(
+        serde_json::to_value(&err).unwrap(),
+        body(&err, Locale::DEFAULT)
+    );
 }
 
 #[test]
@@ -41,7 +47,15 @@ fn members_come_in_rfc_order_then_flux_then_extensions() {
         .extra("payment_id", "pay_1")
         .unwrap();
     let text = serde_json::to_string(&err).unwrap();
-    let keys = ["\"type\"", "\"title\"", "\"status\"", "\"instance\"", "\"code\"", "\"retryable\"", "\"payment_id\""];
+    let keys = [
+        "\"type\"",
+        "\"title\"",
+        "\"status\"",
+        "\"instance\"",
+        "\"code\"",
+        "\"retryable\"",
+        "\"payment_id\"",
+    ];
     let positions: Vec<usize> = keys.iter().map(|k| text.find(k).unwrap()).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
 }
@@ -77,7 +91,10 @@ fn params_keep_the_declared_order_and_the_last_value() {
         .param("min_amount", "1.00")
         .param("min_amount", "2.00");
     assert_eq!(err.params().collect::<Vec<_>>(), [("min_amount", "2.00")]);
-    assert_eq!(body(&err, Locale::En)["params"], json!({ "min_amount": "2.00" }));
+    assert_eq!(
+        body(&err, Locale::En)["params"],
+        json!({ "min_amount": "2.00" })
+    );
     assert_eq!(err.missing_params().count(), 0);
 }
 
@@ -86,7 +103,10 @@ fn a_missing_param_stays_visible_and_is_reported() {
     let err = ApiError::new(ErrorCode::MaxAmountExceeded);
     assert_eq!(err.missing_params().collect::<Vec<_>>(), ["max_amount"]);
     let value = body(&err, Locale::En);
-    assert_eq!(value["detail"], "The maximum amount for this payment is {max_amount}.");
+    assert_eq!(
+        value["detail"],
+        "The maximum amount for this payment is {max_amount}."
+    );
     assert_eq!(value["params"], json!({}));
 }
 
@@ -115,13 +135,29 @@ fn a_code_without_template_takes_the_services_detail_per_locale() {
 fn extensions_never_shadow_a_standard_member() {
     for name in RESERVED_MEMBERS {
         for spelled in [name.to_owned(), name.to_ascii_uppercase()] {
-            let err = ApiError::new(ErrorCode::BadRequest).extra(&spelled, "x").unwrap_err();
+            let err = ApiError::new(ErrorCode::BadRequest)
+                .extra(&spelled, "x")
+                .unwrap_err();
             assert_eq!(err, ExtensionError::Reserved(spelled.clone()));
         }
     }
-    for bad in ["", "ab", "1abc", "_abc", "with-hyphen", "spa ce", "ñandú", &"a".repeat(65)] {
-        let err = ApiError::new(ErrorCode::BadRequest).extra(bad, 1).unwrap_err();
-        assert!(matches!(err, ExtensionError::InvalidName(_)), "{bad:?}: {err:?}");
+    for bad in [
+        "",
+        "ab",
+        "1abc",
+        "_abc",
+        "with-hyphen",
+        "spa ce",
+        "ñandú",
+        &"a".repeat(65),
+    ] {
+        let err = ApiError::new(ErrorCode::BadRequest)
+            .extra(bad, 1)
+            .unwrap_err();
+        assert!(
+            matches!(err, ExtensionError::InvalidName(_)),
+            "{bad:?}: {err:?}"
+        );
     }
     let err = ApiError::new(ErrorCode::BadRequest)
         .extra("payment_id", "a")
@@ -137,7 +173,9 @@ fn extensions_never_shadow_a_standard_member() {
 fn an_extension_that_is_not_json_is_refused() {
     let mut map = std::collections::HashMap::new();
     map.insert((1, 2), "tuple keys are not JSON object keys");
-    let err = ApiError::new(ErrorCode::BadRequest).extra("weird", map).unwrap_err();
+    let err = ApiError::new(ErrorCode::BadRequest)
+        .extra("weird", map)
+        .unwrap_err();
     assert!(matches!(err, ExtensionError::Value { ref name, .. } if name == "weird"));
     // `?` in a handler turns it into ERR_SERVER, with the refusal as the cause.
     let server: ApiError = err.into();
@@ -154,10 +192,16 @@ fn the_internal_cause_is_kept_for_logs_and_never_serialized() {
     assert!(source.downcast_ref::<io::Error>().is_some());
     for &locale in Locale::ALL {
         let text = serde_json::to_string(&err.to_problem(locale)).unwrap();
-        assert!(!text.contains("10.0.0.7") && !text.contains("refused"), "{text}");
+        assert!(
+            !text.contains("10.0.0.7") && !text.contains("refused"),
+            "{text}"
+        );
     }
     assert!(!err.to_string().contains("10.0.0.7"));
-    assert!(format!("{err:?}").contains("10.0.0.7"), "Debug is for logs: it shows the cause");
+    assert!(
+        format!("{err:?}").contains("10.0.0.7"),
+        "Debug is for logs: it shows the cause"
+    );
 }
 
 #[test]
@@ -175,5 +219,9 @@ fn display_and_retry_after() {
 
 #[test]
 fn the_error_stays_small_in_a_result() {
-    assert!(std::mem::size_of::<ApiError>() <= 48, "{}", std::mem::size_of::<ApiError>());
+    assert!(
+        std::mem::size_of::<ApiError>() <= 48,
+        "{}",
+        std::mem::size_of::<ApiError>()
+    );
 }

@@ -20,10 +20,19 @@ fn a_flux_body_parses_back_to_its_code_and_params() {
     let body = sent.to_problem(Locale::Es).to_json();
     let err = RemoteError::parse(422, PROBLEM, None, &body);
     assert_eq!(err.error_code(), Some(ErrorCode::MaxAmountExceeded));
-    assert_eq!(err.code().map(Code::as_str), Some("ERR_MAX_AMOUNT_EXCEEDED"));
+    assert_eq!(
+        err.code().map(Code::as_str),
+        Some("ERR_MAX_AMOUNT_EXCEEDED")
+    );
     assert_eq!(err.param("max_amount"), Some("500.00"));
-    assert_eq!(err.title(), Some(ErrorCode::MaxAmountExceeded.message(Locale::Es)));
-    assert_eq!(err.detail(), Some("El monto máximo para este pago es 500.00."));
+    assert_eq!(
+        err.title(),
+        Some(ErrorCode::MaxAmountExceeded.message(Locale::Es))
+    );
+    assert_eq!(
+        err.detail(),
+        Some("El monto máximo para este pago es 500.00.")
+    );
     assert_eq!(err.instance(), Some("/payments/p1"));
     assert_eq!(err.type_uri(), ErrorCode::MaxAmountExceeded.docs_url());
     assert_eq!(err.extensions().unwrap()["payment_id"], "p1");
@@ -42,11 +51,17 @@ fn an_unknown_code_is_kept_and_retryability_falls_back() {
         RemoteError::parse(status, PROBLEM, None, body.to_string().as_bytes())
     };
     let err = newer(429, None);
-    assert_eq!(err.code(), Some(&Code::Unknown("ERR_RATE_LIMITED".to_owned())));
+    assert_eq!(
+        err.code(),
+        Some(&Code::Unknown("ERR_RATE_LIMITED".to_owned()))
+    );
     assert_eq!(err.error_code(), None);
     assert_eq!(err.title(), Some("Slow down."));
     assert!(err.is_retryable(), "429 is retryable");
-    assert!(!newer(409, None).is_retryable(), "a 4xx other than 429 is not");
+    assert!(
+        !newer(409, None).is_retryable(),
+        "a 4xx other than 429 is not"
+    );
     assert!(newer(503, None).is_retryable(), "a 5xx is");
     // The body's own `retryable` is the newer server's word, and beats the status.
     assert!(!newer(503, Some(false)).is_retryable());
@@ -78,7 +93,10 @@ fn a_proxys_html_502_page_still_yields_a_usable_error() {
     assert!(!err.is_problem());
     assert_eq!(err.title(), None);
     assert_eq!(err.params().count(), 0);
-    assert_eq!(err.retry_after(), Some(RetryAfter::Delay(Duration::from_secs(30))));
+    assert_eq!(
+        err.retry_after(),
+        Some(RetryAfter::Delay(Duration::from_secs(30)))
+    );
     assert!(err.excerpt().unwrap().starts_with("<html>"));
     assert!(err.to_string().starts_with("HTTP 502: \"<html>"), "{err}");
 }
@@ -109,12 +127,22 @@ fn bodies_that_are_not_flux_problems() {
     assert_eq!(err.code(), None);
     assert_eq!(err.title(), None);
     assert!(!err.is_retryable());
-    assert_eq!(err.params().collect::<Vec<_>>(), [("a", "1"), ("b", "true")]);
+    assert_eq!(
+        err.params().collect::<Vec<_>>(),
+        [("a", "1"), ("b", "true")]
+    );
 }
 
 #[test]
 fn codes_without_the_catalog_shape_are_not_kept() {
-    for code in ["err_lower", "ERR-HYPHEN", "", "1ERR", "ERR_ÑU", &format!("ERR_{}", "X".repeat(60))] {
+    for code in [
+        "err_lower",
+        "ERR-HYPHEN",
+        "",
+        "1ERR",
+        "ERR_ÑU",
+        &format!("ERR_{}", "X".repeat(60)),
+    ] {
         let body = json!({ "code": code }).to_string();
         let err = RemoteError::parse(400, PROBLEM, None, body.as_bytes());
         assert_eq!(err.code(), None, "{code:?}");
@@ -129,7 +157,8 @@ fn codes_without_the_catalog_shape_are_not_kept() {
 
 #[test]
 fn oversized_bodies_are_not_parsed_and_excerpts_are_bounded() {
-    let mut big = json!({ "code": "ERR_QR_EXPIRED", "pad": "x".repeat(MAX_BODY_BYTES) }).to_string();
+    let mut big =
+        json!({ "code": "ERR_QR_EXPIRED", "pad": "x".repeat(MAX_BODY_BYTES) }).to_string();
     let err = RemoteError::parse(410, PROBLEM, None, big.as_bytes());
     assert!(!err.is_problem());
     assert!(err.excerpt().unwrap().len() <= MAX_EXCERPT_BYTES);
@@ -144,8 +173,14 @@ fn oversized_bodies_are_not_parsed_and_excerpts_are_bounded() {
 
 #[test]
 fn retry_after_reads_seconds_and_dates() {
-    assert_eq!(RetryAfter::parse("120"), Some(RetryAfter::Delay(Duration::from_secs(120))));
-    assert_eq!(RetryAfter::parse(" 0 "), Some(RetryAfter::Delay(Duration::ZERO)));
+    assert_eq!(
+        RetryAfter::parse("120"),
+        Some(RetryAfter::Delay(Duration::from_secs(120)))
+    );
+    assert_eq!(
+        RetryAfter::parse(" 0 "),
+        Some(RetryAfter::Delay(Duration::ZERO))
+    );
     assert_eq!(
         RetryAfter::parse("99999999999999999999999"),
         Some(RetryAfter::Delay(Duration::from_secs(u64::MAX)))
@@ -153,12 +188,31 @@ fn retry_after_reads_seconds_and_dates() {
     let date = RetryAfter::parse("Fri, 31 Dec 1999 23:59:59 GMT").unwrap();
     let at = SystemTime::UNIX_EPOCH + Duration::from_secs(946_684_799);
     assert_eq!(date, RetryAfter::At(at));
-    assert_eq!(date.delay_from(at - Duration::from_secs(90)), Duration::from_secs(90));
-    assert_eq!(date.delay_from(at + Duration::from_secs(90)), Duration::ZERO);
+    assert_eq!(
+        date.delay_from(at - Duration::from_secs(90)),
+        Duration::from_secs(90)
+    );
+    assert_eq!(
+        date.delay_from(at + Duration::from_secs(90)),
+        Duration::ZERO
+    );
     // The obsolete forms RFC 9110 still asks recipients to accept.
-    assert_eq!(RetryAfter::parse("Friday, 31-Dec-99 23:59:59 GMT"), Some(RetryAfter::At(at)));
-    assert_eq!(RetryAfter::parse("Fri Dec 31 23:59:59 1999"), Some(RetryAfter::At(at)));
-    for bad in ["", "-1", "1.5", "soon", "Fri, 31 Dec 1999", &"9".repeat(100)] {
+    assert_eq!(
+        RetryAfter::parse("Friday, 31-Dec-99 23:59:59 GMT"),
+        Some(RetryAfter::At(at))
+    );
+    assert_eq!(
+        RetryAfter::parse("Fri Dec 31 23:59:59 1999"),
+        Some(RetryAfter::At(at))
+    );
+    for bad in [
+        "",
+        "-1",
+        "1.5",
+        "soon",
+        "Fri, 31 Dec 1999",
+        &"9".repeat(100),
+    ] {
         assert_eq!(RetryAfter::parse(bad), None, "{bad:?}");
     }
 }

@@ -94,8 +94,14 @@ async fn a_limit_error_answers_in_english_and_spanish_and_parses_back() {
     let es = pay(&base, Some("es-CL,es;q=0.9,en;q=0.8"), body).await;
     es.assert_problem(422, "es");
     let es_body = es.json();
-    assert_eq!(es_body["title"], ErrorCode::MaxAmountExceeded.message(flux_codes::Locale::Es));
-    assert_eq!(es_body["detail"], "El monto máximo para este pago es 500.00.");
+    assert_eq!(
+        es_body["title"],
+        ErrorCode::MaxAmountExceeded.message(flux_codes::Locale::Es)
+    );
+    assert_eq!(
+        es_body["detail"],
+        "El monto máximo para este pago es 500.00."
+    );
     assert_eq!(es_body["code"], en.json()["code"]);
     assert_eq!(es_body["params"], en.json()["params"]);
 
@@ -123,8 +129,14 @@ async fn a_timeout_is_retryable_after_the_delay_it_gives() {
     let err = answer.remote_error();
     assert_eq!(err.error_code(), Some(ErrorCode::NetworkTimeout));
     assert!(err.is_retryable());
-    assert_eq!(err.retry_after(), Some(RetryAfter::Delay(Duration::from_secs(2))));
-    assert_eq!(err.title(), Some("Se agotó el tiempo de espera de la solicitud."));
+    assert_eq!(
+        err.retry_after(),
+        Some(RetryAfter::Delay(Duration::from_secs(2)))
+    );
+    assert_eq!(
+        err.title(),
+        Some("Se agotó el tiempo de espera de la solicitud.")
+    );
 }
 
 #[tokio::test]
@@ -144,7 +156,10 @@ async fn a_server_error_body_leaks_nothing_of_its_cause() {
         })
     );
     let text = String::from_utf8(answer.body.clone()).unwrap();
-    assert!(!text.contains("ledger") && !text.contains("10.1.2.3"), "{text}");
+    assert!(
+        !text.contains("ledger") && !text.contains("10.1.2.3"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -157,7 +172,10 @@ async fn a_payment_is_created_read_back_and_its_reference_is_then_taken() {
     assert_eq!(payment["amount"], "12.50");
     assert_eq!(payment["status"], "approved");
     let location = created.header(LOCATION).unwrap().to_owned();
-    assert_eq!(location, format!("/payments/{}", payment["id"].as_str().unwrap()));
+    assert_eq!(
+        location,
+        format!("/payments/{}", payment["id"].as_str().unwrap())
+    );
 
     let read = send(reqwest::Client::new().get(format!("{base}{location}"))).await;
     assert_eq!(read.status, 200);
@@ -184,7 +202,10 @@ async fn lookups_and_bad_bodies_are_problems_too() {
     .await;
     missing.assert_problem(404, "es");
     assert_eq!(missing.json()["detail"], "No hay ningún pago con este id.");
-    assert_eq!(missing.remote_error().error_code(), Some(ErrorCode::NotFound));
+    assert_eq!(
+        missing.remote_error().error_code(),
+        Some(ErrorCode::NotFound)
+    );
 
     let nowhere = send(client.get(format!("{base}/nowhere"))).await;
     nowhere.assert_problem(404, "en");
@@ -198,17 +219,34 @@ async fn lookups_and_bad_bodies_are_problems_too() {
     )
     .await;
     not_json.assert_problem(400, "en");
-    assert_eq!(not_json.remote_error().error_code(), Some(ErrorCode::BadRequest));
+    assert_eq!(
+        not_json.remote_error().error_code(),
+        Some(ErrorCode::BadRequest)
+    );
 
-    let malformed_qr = pay(&base, None, json!({ "qr": "QR!", "amount": "1", "reference": "r" })).await;
+    let malformed_qr = pay(
+        &base,
+        None,
+        json!({ "qr": "QR!", "amount": "1", "reference": "r" }),
+    )
+    .await;
     malformed_qr.assert_problem(400, "en");
     assert_eq!(malformed_qr.json()["code"], "ERR_QR_MALFORMED");
 
-    let unknown_field =
-        pay(&base, None, json!({ "qr": "qr_a", "amount": "1", "reference": "r", "tip": 1 })).await;
+    let unknown_field = pay(
+        &base,
+        None,
+        json!({ "qr": "qr_a", "amount": "1", "reference": "r", "tip": 1 }),
+    )
+    .await;
     unknown_field.assert_problem(400, "en");
 
-    let small = pay(&base, None, json!({ "qr": "qr_coffee_shop", "amount": "0.50", "reference": "r" })).await;
+    let small = pay(
+        &base,
+        None,
+        json!({ "qr": "qr_coffee_shop", "amount": "0.50", "reference": "r" }),
+    )
+    .await;
     small.assert_problem(422, "en");
     assert_eq!(small.remote_error().param("min_amount"), Some("1.00"));
 }
@@ -225,12 +263,18 @@ async fn the_served_document_references_only_components_it_has() {
     assert!(refs.len() > 10, "{refs:?}");
     for reference in refs {
         let pointer = reference.strip_prefix('#').expect("a local reference");
-        assert!(document.pointer(pointer).is_some(), "{reference} does not resolve");
+        assert!(
+            document.pointer(pointer).is_some(),
+            "{reference} does not resolve"
+        );
     }
     // Every error status the service answers with is documented for its operation.
     let post = &document["paths"]["/payments"]["post"]["responses"];
     for status in ["400", "402", "404", "409", "410", "422", "500", "504"] {
-        assert_eq!(post[status]["$ref"], format!("#/components/responses/Error{status}"));
+        assert_eq!(
+            post[status]["$ref"],
+            format!("#/components/responses/Error{status}")
+        );
     }
     assert_eq!(document, openapi::document());
 }

@@ -21,7 +21,8 @@ fn every_code_converts_to_its_status_code() {
 
 #[test]
 fn an_error_becomes_a_complete_http_response() {
-    let err = ApiError::new(ErrorCode::NetworkTimeout).retry_after(std::time::Duration::from_secs(3));
+    let err =
+        ApiError::new(ErrorCode::NetworkTimeout).retry_after(std::time::Duration::from_secs(3));
     let response = err.to_http_response(Locale::Es);
     assert_eq!(response.status(), StatusCode::GATEWAY_TIMEOUT);
     assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
@@ -43,13 +44,25 @@ fn headers(lines: &[&[u8]]) -> HeaderMap {
 fn several_accept_language_lines_are_one_list() {
     assert_eq!(Locale::negotiate_headers(&HeaderMap::new()), Locale::En);
     assert_eq!(Locale::negotiate_headers(&headers(&[b"fr"])), Locale::En);
-    assert_eq!(Locale::negotiate_headers(&headers(&[b"fr", b"es;q=0.5"])), Locale::Es);
-    assert_eq!(Locale::negotiate_headers(&headers(&[b"es;q=0.5", b"en;q=0.9"])), Locale::En);
+    assert_eq!(
+        Locale::negotiate_headers(&headers(&[b"fr", b"es;q=0.5"])),
+        Locale::Es
+    );
+    assert_eq!(
+        Locale::negotiate_headers(&headers(&[b"es;q=0.5", b"en;q=0.9"])),
+        Locale::En
+    );
     // A line that is not visible ASCII is skipped.
-    assert_eq!(Locale::negotiate_headers(&headers(&[b"en;q=0.9 \xff", b"es;q=0.5"])), Locale::Es);
+    assert_eq!(
+        Locale::negotiate_headers(&headers(&[b"en;q=0.9 \xff", b"es;q=0.5"])),
+        Locale::Es
+    );
     // A huge first line is cut like a single header.
     let huge = format!("es,{}", "de,".repeat(10_000));
-    assert_eq!(Locale::negotiate_headers(&headers(&[huge.as_bytes(), b"en"])), Locale::Es);
+    assert_eq!(
+        Locale::negotiate_headers(&headers(&[huge.as_bytes(), b"en"])),
+        Locale::Es
+    );
 }
 
 #[tokio::test]
@@ -59,10 +72,14 @@ async fn the_extractor_negotiates_and_never_rejects() {
         .body(())
         .unwrap()
         .into_parts();
-    let AcceptLanguage(locale) = AcceptLanguage::from_request_parts(&mut parts, &()).await.unwrap();
+    let AcceptLanguage(locale) = AcceptLanguage::from_request_parts(&mut parts, &())
+        .await
+        .unwrap();
     assert_eq!(locale, Locale::Es);
     let (mut parts, ()) = Request::new(()).into_parts();
-    let AcceptLanguage(locale) = AcceptLanguage::from_request_parts(&mut parts, &()).await.unwrap();
+    let AcceptLanguage(locale) = AcceptLanguage::from_request_parts(&mut parts, &())
+        .await
+        .unwrap();
     assert_eq!(locale, Locale::DEFAULT);
 }
 
@@ -73,7 +90,9 @@ async fn into_response_renders_the_default_locale_and_keeps_the_error() {
     assert_eq!(response.headers()[CONTENT_LANGUAGE], "en");
     let kept = response.extensions().get::<Arc<ApiError>>().unwrap();
     assert_eq!(kept.code(), ErrorCode::QrExpired);
-    let body = axum::body::to_bytes(response.into_body(), 64 * 1024).await.unwrap();
+    let body = axum::body::to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .unwrap();
     let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(body["title"], ErrorCode::QrExpired.message(Locale::En));
 }

@@ -21,8 +21,8 @@ use std::time::Duration;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Request, State};
-use axum::middleware::Next;
 use axum::http::{StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router, middleware};
@@ -154,8 +154,16 @@ async fn create_payment(
     }
 
     let merchant = match request.qr.as_str() {
-        "qr_coffee_shop" => Merchant { min: 100, max: 50_000, balance: None },
-        "qr_low_balance" => Merchant { min: 100, max: 50_000, balance: Some(2_000) },
+        "qr_coffee_shop" => Merchant {
+            min: 100,
+            max: 50_000,
+            balance: None,
+        },
+        "qr_low_balance" => Merchant {
+            min: 100,
+            max: 50_000,
+            balance: Some(2_000),
+        },
         "qr_expired" => return Err(ApiError::new(ErrorCode::QrExpired)),
         "qr_disabled" => return Err(ApiError::new(ErrorCode::QrDisabled)),
         "qr_issuer_timeout" => {
@@ -199,7 +207,11 @@ async fn create_payment(
     };
     store.insert(payment.clone());
     let location = format!("/payments/{}", payment.id);
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(payment)))
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(payment),
+    ))
 }
 
 async fn get_payment(
@@ -244,14 +256,14 @@ fn is_qr(qr: &str) -> bool {
 
 /// `12`, `12.5` or `12.50` (1 to 9 integer digits) as cents.
 fn parse_amount(amount: &str) -> Option<u64> {
-    let (units, decimals) = amount.split_once('.').unwrap_or((amount, ""));
+    let (units, decimals) = match amount.split_once('.') {
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (amount, ""),
+    };
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let valid = (1..=9).contains(&units.len())
-        && digits(units)
-        && decimals.len() <= 2
-        && digits(decimals)
-        && (decimals.is_empty() == !amount.contains('.'));
-    if !valid {
+    if !(1..=9).contains(&units.len()) || !digits(units) || decimals.len() > 2 || !digits(decimals)
+    {
         return None;
     }
     let cents = match decimals.len() {

@@ -58,7 +58,10 @@ fn serve(port: u16) -> ExitCode {
                 std::future::pending::<()>().await;
             }
         };
-        match axum::serve(listener, app::app()).with_graceful_shutdown(stop).await {
+        match axum::serve(listener, app::app())
+            .with_graceful_shutdown(stop)
+            .await
+        {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("server error: {e}");

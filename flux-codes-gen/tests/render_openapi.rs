@@ -26,18 +26,29 @@ fn every_code_is_described_in_catalog_order() {
     let catalog = repository_catalog();
     let doc: Value = serde_json::from_str(&render_openapi(&catalog)).unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
-    let values = doc["components"]["schemas"]["ErrorCode"]["oneOf"].as_array().unwrap();
-    let consts: Vec<&str> = values.iter().map(|v| v["const"].as_str().unwrap()).collect();
+    let values = doc["components"]["schemas"]["ErrorCode"]["oneOf"]
+        .as_array()
+        .unwrap();
+    let consts: Vec<&str> = values
+        .iter()
+        .map(|v| v["const"].as_str().unwrap())
+        .collect();
     let codes: Vec<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
     assert_eq!(consts, codes);
     for (value, code) in values.iter().zip(&catalog.codes) {
         assert_eq!(value["title"], code.message[catalog.default_locale]);
         let description = value["description"].as_str().unwrap();
-        assert!(description.starts_with(&format!("HTTP {},", code.status)), "{description}");
+        assert!(
+            description.starts_with(&format!("HTTP {},", code.status)),
+            "{description}"
+        );
         if let Some(hint) = &code.hint {
             assert!(description.contains(&hint[catalog.default_locale]));
         }
-        assert_eq!(value["externalDocs"]["url"], catalog.docs_url(code).unwrap());
+        assert_eq!(
+            value["externalDocs"]["url"],
+            catalog.docs_url(code).unwrap()
+        );
     }
 }
 
@@ -85,7 +96,11 @@ fn one_response_per_status_lists_exactly_its_codes() {
 }
 
 fn expected_in(catalog: &Catalog, status: u16) -> impl Iterator<Item = &str> {
-    catalog.codes.iter().filter(move |c| c.status == status).map(|c| c.code.as_str())
+    catalog
+        .codes
+        .iter()
+        .filter(move |c| c.status == status)
+        .map(|c| c.code.as_str())
 }
 
 #[test]

@@ -126,8 +126,14 @@ fn error_code_schema(catalog: &Catalog) -> Json {
     let values = catalog.codes.iter().map(|code| {
         let mut entries = vec![
             ("const".to_owned(), code.code.as_str().into()),
-            ("title".to_owned(), code.message[catalog.default_locale].as_str().into()),
-            ("description".to_owned(), code_description(catalog, code).into()),
+            (
+                "title".to_owned(),
+                code.message[catalog.default_locale].as_str().into(),
+            ),
+            (
+                "description".to_owned(),
+                code_description(catalog, code).into(),
+            ),
         ];
         if code.deprecated.is_some() {
             entries.push(("deprecated".to_owned(), true.into()));
@@ -160,7 +166,11 @@ fn code_description(catalog: &Catalog, code: &CodeSpec) -> String {
     let mut text = format!(
         "HTTP {}, {}. Category: {}.",
         code.status,
-        if code.retryable { "retryable" } else { "not retryable" },
+        if code.retryable {
+            "retryable"
+        } else {
+            "not retryable"
+        },
         catalog.category_of(code).title[d],
     );
     if let Some(detail) = &code.detail {
@@ -216,7 +226,10 @@ fn api_error_schema(catalog: &Catalog) -> Json {
         (
             "properties",
             obj([
-                ("type", uri("The code's documentation page, or `about:blank`.")),
+                (
+                    "type",
+                    uri("The code's documentation page, or `about:blank`."),
+                ),
                 (
                     "title",
                     string(
@@ -238,7 +251,10 @@ fn api_error_schema(catalog: &Catalog) -> Json {
                     string("What went wrong in this occurrence, in the response's language."),
                 ),
                 ("instance", uri("The URI of this occurrence.")),
-                ("code", obj([("$ref", "#/components/schemas/ErrorCode".into())])),
+                (
+                    "code",
+                    obj([("$ref", "#/components/schemas/ErrorCode".into())]),
+                ),
                 (
                     "retryable",
                     obj([
@@ -255,8 +271,7 @@ fn api_error_schema(catalog: &Catalog) -> Json {
                         ("type", "object".into()),
                         (
                             "description",
-                            "The values filled into the code's detail, by placeholder name."
-                                .into(),
+                            "The values filled into the code's detail, by placeholder name.".into(),
                         ),
                         ("additionalProperties", obj([("type", "string".into())])),
                     ]),
@@ -279,7 +294,11 @@ fn responses(catalog: &Catalog) -> Json {
 }
 
 fn response(catalog: &Catalog, status: u16) -> Json {
-    let codes: Vec<&CodeSpec> = catalog.codes.iter().filter(|c| c.status == status).collect();
+    let codes: Vec<&CodeSpec> = catalog
+        .codes
+        .iter()
+        .filter(|c| c.status == status)
+        .collect();
     let names: Vec<String> = codes.iter().map(|c| c.code.clone()).collect();
     let description = match reason_phrase(status) {
         Some(reason) => format!("{reason}: {}.", code_list(&names)),
@@ -299,7 +318,10 @@ fn response(catalog: &Catalog, status: u16) -> Json {
     let schema = obj([
         (
             "allOf",
-            Json::Arr(vec![obj([("$ref", "#/components/schemas/ApiError".into())])]),
+            Json::Arr(vec![obj([(
+                "$ref",
+                "#/components/schemas/ApiError".into(),
+            )])]),
         ),
         (
             "properties",
@@ -319,7 +341,10 @@ fn response(catalog: &Catalog, status: u16) -> Json {
         .iter()
         .map(|code| {
             let example = obj([
-                ("summary", code.message[catalog.default_locale].as_str().into()),
+                (
+                    "summary",
+                    code.message[catalog.default_locale].as_str().into(),
+                ),
                 ("value", example_body(catalog, code)),
             ]);
             (code.code.clone(), example)
@@ -450,7 +475,12 @@ enum Json {
 }
 
 fn obj<const N: usize>(entries: [(&str, Json); N]) -> Json {
-    Json::Obj(entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    Json::Obj(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
 }
 
 impl From<&str> for Json {
