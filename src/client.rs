@@ -104,7 +104,6 @@ impl RetryAfter {
 /// An error response of a Flux API, parsed.
 ///
 /// ```
-/// use flux_codes::ErrorCode;
 /// use flux_codes::client::{Code, RemoteError};
 ///
 /// let body = br#"{"type":"about:blank","title":"Too many requests.","status":429,
@@ -117,7 +116,6 @@ impl RetryAfter {
 /// assert_eq!(err.code(), None);
 /// assert!(err.is_retryable());
 /// assert_eq!(err.excerpt(), Some("<html>Bad Gateway</html>"));
-/// # let _ = ErrorCode::QrExpired;
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct RemoteError {
