@@ -1,0 +1,66 @@
+//! i18next resources: `i18n/<locale>.json`, one file per locale, nested by code:
+//! `{ "ERR_X": { "message": "...", "detail": "... {{max_amount}} ...", "hint": "..." } }`.
+//!
+//! A frontend loads a file as the `translation` namespace of its locale and shows an error
+//! with `t("ERR_X.message")` and `t("ERR_X.detail", params)`. Detail placeholders `{name}`
+//! become i18next's `{{name}}`, and the catalog's literal braces `{{` / `}}` become single
+//! braces, so i18next renders a detail exactly as `ErrorCode::detail` does.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::model::Catalog;
+use crate::render::{Artifact, to_json};
+use crate::template::{self, Piece};
+
+/// One code's texts in one locale.
+#[derive(Serialize)]
+struct Entry<'a> {
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<&'a str>,
+}
+
+/// One file per locale, in the order of `catalog.locales`.
+pub fn render_i18next(catalog: &Catalog) -> Vec<Artifact> {
+    (0..catalog.locales.len())
+        .map(|locale| {
+            let path = format!("{}.json", catalog.locales[locale]);
+            Artifact::new(path, to_json(&resources(catalog, locale)))
+        })
+        .collect()
+}
+
+fn resources(catalog: &Catalog, locale: usize) -> IndexMap<&str, Entry<'_>> {
+    catalog
+        .codes
+        .iter()
+        .map(|code| {
+            let entry = Entry {
+                message: &code.message[locale],
+                detail: code.detail.as_ref().map(|d| i18next_template(&d[locale])),
+                hint: code.hint.as_ref().map(|h| h[locale].as_str()),
+            };
+            (code.code.as_str(), entry)
+        })
+        .collect()
+}
+
+/// A detail template in i18next syntax: `{name}` -> `{{name}}`, `{{` -> `{`, `}}` -> `}`.
+pub fn i18next_template(detail: &str) -> String {
+    let pieces = template::parse(detail).expect("a validated catalog has valid templates");
+    let mut out = String::with_capacity(detail.len() + 8);
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(&text),
+            Piece::Param(name) => {
+                out.push_str("{{");
+                out.push_str(name);
+                out.push_str("}}");
+            }
+        }
+    }
+    out
+}
