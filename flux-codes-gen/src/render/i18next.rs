@@ -5,6 +5,10 @@
 //! with `t("ERR_X.message")` and `t("ERR_X.detail", params)`. Detail placeholders `{name}`
 //! become i18next's `{{name}}`, and the catalog's literal braces `{{` / `}}` become single
 //! braces, so i18next renders a detail exactly as `ErrorCode::detail` does.
+//!
+//! i18next has no escape for its own syntax: it reads `{{` as the start of a placeholder and
+//! `$t(` as a nested translation anywhere in a text. Validation therefore rejects the texts
+//! i18next would misread ([`misread_at`]), and every other text passes through unchanged.
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -63,4 +67,16 @@ pub fn i18next_template(detail: &str) -> String {
         }
     }
     out
+}
+
+/// Where i18next would misread a text of the catalog, if anywhere: the byte offset in `text`
+/// and the sequence found there. In a fixed text (message, hint, title) that is `{{` or `$t(`;
+/// in a detail template, `$t(` or `{{{` (a literal brace `{{` before another brace, which
+/// becomes `{{` in i18next syntax).
+pub fn misread_at(text: &str, template: bool) -> Option<(usize, &'static str)> {
+    let braces = if template { "{{{" } else { "{{" };
+    [braces, "$t("]
+        .into_iter()
+        .filter_map(|seq| text.find(seq).map(|at| (at, seq)))
+        .min()
 }

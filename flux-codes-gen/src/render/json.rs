@@ -53,9 +53,10 @@ pub struct CategoryJson {
     pub title: Texts,
 }
 
-/// One error code.
+/// One error code. Every field is always present; an absent text is `null`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = require_every_property)]
 pub struct CodeJson {
     /// The wire string, e.g. `ERR_QR_EXPIRED`.
     #[schemars(regex(pattern = CODE_PATTERN))]
@@ -72,20 +73,38 @@ pub struct CodeJson {
     pub message: Texts,
     /// What differs per occurrence: a template with `{name}` placeholders (the `params`) and
     /// `{{` / `}}` for literal braces; `null` when the code has none.
-    #[schemars(required)]
     pub detail: Option<Texts>,
     /// What to do about it; `null` when the code has none.
-    #[schemars(required)]
     pub hint: Option<Texts>,
     /// The detail's placeholders, in order of first use.
     #[schemars(inner(regex(pattern = PARAM_PATTERN)))]
     pub params: Vec<String>,
     /// Why and how to stop using this code; `null` when it is current.
-    #[schemars(required, length(min = 1))]
+    #[schemars(length(min = 1))]
     pub deprecated: Option<String>,
     /// Its documentation page; `null` when the catalog has no `docs_url`.
-    #[schemars(required, url)]
+    #[schemars(url)]
     pub docs_url: Option<String>,
+}
+
+/// Lists every property as required: nullable fields are written as `null`, never left out.
+fn require_every_property(schema: &mut Schema) {
+    let keys: Vec<serde_json::Value> = schema
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .map(|p| p.keys().map(|k| k.as_str().into()).collect())
+        .unwrap_or_default();
+    let required = schema
+        .ensure_object()
+        .entry("required")
+        .or_insert_with(|| Vec::<serde_json::Value>::new().into());
+    if let Some(required) = required.as_array_mut() {
+        for key in keys {
+            if !required.contains(&key) {
+                required.push(key);
+            }
+        }
+    }
 }
 
 const CODE_PATTERN: &str = "^[A-Z][A-Z0-9_]{0,62}$";

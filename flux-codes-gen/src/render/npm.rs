@@ -43,38 +43,59 @@ fn header(catalog: &Catalog) -> String {
     )
 }
 
+/// `package.json`, its keys in the order npm writes them.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PackageJson {
+    name: String,
+    version: &'static str,
+    description: String,
+    license: &'static str,
+    r#type: &'static str,
+    main: &'static str,
+    types: &'static str,
+    exports: Exports,
+    files: [&'static str; 2],
+    side_effects: bool,
+}
+
+#[derive(Serialize)]
+struct Exports {
+    #[serde(rename = ".")]
+    root: Conditions,
+    #[serde(rename = "./package.json")]
+    package_json: &'static str,
+}
+
+/// `types` first: TypeScript takes the first condition that matches.
+#[derive(Serialize)]
+struct Conditions {
+    types: &'static str,
+    default: &'static str,
+}
+
 fn package_json(catalog: &Catalog) -> String {
-    let package = serde_json::json!({
-        "name": package_name(catalog),
-        "version": env!("CARGO_PKG_VERSION"),
-        "description": format!("{} error codes: types, facts and messages, generated from codes.toml", catalog.name),
-        "license": "MIT OR Apache-2.0",
-        "type": "module",
-        "main": "./index.js",
-        "types": "./index.d.ts",
-        "exports": {
-            ".": { "types": "./index.d.ts", "default": "./index.js" },
-            "./package.json": "./package.json"
+    to_json(&PackageJson {
+        name: package_name(catalog),
+        version: env!("CARGO_PKG_VERSION"),
+        description: format!(
+            "{} error codes: types, facts and messages, generated from codes.toml",
+            catalog.name
+        ),
+        license: "MIT OR Apache-2.0",
+        r#type: "module",
+        main: "./index.js",
+        types: "./index.d.ts",
+        exports: Exports {
+            root: Conditions {
+                types: "./index.d.ts",
+                default: "./index.js",
+            },
+            package_json: "./package.json",
         },
-        "files": ["index.js", "index.d.ts"],
-        "sideEffects": false
-    });
-    // Key order as written above: serde_json's map sorts keys, so build the text in order.
-    let keys = [
-        "name",
-        "version",
-        "description",
-        "license",
-        "type",
-        "main",
-        "types",
-        "exports",
-        "files",
-        "sideEffects",
-    ];
-    let ordered: IndexMap<&str, &serde_json::Value> =
-        keys.iter().map(|k| (*k, &package[*k])).collect();
-    to_json(&ordered)
+        files: ["index.js", "index.d.ts"],
+        side_effects: false,
+    })
 }
 
 /// One code in the JS table.
