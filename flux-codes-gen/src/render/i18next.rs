@@ -80,3 +80,26 @@ pub fn misread_at(text: &str, template: bool) -> Option<(usize, &'static str)> {
         .filter_map(|seq| text.find(seq).map(|at| (at, seq)))
         .min()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_placeholders_and_literal_braces() {
+        assert_eq!(i18next_template("max {max_amount}."), "max {{max_amount}}.");
+        assert_eq!(
+            i18next_template("{{x}} {{ {a} }} {a}}}"),
+            "{x} { {{a}} } {{a}}}"
+        );
+    }
+
+    #[test]
+    fn finds_what_i18next_would_misread() {
+        assert_eq!(misread_at("a {{b}}", false), Some((2, "{{")));
+        assert_eq!(misread_at("a {{b}}", true), None);
+        assert_eq!(misread_at("a {{{b}", true), Some((2, "{{{")));
+        assert_eq!(misread_at("see $t(x) and {{{{", true), Some((4, "$t(")));
+        assert_eq!(misread_at("{ single } braces, $ t(", false), None);
+    }
+}
