@@ -101,7 +101,8 @@ fn the_schema_accepts_every_export_and_rejects_corrupted_ones() {
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
     let good: Value = serde_json::from_str(&render_json(&catalogs()[0].1)).unwrap();
-    let corruptions: [(&str, fn(&mut Value)); 7] = [
+    type Corruption = (&'static str, fn(&mut Value));
+    let corruptions: [Corruption; 7] = [
         ("status out of range", |j| {
             j["codes"][0]["status"] = 302.into()
         }),
