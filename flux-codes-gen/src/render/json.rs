@@ -136,7 +136,8 @@ impl JsonSchema for Texts {
 }
 
 impl Texts {
-    fn new(catalog: &Catalog, texts: &[String]) -> Self {
+    /// `texts` (one per locale, in catalog order) keyed by locale tag.
+    pub fn new(catalog: &Catalog, texts: &[String]) -> Self {
         Texts(
             catalog
                 .locales
