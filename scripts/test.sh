@@ -7,6 +7,17 @@ cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 
 # ---- setup ----------------------------------------------------------------------------------
+# Node.js runs the exports' consumer tests (tests/consumers.rs drives tests/node).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  step "install Node.js (apt)"
+  apt-get update -qq && apt-get install -y -qq nodejs npm
+fi
+if [ ! -f tests/node/node_modules/.package-lock.json ] ||
+  [ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]; then
+  step "npm ci --prefix tests/node"
+  npm ci --prefix tests/node --no-audit --no-fund
+fi
+
 tools=target/tools
 
 # schemathesis and openapi-spec-validator (PyPI), pinned, in a venv of their own.
@@ -56,7 +67,7 @@ cargo build --quiet --features axum --example payments
 payments=target/debug/examples/payments
 out=target/openapi
 mkdir -p "$out"
-"$payments" openapi-components > "$out/components.json"
+cargo run --quiet -p flux-codes-cli -- export --format openapi > "$out/components.json"
 "$payments" openapi > "$out/payments.json"
 "$py/bin/openapi-spec-validator" "$out/components.json" "$out/payments.json"
 "$node/node_modules/.bin/redocly" lint --config scripts/redocly.yaml --format=summary \

@@ -2,8 +2,7 @@
 //!
 //! ```text
 //! cargo run --features axum --example payments -- serve [--port N]   # 127.0.0.1, port 0 = any
-//! cargo run --features axum --example payments -- openapi            # the full document
-//! cargo run --features axum --example payments -- openapi-components # the catalog's fragment
+//! cargo run --features axum --example payments -- openapi            # its OpenAPI document
 //! ```
 //!
 //! `serve` prints `listening on http://127.0.0.1:PORT` once it accepts connections, and stops
@@ -22,10 +21,6 @@ fn main() -> ExitCode {
             println!("{:#}", openapi::document());
             ExitCode::SUCCESS
         }
-        ["openapi-components"] => {
-            print!("{}", openapi::components_fragment());
-            ExitCode::SUCCESS
-        }
         ["serve"] => serve(0),
         ["serve", "--port", port] => match port.parse() {
             Ok(port) => serve(port),
@@ -36,7 +31,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: payments serve [--port N] | openapi | openapi-components");
+    eprintln!("usage: payments serve [--port N] | openapi");
     ExitCode::from(2)
 }
 

@@ -9,8 +9,8 @@ use crate::app::{MAX_QR_CHARS, MAX_REFERENCE_CHARS};
 /// The catalog this binary was built with.
 const CATALOG: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/codes.toml"));
 
-/// The catalog's OpenAPI components document.
-pub fn components_fragment() -> String {
+/// The catalog's OpenAPI components document (`flux-codes export --format openapi`).
+fn components_fragment() -> String {
     let catalog = flux_codes_gen::parse_catalog("codes.toml".as_ref(), CATALOG)
         .unwrap_or_else(|diags| panic!("the built-in catalog is valid: {}", diags.render(false)));
     flux_codes_gen::render::openapi::render_openapi(&catalog)

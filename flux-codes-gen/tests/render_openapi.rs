@@ -127,3 +127,33 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+#[test]
+fn texts_that_need_escaping_come_back_exactly() {
+    let catalog = load_catalog(Path::new("tests/fixtures/adversarial.toml")).unwrap();
+    let doc: Value = serde_json::from_str(&render_openapi(&catalog)).unwrap();
+    let d = catalog.default_locale;
+    let values = doc["components"]["schemas"]["ErrorCode"]["oneOf"]
+        .as_array()
+        .unwrap();
+    for (value, code) in values.iter().zip(&catalog.codes) {
+        assert_eq!(value["title"], code.message[d]);
+        assert_eq!(
+            value["deprecated"].as_bool(),
+            code.deprecated.as_ref().map(|_| true)
+        );
+        let response = &doc["components"]["responses"][response_name(code.status)];
+        let example = &response["content"]["application/problem+json"]["examples"][&code.code];
+        assert_eq!(example["summary"], code.message[d]);
+        assert_eq!(example["value"]["title"], code.message[d]);
+        for param in &code.params {
+            assert_eq!(example["value"]["params"][param], format!("<{param}>"));
+        }
+    }
+    let braces = &doc["components"]["responses"]["Error409"]["content"]["application/problem+json"]
+        ["examples"]["ERR_BRACES"]["value"]["detail"];
+    assert_eq!(
+        braces,
+        "Literal {braces} around { <amount> }, then } and { <amount>} and { <currency> }."
+    );
+}

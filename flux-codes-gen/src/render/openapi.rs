@@ -14,6 +14,7 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::model::{Catalog, CodeSpec};
+use crate::render::escape_markdown;
 use crate::template::{self, Piece};
 
 /// The OpenAPI version written.
@@ -34,7 +35,7 @@ pub fn render_openapi(catalog: &Catalog) -> String {
                         "The error responses of the {} API, generated from its error-code \
                          catalog (codes.toml) by flux-codes-gen. Merge `components` into the \
                          API's document and reference the responses from its operations.",
-                        catalog.name
+                        escape_markdown(&catalog.name)
                     )
                     .into(),
                 ),
@@ -152,7 +153,7 @@ fn error_code_schema(catalog: &Catalog) -> Json {
                  error (its `title` may change wording and language; the code never does). \
                  A newer server may answer with a code this list lacks: a client should then \
                  act on the HTTP status.",
-                catalog.name
+                escape_markdown(&catalog.name)
             )
             .into(),
         ),
@@ -160,7 +161,8 @@ fn error_code_schema(catalog: &Catalog) -> Json {
     ])
 }
 
-/// Status, retryability, category, detail template, params, hint and deprecation of a code.
+/// Status, retryability, category, detail template, params, hint and deprecation of a code, as
+/// CommonMark (catalog texts are escaped: they are shown, never interpreted).
 fn code_description(catalog: &Catalog, code: &CodeSpec) -> String {
     let d = catalog.default_locale;
     let mut text = format!(
@@ -171,22 +173,40 @@ fn code_description(catalog: &Catalog, code: &CodeSpec) -> String {
         } else {
             "not retryable"
         },
-        catalog.category_of(code).title[d],
+        escape_markdown(&catalog.category_of(code).title[d]),
     );
     if let Some(detail) = &code.detail {
         text.push_str(&format!(
-            " Detail template: `{}` (params: {}).",
-            detail[d],
+            " Detail template: {} (params: {}).",
+            code_span(&detail[d]),
             code_list(&code.params)
         ));
     }
     if let Some(hint) = &code.hint {
-        text.push_str(&format!(" What to do: {}", hint[d]));
+        text.push_str(&format!(" What to do: {}", escape_markdown(&hint[d])));
     }
     if let Some(note) = &code.deprecated {
-        text.push_str(&format!(" Deprecated: {note}"));
+        text.push_str(&format!(" Deprecated: {}", escape_markdown(note)));
     }
     text
+}
+
+/// `text` as a CommonMark code span, on one line: delimited by one more backtick than its
+/// longest run of backticks, padded with a space when it starts or ends with one.
+fn code_span(text: &str) -> String {
+    let one_line = text.replace(['\r', '\n'], " ");
+    let longest_run = one_line
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if one_line.starts_with('`') || one_line.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{one_line}{pad}{fence}")
 }
 
 fn api_error_schema(catalog: &Catalog) -> Json {
@@ -211,7 +231,7 @@ fn api_error_schema(catalog: &Catalog) -> Json {
                 "An error of the {} API: RFC 9457 problem details (`application/problem+json`) \
                  with the members `code`, `retryable` and `params`. Other members are \
                  extensions of a particular error.",
-                catalog.name
+                escape_markdown(&catalog.name)
             )
             .into(),
         ),
