@@ -56,7 +56,7 @@ type Cause = Box<dyn StdError + Send + Sync + 'static>;
 #[derive(Debug)]
 pub struct ApiError {
     code: ErrorCode,
-    /// Values of the code's declared params, in declaration order of first set.
+    /// Values of the code's declared params, in the order they were first set.
     params: Vec<(&'static str, String)>,
     /// The rarely used parts, boxed so `Result<T, ApiError>` stays small.
     more: Option<Box<More>>,

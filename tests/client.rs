@@ -6,6 +6,7 @@ use std::time::{Duration, SystemTime};
 use flux_codes::client::{Code, MAX_BODY_BYTES, MAX_EXCERPT_BYTES, RemoteError, RetryAfter};
 use flux_codes::{ApiError, ErrorCode, Locale};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use serde_json::json;
 
 const PROBLEM: Option<&str> = Some("application/problem+json");
@@ -218,6 +219,14 @@ fn retry_after_reads_seconds_and_dates() {
 }
 
 proptest! {
+    // A fixed seed: every run checks the same cases.
+    #![proptest_config(ProptestConfig {
+        cases: 512,
+        rng_seed: RngSeed::Fixed(0x5EED_F1C5),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
     /// Arbitrary bytes, status and headers: never a panic; the status always survives.
     #[test]
     fn any_response_parses(

@@ -4,6 +4,7 @@
 use flux_codes::Locale;
 use flux_codes::negotiate::{MAX_HEADER_BYTES, MAX_ITEMS};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 #[test]
 fn real_world_headers() {
@@ -133,7 +134,13 @@ fn only_the_first_items_are_parsed() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+    // A fixed seed: every run checks the same cases (raise `cases` locally to search further).
+    #![proptest_config(ProptestConfig {
+        cases: 1000,
+        rng_seed: RngSeed::Fixed(0x5EED_F1C5),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     /// Any text at all: no panic, and the answer is a declared locale.
     #[test]

@@ -82,24 +82,25 @@ struct AppState {
 #[derive(Default)]
 struct Store {
     next_id: u64,
-    /// Oldest first.
-    payments: VecDeque<Payment>,
-    by_reference: HashMap<String, String>,
     by_id: HashMap<String, Payment>,
+    /// Reference -> payment id.
+    by_reference: HashMap<String, String>,
+    /// Payment ids, oldest first.
+    order: VecDeque<String>,
 }
 
 impl Store {
     fn insert(&mut self, payment: Payment) {
-        if self.payments.len() == MAX_PAYMENTS
-            && let Some(old) = self.payments.pop_front()
+        if self.order.len() == MAX_PAYMENTS
+            && let Some(oldest) = self.order.pop_front()
+            && let Some(old) = self.by_id.remove(&oldest)
         {
             self.by_reference.remove(&old.reference);
-            self.by_id.remove(&old.id);
         }
         self.by_reference
             .insert(payment.reference.clone(), payment.id.clone());
-        self.by_id.insert(payment.id.clone(), payment.clone());
-        self.payments.push_back(payment);
+        self.order.push_back(payment.id.clone());
+        self.by_id.insert(payment.id.clone(), payment);
     }
 }
 
