@@ -170,7 +170,9 @@ impl Diagnostics {
         if errors > 0 {
             let noun = if errors == 1 { "error" } else { "errors" };
             let summary = format!("{path}: {errors} {noun} in the catalog; nothing was generated");
-            out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(summary))]));
+            out.push_str(
+                &renderer.render(&[Group::with_title(Level::ERROR.primary_title(summary))]),
+            );
             out.push('\n');
         }
         out
@@ -192,7 +194,10 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// The closest candidate to `given` by edit distance, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    given: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let given_lower = given.to_ascii_lowercase();
     candidates
         .into_iter()
@@ -214,13 +219,13 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
-    }
+    rows[0] = (0..=b.len()).collect();
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(rows[i - 2][j - 2] + 1);
             }
@@ -238,7 +243,10 @@ mod tests {
     fn suggests_near_names_only() {
         assert_eq!(edit_distance("hnit", "hint"), 1);
         assert_eq!(did_you_mean("hnit", ["hint", "status"]), Some("hint"));
-        assert_eq!(did_you_mean("ERR_QR_EXPIRD", ["ERR_QR_EXPIRED", "ERR_SERVER"]), Some("ERR_QR_EXPIRED"));
+        assert_eq!(
+            did_you_mean("ERR_QR_EXPIRD", ["ERR_QR_EXPIRED", "ERR_SERVER"]),
+            Some("ERR_QR_EXPIRED")
+        );
         assert_eq!(did_you_mean("zzz", ["hint", "status"]), None);
     }
 }

@@ -25,7 +25,9 @@ pub fn load(source: &str, diags: &mut Diagnostics) -> CatalogFile {
                     format!("invalid TOML: {}", error.message().trim_end()),
                     error.span(),
                 )
-                .with_help("see https://toml.io for the syntax; the catalog format is in README.md"),
+                .with_help(
+                    "see https://toml.io for the syntax; the catalog format is in README.md",
+                ),
             );
         }
         return CatalogFile::default();
@@ -53,33 +55,33 @@ impl Walker<'_> {
                     .with_help("start the file with `[catalog]` holding `name`, `default_locale` and `locales`"),
             ),
         }
-        if let Some(categories) = top.get("categories") {
-            if let Some(table) = self.as_table(categories, "categories") {
-                for (key, value) in table.iter() {
-                    let key = owned(key);
-                    let what = format!("categories.{}", key.get_ref());
-                    if let Some(body) = self.as_table(value, &what) {
-                        self.reject_unknown_keys(body, CATEGORY_KEYS, &format!("`[{what}]`"));
-                        let title = self.required(body, "title", &key, &what, |w, v| {
-                            w.localized(v, &format!("{what}.title"))
-                        });
-                        if let Some(title) = title {
-                            file.categories.push(CategoryTable { key, title });
-                        }
+        if let Some(categories) = top.get("categories")
+            && let Some(table) = self.as_table(categories, "categories")
+        {
+            for (key, value) in table.iter() {
+                let key = owned(key);
+                let what = format!("categories.{}", key.get_ref());
+                if let Some(body) = self.as_table(value, &what) {
+                    self.reject_unknown_keys(body, CATEGORY_KEYS, &format!("`[{what}]`"));
+                    let title = self.required(body, "title", &key, &what, |w, v| {
+                        w.localized(v, &format!("{what}.title"))
+                    });
+                    if let Some(title) = title {
+                        file.categories.push(CategoryTable { key, title });
                     }
                 }
             }
         }
-        if let Some(codes) = top.get("codes") {
-            if let Some(table) = self.as_table(codes, "codes") {
-                for (key, value) in table.iter() {
-                    let key = owned(key);
-                    let what = format!("codes.{}", key.get_ref());
-                    if let Some(body) = self.as_table(value, &what) {
-                        if let Some(code) = self.code(key, body, &what) {
-                            file.codes.push(code);
-                        }
-                    }
+        if let Some(codes) = top.get("codes")
+            && let Some(table) = self.as_table(codes, "codes")
+        {
+            for (key, value) in table.iter() {
+                let key = owned(key);
+                let what = format!("codes.{}", key.get_ref());
+                if let Some(body) = self.as_table(value, &what)
+                    && let Some(code) = self.code(key, body, &what)
+                {
+                    file.codes.push(code);
                 }
             }
         }
@@ -90,7 +92,8 @@ impl Walker<'_> {
         self.reject_unknown_keys(table, CATALOG_KEYS, "`[catalog]`");
         let header = Spanned::new(span.start..span.start, "catalog".to_owned());
         let name = self.required(table, "name", &header, "catalog", Walker::string);
-        let default_locale = self.required(table, "default_locale", &header, "catalog", Walker::string);
+        let default_locale =
+            self.required(table, "default_locale", &header, "catalog", Walker::string);
         let locales = self.required(table, "locales", &header, "catalog", Walker::string_array);
         let docs_url = table.get("docs_url").and_then(|v| self.string(v));
         let reserved = table
@@ -167,8 +170,9 @@ impl Walker<'_> {
             if known.contains(&name) {
                 continue;
             }
-            let mut d = Diagnostic::error(format!("unknown key `{name}` in {place}"), Some(key.span()))
-                .with_label("not a key of the catalog format");
+            let mut d =
+                Diagnostic::error(format!("unknown key `{name}` in {place}"), Some(key.span()))
+                    .with_label("not a key of the catalog format");
             d = match did_you_mean(name, known.iter().copied()) {
                 Some(near) => d.with_help(format!("did you mean `{near}`?")),
                 None => d.with_help(format!("the keys allowed here are: {}", known.join(", "))),
@@ -192,7 +196,10 @@ impl Walker<'_> {
         if table.is_none() {
             self.diags.push(
                 Diagnostic::error(
-                    format!("`{what}` must be a table, found {}", value.get_ref().type_str()),
+                    format!(
+                        "`{what}` must be a table, found {}",
+                        value.get_ref().type_str()
+                    ),
                     Some(value.span()),
                 )
                 .with_help(format!("write it as a `[{what}]` table")),

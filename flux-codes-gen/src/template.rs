@@ -69,10 +69,10 @@ pub fn parse(text: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
 pub fn placeholders<'a>(pieces: &[Piece<'a>]) -> Vec<&'a str> {
     let mut names: Vec<&str> = Vec::new();
     for piece in pieces {
-        if let Piece::Param(name) = piece {
-            if !names.contains(name) {
-                names.push(name);
-            }
+        if let Piece::Param(name) = piece
+            && !names.contains(name)
+        {
+            names.push(name);
         }
     }
     names

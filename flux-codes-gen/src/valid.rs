@@ -9,6 +9,7 @@ use std::ops::Range;
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Catalog, Category, CodeSpec, category_variant, code_variant, locale_variant};
+use crate::render::i18next;
 use crate::template;
 
 /// Longest code string: Google AIP-193's limit for `ErrorInfo.reason`.
@@ -32,10 +33,14 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         codes: Vec::new(),
     };
     if let Some(table) = &file.catalog {
-        catalog.name = v.non_empty(&table.name, "`catalog.name`").unwrap_or_default();
+        catalog.name = v
+            .non_empty(&table.name, "`catalog.name`")
+            .unwrap_or_default();
         catalog.locales = v.locales(&table.locales);
         v.locales = catalog.locales.clone();
-        catalog.default_locale = v.default_locale(&table.default_locale, &catalog.locales).unwrap_or(0);
+        catalog.default_locale = v
+            .default_locale(&table.default_locale, &catalog.locales)
+            .unwrap_or(0);
         v.default_locale = catalog.default_locale;
         catalog.docs_url = table.docs_url.as_ref().and_then(|url| v.docs_url(url));
         catalog.reserved = v.reserved(&table.reserved);
@@ -44,11 +49,20 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         let key = table.key.get_ref();
         if !is_category_key(key) {
             v.diags.push(
-                Diagnostic::error(format!("`{key}` is not a valid category key"), Some(table.key.span()))
-                    .with_help("a category key is lowercase snake_case, such as `payment` or `rate_limit`"),
+                Diagnostic::error(
+                    format!("`{key}` is not a valid category key"),
+                    Some(table.key.span()),
+                )
+                .with_help(
+                    "a category key is lowercase snake_case, such as `payment` or `rate_limit`",
+                ),
             );
         }
-        let title = v.localized(&table.title, &format!("categories.{key}.title"), Text::Plain);
+        let title = v.localized(
+            &table.title,
+            &format!("categories.{key}.title"),
+            Text::Plain,
+        );
         catalog.categories.push(Category {
             key: key.clone(),
             variant: category_variant(key),
@@ -120,18 +134,27 @@ impl Validator<'_> {
         for tag in locales.get_ref() {
             match canonical_locale(tag.get_ref()) {
                 None => self.diags.push(
-                    Diagnostic::error(format!("`{}` is not a BCP 47 language tag", tag.get_ref()), Some(tag.span()))
-                        .with_help("use a tag such as `en`, `es`, `es-CL` or `zh-Hant`"),
+                    Diagnostic::error(
+                        format!("`{}` is not a BCP 47 language tag", tag.get_ref()),
+                        Some(tag.span()),
+                    )
+                    .with_help("use a tag such as `en`, `es`, `es-CL` or `zh-Hant`"),
                 ),
                 Some(canonical) if canonical != *tag.get_ref() => self.diags.push(
-                    Diagnostic::error(format!("locale `{}` is not in canonical form", tag.get_ref()), Some(tag.span()))
-                        .with_help(format!("write it as `{canonical}`")),
+                    Diagnostic::error(
+                        format!("locale `{}` is not in canonical form", tag.get_ref()),
+                        Some(tag.span()),
+                    )
+                    .with_help(format!("write it as `{canonical}`")),
                 ),
                 Some(canonical) => {
                     if !seen.insert(locale_variant(&canonical)) {
                         self.diags.push(
-                            Diagnostic::error(format!("locale `{canonical}` is declared twice"), Some(tag.span()))
-                                .with_help("remove the repeated tag"),
+                            Diagnostic::error(
+                                format!("locale `{canonical}` is declared twice"),
+                                Some(tag.span()),
+                            )
+                            .with_help("remove the repeated tag"),
                         );
                     } else {
                         out.push(canonical);
@@ -146,13 +169,19 @@ impl Validator<'_> {
         let found = locales.iter().position(|l| l == tag.get_ref());
         if found.is_none() && !locales.is_empty() {
             let mut d = Diagnostic::error(
-                format!("`default_locale = \"{}\"` is not one of `locales`", tag.get_ref()),
+                format!(
+                    "`default_locale = \"{}\"` is not one of `locales`",
+                    tag.get_ref()
+                ),
                 Some(tag.span()),
             )
             .with_label("not declared in `locales`");
             d = match did_you_mean(tag.get_ref(), locales.iter().map(String::as_str)) {
                 Some(near) => d.with_help(format!("did you mean `{near}`?")),
-                None => d.with_help(format!("use one of {}, or add it to `locales`", list(locales))),
+                None => d.with_help(format!(
+                    "use one of {}, or add it to `locales`",
+                    list(locales)
+                )),
             };
             self.diags.push(d);
         }
@@ -184,13 +213,23 @@ impl Validator<'_> {
         let s = code.get_ref();
         let valid = s.len() <= MAX_CODE_LEN
             && s.starts_with(|c: char| c.is_ascii_uppercase())
-            && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            && s.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
         if !valid {
-            let mut d = Diagnostic::error(format!("`{s}` is not a valid code string"), Some(code.span()))
-                .with_label("codes match ^[A-Z][A-Z0-9_]*$, at most 63 characters");
+            let mut d = Diagnostic::error(
+                format!("`{s}` is not a valid code string"),
+                Some(code.span()),
+            )
+            .with_label("codes match ^[A-Z][A-Z0-9_]*$, at most 63 characters");
             let fixed: String = s
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             if s.len() <= MAX_CODE_LEN && fixed.starts_with(|c: char| c.is_ascii_uppercase()) {
                 d = d.with_help(format!("write it as `{fixed}`"));
@@ -208,18 +247,26 @@ impl Validator<'_> {
         let mut ok = self.code_shape(&table.code);
         if catalog.reserved.contains(code) {
             self.diags.push(
-                Diagnostic::error(format!("`{code}` is a reserved code and may not be used again"), Some(table.code.span()))
-                    .with_label("listed in `catalog.reserved`")
-                    .with_help("a retired code string lives on in old clients; choose a new code string"),
+                Diagnostic::error(
+                    format!("`{code}` is a reserved code and may not be used again"),
+                    Some(table.code.span()),
+                )
+                .with_label("listed in `catalog.reserved`")
+                .with_help(
+                    "a retired code string lives on in old clients; choose a new code string",
+                ),
             );
             ok = false;
         }
         let status = *table.status.get_ref();
         if !(400..=599).contains(&status) {
             self.diags.push(
-                Diagnostic::error(format!("status {status} is not an HTTP error status"), Some(table.status.span()))
-                    .with_label("expected 400..=599")
-                    .with_help("use a 4xx status for client errors and a 5xx status for server errors"),
+                Diagnostic::error(
+                    format!("status {status} is not an HTTP error status"),
+                    Some(table.status.span()),
+                )
+                .with_label("expected 400..=599")
+                .with_help("use a 4xx status for client errors and a 5xx status for server errors"),
             );
             ok = false;
         }
@@ -229,19 +276,29 @@ impl Validator<'_> {
             .position(|c| c.key == *table.category.get_ref());
         if category.is_none() {
             let given = table.category.get_ref();
-            let mut d = Diagnostic::error(format!("category `{given}` does not exist"), Some(table.category.span()))
-                .with_label("not a key of `[categories]`");
+            let mut d = Diagnostic::error(
+                format!("category `{given}` does not exist"),
+                Some(table.category.span()),
+            )
+            .with_label("not a key of `[categories]`");
             d = match did_you_mean(given, catalog.categories.iter().map(|c| c.key.as_str())) {
                 Some(near) => d.with_help(format!("did you mean `{near}`?")),
-                None => d.with_help(format!("declare it as `[categories.{given}]`, or use an existing category")),
+                None => d.with_help(format!(
+                    "declare it as `[categories.{given}]`, or use an existing category"
+                )),
             };
             self.diags.push(d);
         }
         let variant = match &table.variant {
             Some(v) if !is_variant_name(v.get_ref()) => {
                 self.diags.push(
-                    Diagnostic::error(format!("`{}` is not a valid Rust variant name", v.get_ref()), Some(v.span()))
-                        .with_help("use UpperCamelCase ASCII, starting with a letter, e.g. `QrExpired`"),
+                    Diagnostic::error(
+                        format!("`{}` is not a valid Rust variant name", v.get_ref()),
+                        Some(v.span()),
+                    )
+                    .with_help(
+                        "use UpperCamelCase ASCII, starting with a letter, e.g. `QrExpired`",
+                    ),
                 );
                 None
             }
@@ -298,7 +355,11 @@ impl Validator<'_> {
     fn params(&mut self, detail: &Localized, texts: &[String], what: &str) -> Option<Vec<String>> {
         let sets: Vec<Vec<&str>> = texts
             .iter()
-            .map(|t| template::parse(t).map(|p| template::placeholders(&p)).unwrap_or_default())
+            .map(|t| {
+                template::parse(t)
+                    .map(|p| template::placeholders(&p))
+                    .unwrap_or_default()
+            })
             .collect();
         let reference = &sets[self.default_locale];
         let first: BTreeSet<&str> = reference.iter().copied().collect();
@@ -308,8 +369,14 @@ impl Validator<'_> {
             if this != first {
                 same = false;
                 let text = detail.get(locale)?;
-                let missing: Vec<_> = first.difference(&this).map(|p| format!("{{{p}}}")).collect();
-                let extra: Vec<_> = this.difference(&first).map(|p| format!("{{{p}}}")).collect();
+                let missing: Vec<_> = first
+                    .difference(&this)
+                    .map(|p| format!("{{{p}}}"))
+                    .collect();
+                let extra: Vec<_> = this
+                    .difference(&first)
+                    .map(|p| format!("{{{p}}}"))
+                    .collect();
                 let mut explain = Vec::new();
                 if !missing.is_empty() {
                     explain.push(format!("lacks {}", missing.join(", ")));
@@ -348,17 +415,25 @@ impl Validator<'_> {
             let Some(text) = texts.get(&locale) else {
                 ok = false;
                 self.diags.push(
-                    Diagnostic::error(format!("`{what}` has no `{locale}` text"), Some(texts.span.clone()))
-                        .with_label(format!("missing `{locale}`"))
-                        .with_help(format!("add `{locale} = \"...\"`: every text needs every declared locale")),
+                    Diagnostic::error(
+                        format!("`{what}` has no `{locale}` text"),
+                        Some(texts.span.clone()),
+                    )
+                    .with_label(format!("missing `{locale}`"))
+                    .with_help(format!(
+                        "add `{locale} = \"...\"`: every text needs every declared locale"
+                    )),
                 );
                 continue;
             };
             if text.get_ref().trim().is_empty() {
                 ok = false;
                 self.diags.push(
-                    Diagnostic::error(format!("the `{locale}` text of `{what}` is empty"), Some(text.span()))
-                        .with_help("write the text; an empty string shows users nothing"),
+                    Diagnostic::error(
+                        format!("the `{locale}` text of `{what}` is empty"),
+                        Some(text.span()),
+                    )
+                    .with_help("write the text; an empty string shows users nothing"),
                 );
                 continue;
             }
@@ -369,27 +444,55 @@ impl Validator<'_> {
     }
 
     fn text(&mut self, text: &Spanned<String>, what: &str, kind: Text) -> bool {
+        if let Some((at, seq)) = i18next::misread_at(text.get_ref(), kind == Text::Template) {
+            let span = self.inner_span(text, at..at + seq.len());
+            let (meaning, fix) = if seq == "$t(" {
+                ("a nested translation", "write `$ t(` or reword")
+            } else if kind == Text::Template {
+                (
+                    "a placeholder",
+                    "put a space between a literal `{{` and the next brace",
+                )
+            } else {
+                (
+                    "a placeholder",
+                    "put a space between the braces, `{ {`, or reword",
+                )
+            };
+            self.diags.push(
+                Diagnostic::error(format!("`{what}` has `{seq}`, which i18next reads as {meaning}"), Some(span))
+                    .with_label("i18next would not show this as written")
+                    .with_help(format!("i18next, which shows these texts from the i18n export, has no escape for its syntax; {fix}")),
+            );
+            return false;
+        }
         let pieces = match template::parse(text.get_ref()) {
             Ok(pieces) => pieces,
             Err(e) if kind == Text::Template => {
                 let span = self.inner_span(text, e.at);
-                self.diags.push(Diagnostic::error(format!("{} in `{what}`", e.message), Some(span)).with_help(e.help));
+                self.diags.push(
+                    Diagnostic::error(format!("{} in `{what}`", e.message), Some(span))
+                        .with_help(e.help),
+                );
                 return false;
             }
             // Plain texts are not templates: a stray brace is just a character.
             Err(_) => return true,
         };
-        if kind == Text::Plain {
-            if let Some(name) = template::placeholders(&pieces).first() {
-                let at = text.get_ref().find(&format!("{{{name}}}")).map_or(0..0, |i| i..i + name.len() + 2);
-                let span = self.inner_span(text, at);
-                self.diags.push(
+        if kind == Text::Plain
+            && let Some(name) = template::placeholders(&pieces).first()
+        {
+            let at = text
+                .get_ref()
+                .find(&format!("{{{name}}}"))
+                .map_or(0..0, |i| i..i + name.len() + 2);
+            let span = self.inner_span(text, at);
+            self.diags.push(
                     Diagnostic::error(format!("`{what}` has a placeholder `{{{name}}}`, but it is a fixed text"), Some(span))
                         .with_label("placeholder in a fixed text")
                         .with_help("move what varies per occurrence into `detail`, whose placeholders become the code's params"),
                 );
-                return false;
-            }
+            return false;
         }
         true
     }
@@ -399,7 +502,11 @@ impl Validator<'_> {
     fn inner_span(&self, text: &Spanned<String>, at: Range<usize>) -> Range<usize> {
         let span = text.span();
         let raw = self.diags.source.get(span.clone()).unwrap_or_default();
-        let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") { 3 } else { 1 };
+        let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+            3
+        } else {
+            1
+        };
         if raw.len() >= 2 * quote && &raw[quote..raw.len() - quote] == text.get_ref().as_str() {
             span.start + quote + at.start..span.start + quote + at.end
         } else {
@@ -410,7 +517,9 @@ impl Validator<'_> {
 
 fn is_category_key(key: &str) -> bool {
     key.starts_with(|c: char| c.is_ascii_lowercase())
-        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 fn is_variant_name(name: &str) -> bool {
@@ -453,5 +562,9 @@ pub fn canonical_locale(tag: &str) -> Option<String> {
 }
 
 fn list(items: &[String]) -> String {
-    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

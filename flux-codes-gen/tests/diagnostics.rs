@@ -22,11 +22,15 @@ fn every_invalid_fixture_renders_its_diagnostics() {
 #[test]
 fn a_valid_catalog_has_no_diagnostics() {
     let source = std::fs::read_to_string("tests/fixtures/valid.toml").unwrap();
-    let catalog = parse_catalog(Path::new("valid.toml"), &source).unwrap_or_else(|d| panic!("{}", d.render(false)));
+    let catalog = parse_catalog(Path::new("valid.toml"), &source)
+        .unwrap_or_else(|d| panic!("{}", d.render(false)));
     let code = &catalog.codes[0];
     assert_eq!(code.variant, "QrExpired");
     assert_eq!(code.params, ["expired_at"]);
-    assert_eq!(catalog.docs_url(code).unwrap(), "https://docs.example/errors#ERR_QR_EXPIRED");
+    assert_eq!(
+        catalog.docs_url(code).unwrap(),
+        "https://docs.example/errors#ERR_QR_EXPIRED"
+    );
     assert_eq!(catalog.reserved, ["ERR_OLD"]);
 }
 
@@ -35,17 +39,33 @@ fn every_problem_is_reported_at_once() {
     let source = std::fs::read_to_string("tests/fixtures/invalid/many_errors.toml").unwrap();
     let diags = parse_catalog(Path::new("many_errors.toml"), &source).unwrap_err();
     let located = diags.located();
-    let messages: Vec<String> = located.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+    let messages: Vec<String> = located
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+        .collect();
     assert_eq!(messages.len(), 5, "{messages:#?}");
     assert!(messages.iter().any(|m| m.contains("status 700")));
-    assert!(messages.iter().any(|m| m.contains("category `payment` does not exist")));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("category `payment` does not exist"))
+    );
     assert!(messages.iter().any(|m| m.contains("has no `es` text")));
-    assert!(messages.iter().any(|m| m.starts_with("19:1 unknown key `mesage`")));
-    assert!(messages.iter().any(|m| m.contains("missing the required field `message`")));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("19:1 unknown key `mesage`"))
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("missing the required field `message`"))
+    );
 }
 
 #[test]
 fn the_repository_catalog_is_valid() {
-    let catalog = flux_codes_gen::load_catalog(Path::new("../codes.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let catalog =
+        flux_codes_gen::load_catalog(Path::new("../codes.toml")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(catalog.codes.len(), 17);
 }

@@ -1,0 +1,140 @@
+//! The JSON Schema of the `codes.toml` format (`codes.schema.json`), for editors with TOML
+//! language support (Taplo / Even Better TOML) to complete and check the file as it is typed.
+//!
+//! The keys come from [`crate::ast`]'s key lists, the loader's own, so the schema and the loader
+//! cannot disagree on what a table may hold; a test keeps the checked-in file fresh.
+
+use serde_json::{Value, json};
+
+use crate::ast::{CATALOG_KEYS, CATEGORY_KEYS, CODE_KEYS, TOP_KEYS};
+use crate::valid::MAX_CODE_LEN;
+
+/// The schema, pretty-printed with a trailing newline.
+pub fn render_codes_schema() -> String {
+    let mut text = serde_json::to_string_pretty(&codes_schema()).expect("a JSON value serializes");
+    text.push('\n');
+    text
+}
+
+/// The schema as a JSON value.
+pub fn codes_schema() -> Value {
+    let localized = |what: &str| {
+        json!({
+            "type": "object",
+            "description": format!("{what}, one entry per locale of `catalog.locales`: `{{ en = \"...\", es = \"...\" }}`."),
+            "minProperties": 1,
+            "additionalProperties": { "type": "string", "minLength": 1 },
+            "propertyNames": { "$ref": "#/$defs/locale" }
+        })
+    };
+    let code_pattern = format!("^[A-Z][A-Z0-9_]{{0,{}}}$", MAX_CODE_LEN - 1);
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://docs.flux.example/codes.schema.json",
+        "title": "flux-codes catalog (codes.toml)",
+        "description": "Every error code of the API: its HTTP status, retryability, category and texts in every locale. The single source of truth from which flux-codes generates code, exports and docs.",
+        "type": "object",
+        "required": ["catalog"],
+        "additionalProperties": false,
+        "properties": {
+            "catalog": {
+                "type": "object",
+                "description": "The catalog's identity and languages.",
+                "required": ["name", "default_locale", "locales"],
+                "additionalProperties": false,
+                "properties": {
+                    "name": { "type": "string", "minLength": 1, "description": "The API's name, e.g. \"Flux\"." },
+                    "default_locale": { "$ref": "#/$defs/locale", "description": "The locale used when none is negotiated; must be one of `locales`." },
+                    "locales": {
+                        "type": "array",
+                        "description": "BCP 47 tags in canonical case, e.g. [\"en\", \"es\"]. Every text gives one entry per locale.",
+                        "minItems": 1,
+                        "uniqueItems": true,
+                        "items": { "$ref": "#/$defs/locale" }
+                    },
+                    "docs_url": {
+                        "type": "string",
+                        "pattern": "\\{code\\}",
+                        "description": "Documentation URL template; `{code}` is replaced by each code string."
+                    },
+                    "reserved": {
+                        "type": "array",
+                        "description": "Retired code strings that may never be used again.",
+                        "uniqueItems": true,
+                        "items": { "$ref": "#/$defs/code" }
+                    }
+                }
+            },
+            "categories": {
+                "type": "object",
+                "description": "The categories codes belong to, in display order.",
+                "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" },
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["title"],
+                    "additionalProperties": false,
+                    "properties": { "title": localized("The category's title") }
+                }
+            },
+            "codes": {
+                "type": "object",
+                "description": "The error codes, in public order. A code string is part of the API: never rename one.",
+                "propertyNames": { "$ref": "#/$defs/code" },
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["status", "retryable", "category", "message"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "status": { "type": "integer", "minimum": 400, "maximum": 599, "description": "The HTTP status the API answers with." },
+                        "retryable": { "type": "boolean", "description": "May the client retry the same request unchanged?" },
+                        "category": { "type": "string", "description": "A key of `[categories]`." },
+                        "message": localized("The code's fixed message (no placeholders)"),
+                        "detail": localized("Optional template of what differs per occurrence, with `{name}` placeholders (`{{` and `}}` for literal braces); every locale uses the same placeholders"),
+                        "hint": localized("Optional advice for developers, shown in the docs (no placeholders)"),
+                        "variant": { "type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$", "description": "Overrides the derived Rust variant name." },
+                        "deprecated": { "type": "string", "minLength": 1, "description": "Deprecation note, e.g. \"Use ERR_X instead.\"; becomes #[deprecated]." }
+                    }
+                }
+            }
+        },
+        "$defs": {
+            "locale": {
+                "type": "string",
+                "pattern": "^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$",
+                "description": "A BCP 47 language tag in canonical case, e.g. \"en\", \"es-CL\", \"zh-Hant\"."
+            },
+            "code": {
+                "type": "string",
+                "pattern": code_pattern,
+                "description": "A code string: uppercase ASCII, digits and `_`, at most 63 characters."
+            }
+        }
+    });
+    debug_assert!(keys_match(&schema));
+    schema
+}
+
+/// Whether the schema's tables list exactly the loader's keys.
+pub fn keys_match(schema: &Value) -> bool {
+    let keys = |v: &Value| -> Vec<String> {
+        v["properties"]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let sorted = |k: &[&str]| {
+        let mut k: Vec<String> = k.iter().map(|s| s.to_string()).collect();
+        k.sort();
+        k
+    };
+    let sorted_keys = |v: &Value| {
+        let mut k = keys(v);
+        k.sort();
+        k
+    };
+    let p = &schema["properties"];
+    sorted_keys(schema) == sorted(TOP_KEYS)
+        && sorted_keys(&p["catalog"]) == sorted(CATALOG_KEYS)
+        && sorted_keys(&p["categories"]["additionalProperties"]) == sorted(CATEGORY_KEYS)
+        && sorted_keys(&p["codes"]["additionalProperties"]) == sorted(CODE_KEYS)
+}

@@ -1,0 +1,186 @@
+//! The generated API over the real catalog: every code round-trips, every text exists, and
+//! the strum and serde traits behave as code written for strum enums expects.
+
+use std::collections::HashSet;
+
+use flux_codes::{Category, ErrorCode, Locale, ParseError};
+use strum::{EnumCount, EnumMessage, IntoEnumIterator, VariantArray, VariantNames};
+
+#[test]
+fn every_code_round_trips_through_display_and_from_str() {
+    assert_eq!(ErrorCode::COUNT, 17);
+    assert_eq!(ErrorCode::ALL.len(), ErrorCode::COUNT);
+    for &code in ErrorCode::ALL {
+        let s = code.to_string();
+        assert_eq!(s, code.as_str());
+        assert_eq!(s.parse::<ErrorCode>(), Ok(code));
+        assert_eq!(ErrorCode::from_code(&s), Some(code));
+        assert_eq!(ErrorCode::try_from(s.as_str()), Ok(code));
+        assert_eq!(<&'static str>::from(code), s);
+        assert_eq!(code.as_ref(), s);
+    }
+}
+
+#[test]
+fn every_code_round_trips_through_serde_as_its_string() {
+    for &code in ErrorCode::ALL {
+        let json = serde_json::to_string(&code).unwrap();
+        assert_eq!(json, format!("\"{}\"", code.as_str()));
+        assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), code);
+    }
+    let err = serde_json::from_str::<ErrorCode>("\"ERR_NOPE\"").unwrap_err();
+    assert!(
+        err.to_string().contains("unknown error code `ERR_NOPE`"),
+        "{err}"
+    );
+    assert_eq!(serde_json::to_string(&Locale::Es).unwrap(), "\"es\"");
+    assert_eq!(
+        serde_json::from_str::<Category>("\"qr\"").unwrap(),
+        Category::Qr
+    );
+}
+
+#[test]
+fn wire_strings_and_facts_match_the_catalog() {
+    let code = ErrorCode::QrExpired;
+    assert_eq!(code.as_str(), "ERR_QR_EXPIRED");
+    assert_eq!(code.http_status(), 410);
+    assert!(!code.is_retryable());
+    assert_eq!(code.category(), Category::Qr);
+    assert_eq!(
+        code.docs_url(),
+        Some("https://docs.flux.example/errors#ERR_QR_EXPIRED")
+    );
+    assert_eq!(
+        ErrorCode::MinAmountSubceed.as_str(),
+        "ERR_MIN_AMOUNT_SUBCEED"
+    );
+    assert!(ErrorCode::Server.is_retryable());
+    assert!(ErrorCode::NetworkTimeout.is_retryable());
+    assert_eq!(ErrorCode::NetworkTimeout.http_status(), 504);
+    assert_eq!(
+        ErrorCode::ALL.first(),
+        Some(&ErrorCode::QrUnknown),
+        "file order"
+    );
+    assert_eq!(
+        ErrorCode::ALL.last(),
+        Some(&ErrorCode::Server),
+        "file order"
+    );
+}
+
+#[test]
+fn every_locale_has_every_message_and_hint() {
+    for &locale in Locale::ALL {
+        let mut seen = HashSet::new();
+        for &code in ErrorCode::ALL {
+            let message = code.message(locale);
+            assert!(!message.trim().is_empty(), "{code} {locale}");
+            assert!(
+                !message.contains('{'),
+                "messages are fixed: {code} {locale}"
+            );
+            assert!(
+                seen.insert(message),
+                "two codes share the {locale} message {message:?}"
+            );
+            assert!(
+                code.hint(locale).is_some_and(|h| !h.is_empty()),
+                "{code} {locale}"
+            );
+            assert_eq!(
+                code.detail_template(locale).is_some(),
+                !code.params().is_empty()
+            );
+        }
+        for &category in Category::ALL {
+            assert!(!category.title(locale).is_empty());
+        }
+    }
+    assert_ne!(
+        ErrorCode::QrExpired.message(Locale::En),
+        ErrorCode::QrExpired.message(Locale::Es)
+    );
+}
+
+#[test]
+fn detail_fills_placeholders_and_keeps_missing_ones_visible() {
+    let code = ErrorCode::MaxAmountExceeded;
+    assert_eq!(code.params(), ["max_amount"]);
+    assert_eq!(
+        code.detail(Locale::En, &[("max_amount", &"500.00")])
+            .unwrap(),
+        "The maximum amount for this payment is 500.00."
+    );
+    let es = code.detail(Locale::Es, &[("max_amount", &500)]).unwrap();
+    assert!(es.contains("500") && !es.contains('{'), "{es}");
+    let missing = code.detail(Locale::En, &[]).unwrap();
+    assert!(missing.contains("{max_amount}"), "{missing}");
+    assert_eq!(ErrorCode::MinAmountSubceed.params(), ["min_amount"]);
+    assert_eq!(ErrorCode::QrExpired.detail(Locale::En, &[("x", &1)]), None);
+}
+
+#[test]
+fn unknown_strings_are_rejected_cleanly_with_bounded_errors() {
+    for s in [
+        "",
+        "ERR_QR_EXPIRE",
+        "ERR_QR_EXPIREDD",
+        "err_qr_expired",
+        "ERR_QR_EXPIRED ",
+        "\0",
+        "ÉRR",
+    ] {
+        assert_eq!(ErrorCode::from_code(s), None, "{s:?}");
+        let err: ParseError = s.parse::<ErrorCode>().unwrap_err();
+        assert_eq!(err.kind(), "error code");
+        assert_eq!(err.given(), s);
+    }
+    let huge = "E".repeat(1 << 20);
+    let err = huge.parse::<ErrorCode>().unwrap_err();
+    assert_eq!(err.given().len(), ParseError::MAX_KEPT);
+    assert!(err.to_string().ends_with("...`"));
+    let multibyte = "é".repeat(100);
+    assert!(multibyte.parse::<ErrorCode>().unwrap_err().given().len() <= ParseError::MAX_KEPT);
+}
+
+#[test]
+fn locales_and_categories_parse_and_display() {
+    assert_eq!(Locale::DEFAULT, Locale::En);
+    assert_eq!(Locale::default(), Locale::En);
+    assert_eq!("es".parse::<Locale>(), Ok(Locale::Es));
+    assert_eq!(Locale::from_tag("ES"), Some(Locale::Es));
+    assert!("fr".parse::<Locale>().is_err());
+    assert_eq!(Locale::Es.to_string(), "es");
+    assert_eq!("payment".parse::<Category>(), Ok(Category::Payment));
+    assert_eq!(Category::Payment.title(Locale::En), "Payment errors");
+}
+
+#[test]
+fn strum_traits_work_like_derived_ones() {
+    let iterated: Vec<ErrorCode> = ErrorCode::iter().collect();
+    assert_eq!(iterated, ErrorCode::ALL);
+    assert_eq!(<ErrorCode as EnumCount>::COUNT, 17);
+    assert_eq!(<ErrorCode as VariantNames>::VARIANTS[2], "ERR_QR_EXPIRED");
+    assert_eq!(<ErrorCode as VariantArray>::VARIANTS, ErrorCode::ALL);
+    let code = ErrorCode::QrExpired;
+    assert_eq!(code.get_message(), Some(code.message(Locale::En)));
+    assert_eq!(code.get_detailed_message(), code.hint(Locale::En));
+    assert_eq!(code.get_serializations(), ["ERR_QR_EXPIRED"]);
+    assert_eq!(Locale::iter().count(), 2);
+    assert_eq!(
+        Category::iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        ["qr", "payment", "request", "auth", "server"]
+    );
+}
+
+#[test]
+fn codes_order_and_hash_like_enums() {
+    let mut sorted = ErrorCode::ALL.to_vec();
+    sorted.reverse();
+    sorted.sort();
+    assert_eq!(sorted, ErrorCode::ALL);
+    let set: HashSet<ErrorCode> = ErrorCode::iter().collect();
+    assert_eq!(set.len(), ErrorCode::COUNT);
+}
