@@ -499,11 +499,6 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     // 2. cargo build of the crates.
     write_crates(root, &ws, &o.sizes)?;
     println!("==> Building the dependencies once (not measured) ...");
-    let all: Vec<String> = o
-        .sizes
-        .iter()
-        .flat_map(|n| [format!("gen-{n}"), format!("hand-{n}")])
-        .collect();
     let mut profiles = vec![false];
     if o.release {
         profiles.push(true);

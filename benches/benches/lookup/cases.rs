@@ -151,10 +151,89 @@ macro_rules! catalog_cases {
     }};
 }
 
+/// `Accept-Language` values as browsers and clients send them.
+pub const BROWSER_HEADERS: [&str; 8] = [
+    "es-CL,es;q=0.9,en-US;q=0.8,en;q=0.7", // Chrome, Chilean Spanish
+    "en-US,en;q=0.9",                      // Chrome, US English
+    "en-US,en;q=0.5",                      // Firefox
+    "es-ES,es;q=0.9",                      // Safari
+    "pt-BR,pt;q=0.9,en-US;q=0.8,en;q=0.7", // no Portuguese: falls back to English
+    "fr-FR,fr;q=0.9,de;q=0.8,*;q=0.5",     // a wildcard
+    "*",                                   // curl-like clients that send any
+    "",                                    // no header
+];
+
+/// A problem body as a team writes it by hand: a struct with serde's derive.
+#[derive(serde::Serialize)]
+struct HandProblem<'a> {
+    #[serde(rename = "type")]
+    type_uri: &'a str,
+    title: &'a str,
+    status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
+    code: &'a str,
+    retryable: bool,
+    params: std::collections::BTreeMap<&'a str, &'a str>,
+}
+
+/// `Locale::negotiate` and `ApiError` -> JSON, on the real `flux_codes` crate (the Flux catalog).
+fn http_cases() -> Vec<Case> {
+    use flux_codes::{ApiError, ErrorCode, Locale};
+    let mut cases = Vec::new();
+    let headers: Vec<&'static str> = BROWSER_HEADERS.iter().copied().cycle().take(256).collect();
+    cases.push(case("negotiate", "baseline", "flux", headers.clone(), |h| {
+        black_box(h);
+    }));
+    cases.push(case("negotiate", "flux-codes", "flux", headers, |h| {
+        black_box(Locale::negotiate(h));
+    }));
+    // Errors as a payment service answers them: with and without params, both languages.
+    let errors: Vec<(ApiError, Locale)> = (0..64)
+        .map(|i| {
+            let locale = if i % 2 == 0 { Locale::En } else { Locale::Es };
+            let error = match i % 4 {
+                0 => ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00"),
+                1 => ApiError::new(ErrorCode::QrExpired),
+                2 => ApiError::new(ErrorCode::MinAmountSubceed).param("min_amount", "1.00"),
+                _ => ApiError::new(ErrorCode::InsufficientBalance),
+            };
+            (error, locale)
+        })
+        .collect();
+    let errors: &'static [(ApiError, Locale)] = Box::leak(errors.into_boxed_slice());
+    cases.push(case("api_error_json", "baseline", "flux", errors.iter().collect(), |e| {
+        black_box(e);
+    }));
+    cases.push(case("api_error_json", "flux-codes", "flux", errors.iter().collect(), |(e, l)| {
+        black_box(e.to_problem(*l).to_json());
+    }));
+    cases.push(case("api_error_json", "serde_derive", "flux", errors.iter().collect(), |(e, l)| {
+        let code = e.code();
+        let params: std::collections::BTreeMap<&str, &str> = e.params().collect();
+        let args: Vec<(&str, &dyn Display)> = params.iter().map(|(k, v)| (*k, v as &dyn Display)).collect();
+        let body = HandProblem {
+            type_uri: code.docs_url().unwrap_or("about:blank"),
+            title: code.message(*l),
+            status: code.http_status(),
+            detail: code.detail(*l, &args),
+            code: code.as_str(),
+            retryable: code.is_retryable(),
+            params,
+        };
+        black_box(serde_json::to_vec(&body).expect("serializes"));
+    }));
+    cases
+}
+
 /// The cases of the catalog `id` (see `catalogs::CATALOGS`).
 pub fn cases(id: &str) -> Vec<Case> {
     match id {
-        "flux" => catalog_cases!(flux, postgres = false),
+        "flux" => {
+            let mut cases = catalog_cases!(flux, postgres = false);
+            cases.extend(http_cases());
+            cases
+        }
         "postgres" => catalog_cases!(postgres, postgres = true),
         "synth1000" => catalog_cases!(synth1000, postgres = false),
         "synth10000" => catalog_cases!(synth10000, postgres = false),
@@ -209,6 +288,7 @@ pub fn label(alt: &str, group: &str) -> String {
         "phf" => "`phf::Map`".to_owned(),
         "HashMap" => "std `HashMap`".to_owned(),
         "tokio-postgres" => "tokio-postgres `SqlState`".to_owned(),
+        "serde_derive" => "hand-written (serde derive struct)".to_owned(),
         other => other.to_owned(),
     }
 }
