@@ -19,3 +19,33 @@ fn generated_rust_for_the_valid_fixture() {
     );
     insta::assert_snapshot!(code);
 }
+
+/// A catalog of `codes` code strings, one category, English only.
+fn catalog_of(codes: &[&str]) -> flux_codes_gen::Catalog {
+    let mut source = String::from(
+        "[catalog]\nname = \"T\"\ndefault_locale = \"en\"\nlocales = [\"en\"]\nreserved = []\n\n\
+         [categories.c]\ntitle = { en = \"C\" }\n",
+    );
+    for code in codes {
+        source.push_str(&format!(
+            "\n[codes.{code}]\nstatus = 400\nretryable = false\ncategory = \"c\"\nmessage = {{ en = \"M.\" }}\n"
+        ));
+    }
+    parse_catalog(Path::new("t.toml"), &source).unwrap()
+}
+
+#[test]
+fn from_code_is_a_match_when_few_codes_share_a_length_else_a_perfect_hash() {
+    use flux_codes_gen::render::rust::MATCH_MAX_PER_LENGTH;
+    let rt = quote!(::flux_codes::__private);
+    let few = ["ERR_A", "ERR_BB", "ERR_CC", "ERR_DD"];
+    assert!(few.iter().filter(|c| c.len() == 6).count() <= MATCH_MAX_PER_LENGTH);
+    let code = render_rust(&catalog_of(&few), &rt);
+    assert!(code.contains("match s {") && !code.contains("static PILOTS"), "{code}");
+
+    let many = ["ERR_AA", "ERR_BB", "ERR_CC", "ERR_DD"];
+    assert!(many.len() > MATCH_MAX_PER_LENGTH);
+    let code = render_rust(&catalog_of(&many), &rt);
+    assert!(code.contains("static PILOTS") && code.contains("pub fn hash("), "{code}");
+    assert!(!code.contains("match s {"));
+}

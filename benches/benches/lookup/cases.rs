@@ -182,9 +182,15 @@ fn http_cases() -> Vec<Case> {
     use flux_codes::{ApiError, ErrorCode, Locale};
     let mut cases = Vec::new();
     let headers: Vec<&'static str> = BROWSER_HEADERS.iter().copied().cycle().take(256).collect();
-    cases.push(case("negotiate", "baseline", "flux", headers.clone(), |h| {
-        black_box(h);
-    }));
+    cases.push(case(
+        "negotiate",
+        "baseline",
+        "flux",
+        headers.clone(),
+        |h| {
+            black_box(h);
+        },
+    ));
     cases.push(case("negotiate", "flux-codes", "flux", headers, |h| {
         black_box(Locale::negotiate(h));
     }));
@@ -202,27 +208,48 @@ fn http_cases() -> Vec<Case> {
         })
         .collect();
     let errors: &'static [(ApiError, Locale)] = Box::leak(errors.into_boxed_slice());
-    cases.push(case("api_error_json", "baseline", "flux", errors.iter().collect(), |e| {
-        black_box(e);
-    }));
-    cases.push(case("api_error_json", "flux-codes", "flux", errors.iter().collect(), |(e, l)| {
-        black_box(e.to_problem(*l).to_json());
-    }));
-    cases.push(case("api_error_json", "serde_derive", "flux", errors.iter().collect(), |(e, l)| {
-        let code = e.code();
-        let params: std::collections::BTreeMap<&str, &str> = e.params().collect();
-        let args: Vec<(&str, &dyn Display)> = params.iter().map(|(k, v)| (*k, v as &dyn Display)).collect();
-        let body = HandProblem {
-            type_uri: code.docs_url().unwrap_or("about:blank"),
-            title: code.message(*l),
-            status: code.http_status(),
-            detail: code.detail(*l, &args),
-            code: code.as_str(),
-            retryable: code.is_retryable(),
-            params,
-        };
-        black_box(serde_json::to_vec(&body).expect("serializes"));
-    }));
+    cases.push(case(
+        "api_error_json",
+        "baseline",
+        "flux",
+        errors.iter().collect(),
+        |e| {
+            black_box(e);
+        },
+    ));
+    cases.push(case(
+        "api_error_json",
+        "flux-codes",
+        "flux",
+        errors.iter().collect(),
+        |(e, l)| {
+            black_box(e.to_problem(*l).to_json());
+        },
+    ));
+    cases.push(case(
+        "api_error_json",
+        "serde_derive",
+        "flux",
+        errors.iter().collect(),
+        |(e, l)| {
+            let code = e.code();
+            let params: std::collections::BTreeMap<&str, &str> = e.params().collect();
+            let args: Vec<(&str, &dyn Display)> = params
+                .iter()
+                .map(|(k, v)| (*k, v as &dyn Display))
+                .collect();
+            let body = HandProblem {
+                type_uri: code.docs_url().unwrap_or("about:blank"),
+                title: code.message(*l),
+                status: code.http_status(),
+                detail: code.detail(*l, &args),
+                code: code.as_str(),
+                retryable: code.is_retryable(),
+                params,
+            };
+            black_box(serde_json::to_vec(&body).expect("serializes"));
+        },
+    ));
     cases
 }
 

@@ -438,13 +438,18 @@ fn lookup_items(catalog: &Catalog) -> TokenStream {
     let most = per_length.values().copied().max().unwrap_or(0);
     if most <= MATCH_MAX_PER_LENGTH {
         let index = (0..keys.len()).map(index_lit);
-        let doc = format!(
-            " The index of the code equal to `s`, if there is one. At most {most} codes share a \
-             length, so this `match` (a jump on the length, then a compare with each code of \
-             that length) costs less than hashing."
-        );
+        let shared = if most <= 1 {
+            "No two codes share".to_owned()
+        } else {
+            format!("At most {most} codes share")
+        };
+        let doc = doc_lines(&format!(
+            " The index of the code equal to `s`, if there is one.\n\n \
+             {shared} a length, so a `match` costs less than hashing: the compiler jumps on the\n \
+             length, then compares `s` with the codes of that length."
+        ));
         return quote! {
-            #[doc = #doc]
+            #doc
             #[inline]
             pub(super) fn find_code(s: &str) -> Option<usize> {
                 match s {
