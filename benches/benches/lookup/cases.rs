@@ -303,6 +303,16 @@ pub fn groups() -> Vec<(String, String, Vec<&'static str>)> {
             vec!["flux-codes", "strum"],
         ));
     }
+    groups.push((
+        "negotiate".to_owned(),
+        "`Locale::negotiate` on typical browser `Accept-Language` headers".to_owned(),
+        vec!["flux-codes"],
+    ));
+    groups.push((
+        "api_error_json".to_owned(),
+        "`ApiError` -> problem+json bytes (`to_problem(locale).to_json()`)".to_owned(),
+        vec!["flux-codes", "serde_derive"],
+    ));
     groups
 }
 

@@ -257,10 +257,12 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
             }
 
             /// The code with this exact wire string, if the catalog has it. Never allocates.
+            #[inline]
             pub fn from_code(s: &str) -> Option<ErrorCode> {
                 __catalog::find_code(s).map(|index| Self::ALL[index])
             }
 
+            #[inline]
             fn from_str_exact(s: &str) -> Option<ErrorCode> {
                 Self::from_code(s)
             }
@@ -297,6 +299,7 @@ fn string_enum_impls(
     quote! {
         impl ::core::str::FromStr for #name {
             type Err = #rt::ParseError;
+            #[inline]
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 Self::from_str_exact(s).ok_or_else(|| #rt::ParseError::new(#what, s))
             }
