@@ -365,8 +365,6 @@ fn cargo(ws: &Path, args: &[&str]) -> Result<(Duration, Vec<String>), String> {
                     name()
                 });
             }
-                units.push(format!("{} (build script ran)", package(&msg)))
-            }
             _ => {}
         }
     }
