@@ -12,6 +12,7 @@ macro_rules! catalogs {
                 include!(concat!(env!("OUT_DIR"), "/", stringify!($name), "_flux.rs"));
             }
             /// The same codes as a strum enum, a `phf::Map` and `HashMap` pairs.
+            #[allow(clippy::match_single_binding)]
             pub mod alt {
                 include!(concat!(env!("OUT_DIR"), "/", stringify!($name), "_alt.rs"));
             }

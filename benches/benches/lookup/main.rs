@@ -113,6 +113,9 @@ fn number_after(json: &str, section: &str, key: &str) -> Option<f64> {
 
 type Counts = HashMap<(String, String, String), f64>;
 
+/// A figure of a case: `(alternative, catalog) -> value`.
+type Figure<'a> = &'a dyn Fn(&str, &str) -> Option<f64>;
+
 /// Prints the tables and writes `benches/results/lookup.{md,csv}` and the plots.
 fn report(out: &Path, instructions: &Counts) {
     let results = Path::new(env!("CARGO_MANIFEST_DIR")).join("results");
@@ -184,7 +187,7 @@ fn report(out: &Path, instructions: &Counts) {
         let group = format!("from_code_{class}");
         let by_ns = |a: &str, c: &str| nanos(out, &group, a, c);
         let by_ir = |a: &str, c: &str| ir(&group, a, c);
-        let ways: [(&str, &str, &dyn Fn(&str, &str) -> Option<f64>); 2] = [
+        let ways: [(&str, &str, Figure); 2] = [
             ("ns", "ns per lookup (wall clock)", &by_ns),
             ("ir", "instructions per lookup (callgrind)", &by_ir),
         ];
