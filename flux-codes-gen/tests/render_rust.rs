@@ -41,11 +41,17 @@ fn from_code_is_a_match_when_few_codes_share_a_length_else_a_perfect_hash() {
     let few = ["ERR_A", "ERR_BB", "ERR_CC", "ERR_DD"];
     assert!(few.iter().filter(|c| c.len() == 6).count() <= MATCH_MAX_PER_LENGTH);
     let code = render_rust(&catalog_of(&few), &rt);
-    assert!(code.contains("match s {") && !code.contains("static PILOTS"), "{code}");
+    assert!(
+        code.contains("match s {") && !code.contains("static PILOTS"),
+        "{code}"
+    );
 
     let many = ["ERR_AA", "ERR_BB", "ERR_CC", "ERR_DD"];
     assert!(many.len() > MATCH_MAX_PER_LENGTH);
     let code = render_rust(&catalog_of(&many), &rt);
-    assert!(code.contains("static PILOTS") && code.contains("pub fn hash("), "{code}");
+    assert!(
+        code.contains("static PILOTS") && code.contains("pub fn hash("),
+        "{code}"
+    );
     assert!(!code.contains("match s {"));
 }
