@@ -330,7 +330,11 @@ fn cargo(ws: &Path, args: &[&str]) -> Result<(Duration, Vec<String>), String> {
     let t = Instant::now();
     let out = Command::new(&cargo)
         .args(args)
-        .args(if args[0] == "build" { &["--message-format", "json"][..] } else { &[] })
+        .args(if args[0] == "build" {
+            &["--message-format", "json"][..]
+        } else {
+            &[]
+        })
         .current_dir(ws)
         .env("CARGO_TARGET_DIR", ws.join("target"))
         .stderr(Stdio::piped())
