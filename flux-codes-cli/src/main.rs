@@ -3,6 +3,7 @@
 //! This file holds the command line and the dispatch; each subcommand lives in
 //! `commands/<name>.rs`.
 
+mod audit;
 mod catalog;
 mod commands;
 
@@ -35,6 +36,7 @@ struct Cli {
 enum Command {
     Check(commands::check::Args),
     Export(commands::export::Args),
+    Audit(commands::audit::Args),
 }
 
 /// When to colour output.
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => commands::check::run(&cx, args),
         Command::Export(args) => commands::export::run(&cx, args),
+        Command::Audit(args) => commands::audit::run(&cx, args),
     };
     match result {
         Ok(code) => code,
