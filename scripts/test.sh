@@ -18,6 +18,12 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test"
 cargo test --workspace
 
+step "flux-codes audit: no code is misspelled or hand-written outside the catalog"
+# ERR_X ("some code") and ERR_NOPE ("no such code") are this repository's documentation and
+# test placeholders; other deliberate uses carry a `flux-codes: allow` comment, and test
+# fixtures and snapshots are listed in .flux-codes-audit-ignore.
+cargo run -q -p flux-codes-cli -- audit --deny-warnings --allow-unknown ERR_X --allow-unknown ERR_NOPE
+
 step "cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 

@@ -279,10 +279,34 @@ mod tests {
     fn suggests_near_names_only() {
         assert_eq!(edit_distance("hnit", "hint"), 1);
         assert_eq!(did_you_mean("hnit", ["hint", "status"]), Some("hint"));
+        // flux-codes: allow-start (codes as test data)
         assert_eq!(
             did_you_mean("ERR_QR_EXPIRD", ["ERR_QR_EXPIRED", "ERR_SERVER"]),
             Some("ERR_QR_EXPIRED")
         );
+        // flux-codes: allow-end
         assert_eq!(did_you_mean("zzz", ["hint", "status"]), None);
+    }
+
+    #[test]
+    fn renders_a_diagnostic_in_an_excerpt_at_its_line() {
+        let d = Diagnostic::warning("hand-written", Some(8..12))
+            .with_label("here")
+            .with_help("use a constant");
+        assert_eq!(
+            d.render("src/lib.rs", "let a = \"xy\";", 41, false),
+            "\
+warning: hand-written
+  --> src/lib.rs:41:9
+   |
+41 | let a = \"xy\";
+   |         ^^^^ here
+   |
+   = help: use a constant"
+        );
+        assert_eq!(
+            render_summary(Severity::Note, "2 unused", &["a".into(), "b".into()], false),
+            "note: 2 unused\n |\n = note: a\n = note: b"
+        );
     }
 }

@@ -39,7 +39,10 @@ impl AllowedLines {
                 open.get_or_insert(line);
             } else if rest.starts_with(b"-end") {
                 ranges.push((open.take().unwrap_or(line), line));
-            } else if !rest.first().is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+            } else if !rest
+                .first()
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            {
                 ranges.push((line, line));
             }
         }

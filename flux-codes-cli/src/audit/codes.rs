@@ -52,7 +52,11 @@ impl CodeIndex {
         prefixes.sort();
         prefixes.dedup();
         CodeIndex {
-            by_code: codes.iter().enumerate().map(|(i, c)| (c.clone(), i)).collect(),
+            by_code: codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.clone(), i))
+                .collect(),
             by_variant: variants
                 .iter()
                 .enumerate()
@@ -129,6 +133,8 @@ impl CodeIndex {
     }
 }
 
+// The tests spell codes, known, misspelled and made up, on purpose: they are the test data.
+// flux-codes: allow-start
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,3 +219,4 @@ message = { en = "Timeout." }
         assert_eq!(index.suggestion("ERR_PAYMENT_GATEWAY_DOWN"), None);
     }
 }
+// flux-codes: allow-end

@@ -32,18 +32,18 @@ use self::walk::WalkOptions;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// A code-shaped word the catalog does not define (often a misspelling).
-    UnknownCode,
+    Unknown,
     /// A Rust string literal holding a catalog code, where `ErrorCode::X` belongs.
-    HandWrittenCode,
+    HandWritten,
     /// A retired code (`[catalog] reserved`) still in use.
-    ReservedCode,
+    Reserved,
 }
 
 impl Kind {
     pub fn severity(self) -> Severity {
         match self {
-            Kind::UnknownCode | Kind::ReservedCode => Severity::Error,
-            Kind::HandWrittenCode => Severity::Warning,
+            Kind::Unknown | Kind::Reserved => Severity::Error,
+            Kind::HandWritten => Severity::Warning,
         }
     }
 }
@@ -164,7 +164,11 @@ impl Outcome {
 }
 
 /// Audits `options.paths` against `catalog` (whose file holds `catalog_source`).
-pub fn audit(catalog: &Catalog, catalog_source: &[u8], options: &Options) -> anyhow::Result<Outcome> {
+pub fn audit(
+    catalog: &Catalog,
+    catalog_source: &[u8],
+    options: &Options,
+) -> anyhow::Result<Outcome> {
     let index = CodeIndex::new(catalog, &options.allowed_unknown);
     let recognizer = Recognizer::new(catalog, catalog_source);
     let scanner = Scanner::new(&index, &recognizer);
@@ -181,9 +185,9 @@ pub fn audit(catalog: &Catalog, catalog_source: &[u8], options: &Options) -> any
         codes: index.len(),
     });
     let mut outcome = total.into_inner().expect("no worker panicked");
-    outcome.findings.sort_by(|a, b| {
-        (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column))
-    });
+    outcome
+        .findings
+        .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     suggest(&index, &mut outcome.findings);
     outcome.errors.sort();
     outcome.other_catalogs = std::mem::take(&mut *other_catalogs.lock().expect("walk is over"))
@@ -200,15 +204,15 @@ fn suggest(index: &CodeIndex, findings: &mut [Finding]) {
     let mut near: HashMap<String, Option<String>> = HashMap::new();
     for finding in findings {
         finding.suggestion = match finding.kind {
-            Kind::UnknownCode => near
+            Kind::Unknown => near
                 .entry(finding.code.clone())
                 .or_insert_with(|| index.suggestion(&finding.code).map(str::to_owned))
                 .clone(),
-            Kind::HandWrittenCode => match index.classify(&finding.code) {
+            Kind::HandWritten => match index.classify(&finding.code) {
                 Class::Known(i) => Some(format!("ErrorCode::{}", index.variant(i))),
                 _ => None,
             },
-            Kind::ReservedCode => None,
+            Kind::Reserved => None,
         };
     }
 }

@@ -60,17 +60,18 @@ fn diagnostic(finding: &Finding) -> Diagnostic {
     let code = &finding.code;
     let span = Some(finding.span.clone());
     let (message, label, help) = match finding.kind {
-        Kind::UnknownCode => (
+        Kind::Unknown => (
             format!("unknown error code `{code}`"),
             "not in the catalog",
             match &finding.suggestion {
                 Some(near) => format!("did you mean `{near}`?"),
-                None => "add it to the catalog, or mark a deliberate use with \
-                         `flux-codes: allow` in a comment on its line"
-                    .to_owned(),
+                None => {
+                    "define it in the catalog, or mark a deliberate use with a `flux-codes: allow` comment"
+                        .to_owned()
+                }
             },
         ),
-        Kind::HandWrittenCode => (
+        Kind::HandWritten => (
             format!("hand-written error code `{code}`"),
             "a catalog code spelled by hand",
             format!(
@@ -78,7 +79,7 @@ fn diagnostic(finding: &Finding) -> Diagnostic {
                 finding.suggestion.as_deref().unwrap_or("ErrorCode")
             ),
         ),
-        Kind::ReservedCode => (
+        Kind::Reserved => (
             format!("reserved error code `{code}` is in use"),
             "retired: listed in `reserved`",
             "a retired code may never be used again; use a current code".to_owned(),
@@ -126,7 +127,10 @@ pub fn human(outcome: &Outcome, sites: &CatalogSites, color: bool) -> String {
         out.push_str(&render_summary(Severity::Note, &title, &folders, color));
         out.push_str("\n\n");
     }
-    let (errors, warnings) = (outcome.count(Severity::Error), outcome.count(Severity::Warning));
+    let (errors, warnings) = (
+        outcome.count(Severity::Error),
+        outcome.count(Severity::Warning),
+    );
     if errors + warnings > 0 {
         let (severity, found) = match (errors, warnings) {
             (0, w) => (Severity::Warning, count(w, "warning", "warnings")),
@@ -234,9 +238,9 @@ pub fn json(outcome: &Outcome, sites: &CatalogSites) -> String {
 
 fn kind_name(kind: Kind) -> &'static str {
     match kind {
-        Kind::UnknownCode => "unknown-code",
-        Kind::HandWrittenCode => "hand-written-code",
-        Kind::ReservedCode => "reserved-code",
+        Kind::Unknown => "unknown-code",
+        Kind::HandWritten => "hand-written-code",
+        Kind::Reserved => "reserved-code",
     }
 }
 

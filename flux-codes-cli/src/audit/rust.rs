@@ -154,7 +154,9 @@ mod tests {
     #[test]
     fn finds_plain_byte_c_and_raw_strings() {
         assert_eq!(
-            strings(r####"let a = "A"; let b = b"B"; let c = c"C"; let d = r"D\"; let e = r#"E "quoted" "#; let f = br##"F"#"##; let g = cr"G";"####),
+            strings(
+                r####"let a = "A"; let b = b"B"; let c = c"C"; let d = r"D\"; let e = r#"E "quoted" "#; let f = br##"F"#"##; let g = cr"G";"####
+            ),
             ["A", "B", "C", r"D\", r#"E "quoted" "#, "F\"#", "G"]
         );
     }
@@ -175,7 +177,9 @@ mod tests {
     #[test]
     fn char_literals_and_lifetimes_do_not_open_strings() {
         assert_eq!(
-            strings(r#"fn f<'a>(x: &'a str) -> char { let q = '"'; let e = '\''; let u = '\u{22}'; let é = 'é'; let b = b'"'; 'outer: loop {} "s" }"#),
+            strings(
+                r#"fn f<'a>(x: &'a str) -> char { let q = '"'; let e = '\''; let u = '\u{22}'; let é = 'é'; let b = b'"'; 'outer: loop {} "s" }"#
+            ),
             ["s"]
         );
     }
