@@ -187,13 +187,13 @@ fn generated_files_are_skipped_by_content_and_stale_copies_are_not() {
             .any(|f| f.starts_with("exports/") || f.starts_with("generated/")),
         "{files:?}"
     );
-    // The report counts what it skipped: 7 exports, the catalog, the vendored catalog.json and
+    // The report counts what it skipped: the catalog; 7 exports, the vendored catalog.json and
     // the file with an `@generated` header; the binary file.
     flux_codes(dir.path())
         .arg("audit")
         .assert()
         .stderr(contains(
-            "(7 files scanned, 10 generated and 1 binary skipped)",
+            "in 7 files (skipped the catalog, 9 generated files and 1 binary file)",
         ));
 
     // An export edited by hand (or left stale) is no longer the generator's output: scanned.
@@ -350,7 +350,7 @@ fn exit_status_is_1_on_errors_and_on_warnings_only_when_denied() {
         .arg("audit")
         .assert()
         .code(0)
-        .stdout("1 file scanned, 1 generated skipped: no unknown, hand-written or reserved codes\n")
+        .stdout("no unknown, hand-written or reserved codes in 1 file (skipped the catalog)\n")
         .stderr(contains(
             "note: 5 catalog codes are not mentioned in any scanned file",
         ));
@@ -366,7 +366,7 @@ fn exit_status_is_1_on_errors_and_on_warnings_only_when_denied() {
         .code(0)
         .stdout("")
         .stderr(contains(
-            "warning: the audit found 1 warning (2 files scanned, 1 generated skipped)",
+            "warning: the audit found 1 warning in 2 files (skipped the catalog)",
         ));
     flux_codes(dir.path())
         .args(["audit", "--deny-warnings"])
@@ -382,7 +382,7 @@ fn exit_status_is_1_on_errors_and_on_warnings_only_when_denied() {
         .assert()
         .code(1)
         .stderr(contains(
-            "error: the audit found 1 error and 1 warning (3 files scanned, 1 generated skipped)",
+            "error: the audit found 1 error and 1 warning in 3 files (skipped the catalog)",
         ));
 }
 

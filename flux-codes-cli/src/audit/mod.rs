@@ -110,8 +110,10 @@ pub struct Outcome {
     /// Per catalog code (by index): whether a scanned file mentions it.
     pub mentioned: Vec<bool>,
     pub scanned: usize,
-    /// Generated files skipped (copies of the catalog included).
+    /// Generated files skipped.
     pub generated: usize,
+    /// Catalog files skipped (the catalog, and any copy of it).
+    pub catalogs: usize,
     pub binary: usize,
     /// Folders skipped for holding their own, different `codes.toml`; sorted.
     pub other_catalogs: Vec<PathBuf>,
@@ -134,6 +136,7 @@ impl Outcome {
         }
         self.scanned += other.scanned;
         self.generated += other.generated;
+        self.catalogs += other.catalogs;
         self.binary += other.binary;
         self.errors.append(&mut other.errors);
     }
@@ -141,7 +144,8 @@ impl Outcome {
     fn record(&mut self, scan: FileScan) {
         match scan {
             FileScan::Binary => self.binary += 1,
-            FileScan::Skipped(Skip::Generated | Skip::Catalog) => self.generated += 1,
+            FileScan::Skipped(Skip::Generated) => self.generated += 1,
+            FileScan::Skipped(Skip::Catalog) => self.catalogs += 1,
             FileScan::Scanned {
                 mut findings,
                 mentioned,

@@ -144,7 +144,7 @@ pub fn human(outcome: &Outcome, sites: &CatalogSites, color: bool) -> String {
                 ),
             ),
         };
-        let title = format!("the audit found {found} ({})", files(outcome));
+        let title = format!("the audit found {found} in {}", files(outcome));
         out.push_str(&render_summary(severity, &title, &[], color));
         out.push('\n');
     }
@@ -155,24 +155,36 @@ pub fn human(outcome: &Outcome, sites: &CatalogSites, color: bool) -> String {
 pub fn all_clear(outcome: &Outcome) -> Option<String> {
     outcome.findings.is_empty().then(|| {
         format!(
-            "{}: no unknown, hand-written or reserved codes",
+            "no unknown, hand-written or reserved codes in {}",
             files(outcome)
         )
     })
 }
 
-/// `12 files scanned, 7 generated and 1 binary skipped`.
+/// `12 files (skipped the catalog, 7 generated files and 1 binary file)`.
 fn files(outcome: &Outcome) -> String {
-    let mut text = format!("{} scanned", count(outcome.scanned, "file", "files"));
-    let skipped: Vec<String> = [(outcome.generated, "generated"), (outcome.binary, "binary")]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-    if !skipped.is_empty() {
-        text.push_str(&format!(", {} skipped", skipped.join(" and ")));
+    let scanned = count(outcome.scanned, "file", "files");
+    let mut skipped = Vec::new();
+    match outcome.catalogs {
+        0 => {}
+        1 => skipped.push("the catalog".to_owned()),
+        n => skipped.push(format!("{n} copies of the catalog")),
     }
-    text
+    if outcome.generated > 0 {
+        skipped.push(count(
+            outcome.generated,
+            "generated file",
+            "generated files",
+        ));
+    }
+    if outcome.binary > 0 {
+        skipped.push(count(outcome.binary, "binary file", "binary files"));
+    }
+    match skipped.split_last() {
+        None => scanned,
+        Some((last, [])) => format!("{scanned} (skipped {last})"),
+        Some((last, rest)) => format!("{scanned} (skipped {} and {last})", rest.join(", ")),
+    }
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
