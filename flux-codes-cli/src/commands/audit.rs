@@ -12,8 +12,10 @@ use crate::audit::{self, report};
 use crate::commands::Reported;
 use crate::{Context, catalog};
 
-/// Find error codes written by hand outside the catalog: unknown (misspelled) codes, catalog
-/// codes in Rust string literals, reserved codes still in use, and catalog codes nothing uses.
+/// Find error codes written by hand outside the catalog.
+///
+/// Reports unknown (misspelled) codes, catalog codes in Rust string literals, reserved codes
+/// still in use, and catalog codes that nothing uses.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Walks PATHs as ripgrep does (honouring .gitignore, .ignore and .flux-codes-audit-ignore; \
