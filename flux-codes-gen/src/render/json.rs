@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 
 use indexmap::IndexMap;
+use schemars::generate::SchemaSettings;
+use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
@@ -134,7 +136,8 @@ impl JsonSchema for Texts {
 }
 
 impl Texts {
-    fn new(catalog: &Catalog, texts: &[String]) -> Self {
+    /// `texts` (one per locale, in catalog order) keyed by locale tag.
+    pub fn new(catalog: &Catalog, texts: &[String]) -> Self {
         Texts(
             catalog
                 .locales
@@ -188,7 +191,21 @@ pub fn render_json(catalog: &Catalog) -> String {
     to_json(&CatalogJson::new(catalog))
 }
 
-/// `catalog.schema.json`: the JSON Schema (draft 2020-12) of `catalog.json`.
+/// `catalog.schema.json`: the JSON Schema (draft 2020-12) of `catalog.json`. Only standard
+/// formats: schemars' `uint16`-style integer formats are dropped (strict validators such as ajv
+/// reject unknown formats); the integers keep their ranges.
 pub fn render_json_schema() -> String {
-    to_json(&schemars::schema_for!(CatalogJson))
+    let drop_integer_formats = RecursiveTransform(|schema: &mut Schema| {
+        if schema
+            .get("format")
+            .and_then(|f| f.as_str())
+            .is_some_and(|f| f.starts_with("uint"))
+        {
+            schema.remove("format");
+        }
+    });
+    let generator = SchemaSettings::draft2020_12()
+        .with_transform(drop_integer_formats)
+        .into_generator();
+    to_json(&generator.into_root_schema_for::<CatalogJson>())
 }

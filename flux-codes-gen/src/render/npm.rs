@@ -114,26 +114,15 @@ struct JsCode<'a> {
     docs_url: Option<String>,
 }
 
-fn texts(catalog: &Catalog, texts: &[String]) -> Texts {
-    Texts(
-        catalog
-            .locales
-            .iter()
-            .cloned()
-            .zip(texts.iter().cloned())
-            .collect(),
-    )
-}
-
 fn js_code<'a>(catalog: &'a Catalog, code: &'a CodeSpec) -> JsCode<'a> {
     JsCode {
         code: &code.code,
         status: code.status,
         retryable: code.retryable,
         category: &catalog.category_of(code).key,
-        message: texts(catalog, &code.message),
-        detail: code.detail.as_deref().map(|d| texts(catalog, d)),
-        hint: code.hint.as_deref().map(|h| texts(catalog, h)),
+        message: Texts::new(catalog, &code.message),
+        detail: code.detail.as_deref().map(|d| Texts::new(catalog, d)),
+        hint: code.hint.as_deref().map(|h| Texts::new(catalog, h)),
         params: &code.params,
         deprecated: code.deprecated.as_deref(),
         docs_url: catalog.docs_url(code),
@@ -154,7 +143,7 @@ fn index_js(catalog: &Catalog) -> String {
     let categories: IndexMap<&str, Texts> = catalog
         .categories
         .iter()
-        .map(|c| (c.key.as_str(), texts(catalog, &c.title)))
+        .map(|c| (c.key.as_str(), Texts::new(catalog, &c.title)))
         .collect();
     let code_list: Vec<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
     format!(
