@@ -287,6 +287,19 @@ fn hidden_and_exclude_flags_widen_and_narrow_the_walk() {
             .any(|f| f.starts_with("docs/") || f.ends_with(".ts"))
     );
     assert!(files.contains(&"web/src/legacy.js"));
+
+    // A glob with a `/` is anchored at the current folder, whether the paths walked are
+    // relative or absolute.
+    let root = dir.path().canonicalize().unwrap();
+    let (_, objects) = audit_json(
+        dir.path(),
+        &[root.to_str().unwrap(), "--exclude", "web/src/errors.ts"],
+    );
+    let files = files_of(&objects);
+    let errors_ts = root.join("web/src/errors.ts");
+    let legacy_js = root.join("web/src/legacy.js");
+    assert!(!files.contains(&errors_ts.to_str().unwrap()), "{files:?}");
+    assert!(files.contains(&legacy_js.to_str().unwrap()), "{files:?}");
     flux_codes(dir.path())
         .args(["audit", "--exclude", "[oops"])
         .assert()

@@ -58,7 +58,9 @@ pub fn build(options: &WalkOptions<'_>) -> anyhow::Result<(WalkParallel, OtherCa
     for path in rest {
         builder.add(path);
     }
-    let mut overrides = OverrideBuilder::new(".");
+    // Globs with a `/` are anchored at the current folder, for relative and absolute paths.
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut overrides = OverrideBuilder::new(cwd);
     for glob in options.excludes {
         overrides
             .add(&format!("!{glob}"))
