@@ -76,7 +76,10 @@ fn diagnostic(finding: &Finding) -> Diagnostic {
             "a catalog code spelled by hand",
             format!(
                 "use `{}`",
-                finding.suggestion.as_deref().unwrap_or("ErrorCode")
+                finding
+                    .suggestion
+                    .as_deref()
+                    .expect("a hand-written catalog code has its variant")
             ),
         ),
         Kind::Reserved => (
