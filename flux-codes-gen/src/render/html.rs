@@ -40,7 +40,7 @@ pub fn render_html(catalog: &Catalog) -> String {
          style-src '{style_hash}'; script-src '{script_hash}'; base-uri 'none'; \
          form-action 'none'\">\n\
          <meta name=\"generator\" content=\"flux-codes-gen\">\n\
-         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<header>\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n\
          <h1>{h1}</h1>\n{controls}</header>\n<main>\n{intro}",
         lang = escape(&catalog.locales[default]),
         style_hash = sha256(STYLE),
@@ -239,9 +239,9 @@ impl Page<'_> {
     fn row(&self, code: &CodeSpec) -> String {
         let status = status_line(code.status);
         let name = if code.deprecated.is_some() {
-            format!("<s><code>{}</code></s>", code.code)
+            format!("<s>{}</s>", code_html(&code.code))
         } else {
-            format!("<code>{}</code>", code.code)
+            code_html(&code.code)
         };
         let retryable = self.localized("span", Content::Fixed, |_, t| {
             if code.retryable {
@@ -310,6 +310,11 @@ impl Page<'_> {
 }
 
 fn code_link(code: &str) -> String {
-    let code = escape(code);
-    format!("<a href=\"#{code}\"><code>{code}</code></a>")
+    format!("<a href=\"#{}\">{}</a>", escape(code), code_html(code))
+}
+
+/// A code string as `<code>`, with a line break opportunity after each `_`, so a long code
+/// wraps between its words in a narrow column.
+fn code_html(code: &str) -> String {
+    format!("<code>{}</code>", escape(code).replace('_', "_<wbr>"))
 }
