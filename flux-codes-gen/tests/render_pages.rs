@@ -277,7 +277,7 @@ fn deprecation_notes_link_the_codes_they_name() {
          ERR\\_PIPES\\_X, xERR\\_PIPES and &lt;b&gt;[`ERR_HTML`](#ERR_HTML)&lt;/b&gt;"
     ));
     assert!(render_html(&catalog).contains(
-        "Use <a href=\"#ERR_PIPES\"><code>ERR_PIPES</code></a> or \
-         <a href=\"#ERR_NON_LATIN\"><code>ERR_NON_LATIN</code></a> instead;"
+        "Use <a href=\"#ERR_PIPES\"><code>ERR_<wbr>PIPES</code></a> or \
+         <a href=\"#ERR_NON_LATIN\"><code>ERR_<wbr>NON_<wbr>LATIN</code></a> instead;"
     ));
 }
