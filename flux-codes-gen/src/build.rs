@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::render::rust::render_rust;
+use crate::render::rust::{render_catalog_doc, render_rust};
 use crate::{Error, load_catalog};
 
-/// Generates the Rust module of a catalog into `OUT_DIR` from a build script.
+/// Generates the Rust module of a catalog into `OUT_DIR` from a build script, and beside it
+/// the catalog as a Markdown table for rustdoc (the file name with `.md`: `flux_codes.md`,
+/// see [`render_catalog_doc`]).
 ///
 /// It asks cargo to rerun only when the catalog changes, writes only into `OUT_DIR`, and only
 /// when the bytes differ, so a rerun that changes nothing recompiles nothing. A broken catalog
@@ -63,10 +65,13 @@ impl Builder {
             ),
         };
         let path = out_dir.join(&self.file_name);
-        write_if_changed(&path, code.as_bytes()).map_err(|error| Error::Io {
-            path: path.clone(),
-            error,
-        })?;
+        let doc = render_catalog_doc(&catalog);
+        for (path, bytes) in [(&path, code), (&path.with_extension("md"), doc)] {
+            write_if_changed(path, bytes.as_bytes()).map_err(|error| Error::Io {
+                path: path.clone(),
+                error,
+            })?;
+        }
         Ok(path)
     }
 
