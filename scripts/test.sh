@@ -27,4 +27,10 @@ done
 step "cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
+step "the crate's front page lists every code of codes.toml"
+for code in $(grep -oP '^\[codes\.\K[A-Z][A-Z0-9_]*' codes.toml); do
+  grep -q "<code>$code</code>" target/doc/flux_codes/index.html ||
+    { echo "target/doc/flux_codes/index.html lacks $code"; exit 1; }
+done
+
 step "all checks passed"

@@ -1,5 +1,5 @@
 //! The error-code pages (Markdown per locale, and the HTML page) for the real catalog and for a
-//! catalog whose every text tries to break them (`fixtures/adversarial.toml`): pinned by
+//! catalog whose every text tries to break them (`fixtures/adversarial_pages.toml`): pinned by
 //! snapshots, and read back by a CommonMark + GFM parser, which must find one table row per code,
 //! one cell per column, every catalog text as literal text, and no HTML but the code anchors.
 
@@ -16,12 +16,12 @@ fn real() -> Catalog {
     load_catalog(Path::new("../codes.toml")).unwrap()
 }
 
-fn adversarial() -> Catalog {
-    load_catalog(Path::new("tests/fixtures/adversarial.toml")).unwrap()
+fn adversarial_pages() -> Catalog {
+    load_catalog(Path::new("tests/fixtures/adversarial_pages.toml")).unwrap()
 }
 
 fn catalogs() -> [(&'static str, Catalog); 2] {
-    [("codes", real()), ("adversarial", adversarial())]
+    [("codes", real()), ("adversarial_pages", adversarial_pages())]
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
 
 #[test]
 fn markdown_renders_to_html_without_catalog_markup() {
-    let catalog = adversarial();
+    let catalog = adversarial_pages();
     for locale in 0..catalog.locales.len() {
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
         let mut html = String::new();
@@ -241,7 +241,7 @@ fn every_docs_url_points_at_an_anchor_of_both_pages() {
 
 #[test]
 fn the_html_page_has_no_markup_from_the_catalog() {
-    let page = render_html(&adversarial());
+    let page = render_html(&adversarial_pages());
     for tag in ["<img", "<svg", "<iframe", "<textarea", "<b>", "<i>", "<!--"] {
         assert!(!page.contains(tag), "{tag} in the page");
     }
@@ -270,7 +270,7 @@ fn the_html_page_has_no_markup_from_the_catalog() {
 
 #[test]
 fn deprecation_notes_link_the_codes_they_name() {
-    let catalog = adversarial();
+    let catalog = adversarial_pages();
     let markdown = render_markdown(&catalog, 0);
     assert!(markdown.contains(
         "Use [`ERR_PIPES`](#ERR_PIPES) or [`ERR_NON_LATIN`](#ERR_NON_LATIN) instead; \
