@@ -21,7 +21,10 @@ fn adversarial_pages() -> Catalog {
 }
 
 fn catalogs() -> [(&'static str, Catalog); 2] {
-    [("codes", real()), ("adversarial_pages", adversarial_pages())]
+    [
+        ("codes", real()),
+        ("adversarial_pages", adversarial_pages()),
+    ]
 }
 
 #[test]

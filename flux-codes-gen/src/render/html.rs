@@ -16,7 +16,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
 use crate::model::{Catalog, CodeSpec};
-use crate::render::page_text::{PageText, PageVars, Segment, page_text, translation};
+use crate::render::page_text::{Columns, PageText, PageVars, Segment, page_text, translation};
 use crate::render::{Mention, mentions, status_line};
 use crate::template::{self, Piece};
 
@@ -31,6 +31,10 @@ pub fn render_html(catalog: &Catalog) -> String {
         vars: PageVars::new(catalog),
     };
     let default = catalog.default_locale;
+    let h1 = page.localized("span", Content::Fixed, |l, _| {
+        page.fixed(l, |t| t.title, true)
+    });
+    let intro = page.localized("div class=\"intro\"", Content::Fixed, |l, _| page.intro(l));
     let mut out = String::new();
     let _ = write!(
         out,
@@ -46,20 +50,10 @@ pub fn render_html(catalog: &Catalog) -> String {
         style_hash = sha256(STYLE),
         script_hash = sha256(SCRIPT),
         title = page.fixed(default, |t| t.title, false),
-        h1 = page.localized("span", Content::Fixed, |l, _| page.fixed(
-            l,
-            |t| t.title,
-            true
-        )),
         controls = page.controls(),
-        intro = page.localized("div class=\"intro\"", Content::Fixed, |l, _| page.intro(l)),
     );
     for (index, category) in catalog.categories.iter().enumerate() {
-        let codes: Vec<&CodeSpec> = catalog
-            .codes
-            .iter()
-            .filter(|c| c.category == index)
-            .collect();
+        let codes: Vec<&CodeSpec> = catalog.codes_in(index).collect();
         if codes.is_empty() {
             continue;
         }
@@ -70,7 +64,7 @@ pub fn render_html(catalog: &Catalog) -> String {
              <table aria-labelledby=\"{id}\">\n<thead><tr>",
             title = page.localized("span", Content::Catalog, |l, _| escape(&category.title[l])),
         );
-        for column in 0..6 {
+        for column in 0..Columns::COUNT {
             let name = page.localized("span", Content::Fixed, |_, t| {
                 escape(t.columns.all()[column])
             });

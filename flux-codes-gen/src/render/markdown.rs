@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Catalog, CodeSpec};
-use crate::render::page_text::{PageText, PageVars, Segment, page_text};
+use crate::render::page_text::{Columns, PageText, PageVars, Segment, page_text};
 use crate::render::{Mention, escape_markdown, mentions, status_line};
 use crate::template::{self, Piece};
 
@@ -50,11 +50,7 @@ pub fn render_markdown(catalog: &Catalog, locale: usize) -> String {
         let _ = write!(out, "{}\n\n", fixed(text.placeholders));
     }
     for (index, category) in catalog.categories.iter().enumerate() {
-        let codes: Vec<&CodeSpec> = catalog
-            .codes
-            .iter()
-            .filter(|c| c.category == index)
-            .collect();
+        let codes: Vec<&CodeSpec> = catalog.codes_in(index).collect();
         if codes.is_empty() {
             continue;
         }
@@ -63,7 +59,7 @@ pub fn render_markdown(catalog: &Catalog, locale: usize) -> String {
             "## {}\n\n| {} |\n|{}\n",
             escape_markdown(&category.title[locale]),
             text.columns.all().map(escape_markdown).join(" | "),
-            "---|".repeat(text.columns.all().len()),
+            "---|".repeat(Columns::COUNT),
         );
         for code in codes {
             out.push_str(&row(catalog, code, locale, text));

@@ -58,8 +58,10 @@ pub struct Columns {
 }
 
 impl Columns {
+    pub const COUNT: usize = 6;
+
     /// In table order.
-    pub fn all(&self) -> [&'static str; 6] {
+    pub fn all(&self) -> [&'static str; Self::COUNT] {
         [
             self.code,
             self.status,
