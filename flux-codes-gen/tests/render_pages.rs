@@ -128,14 +128,6 @@ fn detail_text(template: &str) -> String {
         .collect()
 }
 
-fn codes_of(catalog: &Catalog, category: usize) -> Vec<&CodeSpec> {
-    catalog
-        .codes
-        .iter()
-        .filter(|c| c.category == category)
-        .collect()
-}
-
 #[test]
 fn markdown_tables_hold_every_text_literally_in_its_cell() {
     for (name, catalog) in catalogs() {
@@ -145,7 +137,7 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
             let context = format!("{name} [{}]", catalog.locales[locale]);
             assert!(stray_html.is_empty(), "{context}: {stray_html:?}");
             let categories: Vec<usize> = (0..catalog.categories.len())
-                .filter(|&c| !codes_of(&catalog, c).is_empty())
+                .filter(|&c| catalog.codes_in(c).next().is_some())
                 .collect();
             assert_eq!(
                 tables.len(),
@@ -154,7 +146,7 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
             );
             for ((head, rows), &category) in tables.iter().zip(&categories) {
                 assert_eq!(head.len(), 6, "{context}: head cells");
-                let codes = codes_of(&catalog, category);
+                let codes: Vec<&CodeSpec> = catalog.codes_in(category).collect();
                 assert_eq!(rows.len(), codes.len(), "{context}: one row per code");
                 for (row, code) in rows.iter().zip(codes) {
                     assert_eq!(row.len(), 6, "{context}: cells of {}", code.code);
