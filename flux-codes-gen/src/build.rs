@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::render::json::render_json;
 use crate::render::rust::{render_catalog_doc, render_rust};
+use crate::write::write_if_changed;
 use crate::{Error, load_catalog};
 
 /// Generates the Rust module of a catalog into `OUT_DIR` from a build script, and beside it
@@ -20,6 +22,7 @@ pub struct Builder {
     catalog: PathBuf,
     out_dir: Option<PathBuf>,
     file_name: String,
+    json_file_name: Option<String>,
     runtime: TokenStream,
 }
 
@@ -30,6 +33,7 @@ impl Builder {
             catalog: catalog.as_ref().to_path_buf(),
             out_dir: None,
             file_name: "flux_codes.rs".to_owned(),
+            json_file_name: None,
             runtime: quote!(::flux_codes::__private),
         }
     }
@@ -43,6 +47,13 @@ impl Builder {
     /// The generated file's name (default: `flux_codes.rs`).
     pub fn file_name(mut self, name: &str) -> Self {
         self.file_name = name.to_owned();
+        self
+    }
+
+    /// Also writes the `catalog.json` export ([`render_json`], what `flux-codes export --format
+    /// json` prints) beside the module under this name, for `include_str!`.
+    pub fn json_file_name(mut self, name: &str) -> Self {
+        self.json_file_name = Some(name.to_owned());
         self
     }
 
@@ -64,14 +75,12 @@ impl Builder {
                 std::env::var_os("OUT_DIR").expect("OUT_DIR is set in a build script"),
             ),
         };
-        let path = out_dir.join(&self.file_name);
-        let doc = render_catalog_doc(&catalog);
-        for (path, bytes) in [(&path, code), (&path.with_extension("md"), doc)] {
-            write_if_changed(path, bytes.as_bytes()).map_err(|error| Error::Io {
-                path: path.clone(),
-                error,
-            })?;
+        if let Some(name) = &self.json_file_name {
+            write(&out_dir.join(name), &render_json(&catalog))?;
         }
+        let path = out_dir.join(&self.file_name);
+        write(&path.with_extension("md"), &render_catalog_doc(&catalog))?;
+        write(&path, &code)?;
         Ok(path)
     }
 
@@ -96,14 +105,10 @@ impl Builder {
     }
 }
 
-/// Writes `bytes` unless the file already holds them (keeping its mtime, so nothing downstream
-/// rebuilds), through a temporary file and a rename so a reader never sees half a file.
-pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(false);
-    }
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)?;
-    Ok(true)
+fn write(path: &Path, text: &str) -> Result<(), Error> {
+    write_if_changed(path, text.as_bytes()).map_err(|error| Error::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    Ok(())
 }

@@ -1,7 +1,13 @@
-//! The error-code pages (Markdown per locale, and the HTML page) for the real catalog and for a
-//! catalog whose every text tries to break them (`fixtures/adversarial_pages.toml`): pinned by
-//! snapshots, and read back by a CommonMark + GFM parser, which must find one table row per code,
-//! one cell per column, every catalog text as literal text, and no HTML but the code anchors.
+//! The error-code pages (Markdown per locale, and the HTML page) for the real catalog and for
+//! two hostile ones: `fixtures/adversarial_pages.toml` (Markdown, HTML and script in every
+//! text, long text, non-Latin scripts, a locale without a page translation) and the exports'
+//! `fixtures/adversarial.toml`. A CommonMark + GFM parser reads each Markdown page back and must
+//! find one table row per code, one cell per column, every catalog text as literal text, and no
+//! HTML but the code anchors.
+//!
+//! Snapshots: the real catalog's pages are the committed `exports/docs/` (kept fresh by
+//! flux-codes-cli's `exports_fresh` test), `adversarial.toml`'s are pinned by `tests/exports.rs`,
+//! and `adversarial_pages.toml`'s here.
 
 use std::path::Path;
 
@@ -20,31 +26,28 @@ fn adversarial_pages() -> Catalog {
     load_catalog(Path::new("tests/fixtures/adversarial_pages.toml")).unwrap()
 }
 
-fn catalogs() -> [(&'static str, Catalog); 2] {
+fn catalogs() -> [(&'static str, Catalog); 3] {
     [
         ("codes", real()),
         ("adversarial_pages", adversarial_pages()),
+        (
+            "adversarial",
+            load_catalog(Path::new("tests/fixtures/adversarial.toml")).unwrap(),
+        ),
     ]
 }
 
 #[test]
-fn markdown_pages_are_pinned() {
-    for (name, catalog) in catalogs() {
-        for (locale, tag) in catalog.locales.iter().enumerate() {
-            let page = render_markdown(&catalog, locale);
-            assert_eq!(page, render_markdown(&catalog, locale), "deterministic");
-            insta::assert_snapshot!(format!("markdown-{name}-{tag}"), page);
-        }
+fn the_hostile_pages_are_pinned_and_deterministic() {
+    let catalog = adversarial_pages();
+    for (locale, tag) in catalog.locales.iter().enumerate() {
+        let page = render_markdown(&catalog, locale);
+        assert_eq!(page, render_markdown(&catalog, locale), "deterministic");
+        insta::assert_snapshot!(format!("markdown-adversarial_pages-{tag}"), page);
     }
-}
-
-#[test]
-fn html_pages_are_pinned() {
-    for (name, catalog) in catalogs() {
-        let page = render_html(&catalog);
-        assert_eq!(page, render_html(&catalog), "deterministic");
-        insta::assert_snapshot!(format!("html-{name}"), page);
-    }
+    let page = render_html(&catalog);
+    assert_eq!(page, render_html(&catalog), "deterministic");
+    insta::assert_snapshot!("html-adversarial_pages", page);
 }
 
 /// One table cell as a GFM renderer reads it: its text, and any HTML in it.
@@ -111,9 +114,14 @@ fn current_cell(tables: &mut [(Vec<Cell>, Vec<Vec<Cell>>)], in_head: bool) -> &m
     row.last_mut().unwrap()
 }
 
-/// How a text reads once a table cell has flattened it: lines joined by spaces, trimmed.
+/// How a text reads once a table cell has flattened it: lines joined by spaces, trimmed (and
+/// NUL replaced, as CommonMark does).
 fn flat(text: &str) -> String {
-    text.replace('\r', "").replace('\n', " ").trim().to_owned()
+    text.replace('\r', "")
+        .replace('\n', " ")
+        .replace('\0', "\u{FFFD}")
+        .trim()
+        .to_owned()
 }
 
 /// How a detail template reads: literal braces single, placeholders as `{name}`.
@@ -177,13 +185,18 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
 
 #[test]
 fn markdown_renders_to_html_without_catalog_markup() {
-    let catalog = adversarial_pages();
+    for (_, catalog) in catalogs() {
+        markdown_renders_without_markup(&catalog);
+    }
+}
+
+fn markdown_renders_without_markup(catalog: &Catalog) {
     for locale in 0..catalog.locales.len() {
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
         let mut html = String::new();
         pulldown_cmark::html::push_html(
             &mut html,
-            Parser::new_ext(&render_markdown(&catalog, locale), options),
+            Parser::new_ext(&render_markdown(catalog, locale), options),
         );
         for tag in [
             "<img",
@@ -217,7 +230,11 @@ fn ids(html: &str) -> Vec<&str> {
 
 #[test]
 fn every_docs_url_points_at_an_anchor_of_both_pages() {
-    for (name, catalog) in catalogs() {
+    // (`adversarial.toml`'s docs_url is a query, `?code={code}`, not an anchor.)
+    for (name, catalog) in [
+        ("codes", real()),
+        ("adversarial_pages", adversarial_pages()),
+    ] {
         let options = Options::ENABLE_TABLES;
         let mut markdown_html = String::new();
         let markdown = render_markdown(&catalog, catalog.default_locale);
@@ -236,9 +253,14 @@ fn every_docs_url_points_at_an_anchor_of_both_pages() {
 
 #[test]
 fn the_html_page_has_no_markup_from_the_catalog() {
-    let page = render_html(&adversarial_pages());
+    for (name, catalog) in catalogs() {
+        the_html_page_has_no_markup(name, &render_html(&catalog));
+    }
+}
+
+fn the_html_page_has_no_markup(name: &str, page: &str) {
     for tag in ["<img", "<svg", "<iframe", "<textarea", "<b>", "<i>", "<!--"] {
-        assert!(!page.contains(tag), "{tag} in the page");
+        assert!(!page.contains(tag), "{name}: {tag} in the page");
     }
     assert_eq!(
         page.matches("<script").count(),

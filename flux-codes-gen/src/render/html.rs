@@ -95,6 +95,8 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // What an HTML parser reads NUL as (a parse error left raw).
+            '\0' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
