@@ -1,14 +1,15 @@
 // The generated error-code HTML page in a real browser: Debian's headless Chromium, driven by
-// playwright-core (which never downloads a browser of its own).
+// playwright-core (which never downloads a browser of its own). scripts/test.sh runs it.
 //
-// The pages come from the CLI (scripts/test.sh renders them):
-//   FLUX_ERRORS_HTML       the page of codes.toml          (default target/browser/errors.html)
-//   FLUX_ADVERSARIAL_HTML  the page of the hostile fixture (default target/browser/adversarial.html)
+// The pages (scripts/test.sh renders the fixtures' pages with the CLI):
+//   FLUX_ERRORS_HTML             the page of codes.toml  (default exports/docs/errors.html)
+//   FLUX_ADVERSARIAL_PAGES_HTML  fixtures/adversarial_pages.toml's (target/browser/adversarial_pages.html)
+//   FLUX_ADVERSARIAL_HTML        fixtures/adversarial.toml's       (target/browser/adversarial.html)
 // Screenshots go to target/browser/*.png for a reviewer to look at.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,16 +17,17 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(root, 'target/browser');
-const realPage = path.resolve(process.env.FLUX_ERRORS_HTML ?? path.join(out, 'errors.html'));
-const adversarialPage = path.resolve(
-  process.env.FLUX_ADVERSARIAL_HTML ?? path.join(out, 'adversarial.html'),
-);
+const pagePath = (variable, fallback) => path.resolve(process.env[variable] ?? path.join(root, fallback));
+const realPage = pagePath('FLUX_ERRORS_HTML', 'exports/docs/errors.html');
+const adversarialPage = pagePath('FLUX_ADVERSARIAL_PAGES_HTML', 'target/browser/adversarial_pages.html');
+const hostilePages = [adversarialPage, pagePath('FLUX_ADVERSARIAL_HTML', 'target/browser/adversarial.html')];
 const CODES = 17; // codes in codes.toml
 
 let userDataDir;
 let context;
 
 before(async () => {
+  mkdirSync(out, { recursive: true });
   userDataDir = mkdtempSync(path.join(tmpdir(), 'flux-codes-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -219,6 +221,30 @@ test('a hostile catalog runs nothing and shows its texts literally', async () =>
   await page.screenshot({ path: path.join(out, 'errors-page-adversarial.png'), fullPage: true });
   assertClean(problems);
   await page.close();
+});
+
+test('every hostile page runs nothing in any of its languages', async () => {
+  for (const file of hostilePages) {
+    const { page, problems } = await open(file);
+    const locales = await page.$$eval('#locale option', (options) => options.map((o) => o.value));
+    assert.ok(locales.length >= 2, file);
+    for (const locale of locales) {
+      await page.selectOption('#locale', locale);
+      assert.equal(await page.getAttribute('html', 'lang'), locale);
+      const shown = await page.$$eval('tbody td.message > [data-l]', (spans) =>
+        spans.filter((s) => s.checkVisibility()).map((s) => s.dataset.l));
+      assert.ok(shown.length > 0 && shown.every((l) => l === locale), `${file}: only ${locale} shows`);
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, file);
+    assert.equal(
+      await page.$$eval('main img, main svg, main iframe, main textarea, main b, main i, main style', (e) => e.length),
+      0,
+      `${file}: no element from catalog text`,
+    );
+    assert.equal(await page.$$eval('script', (s) => s.length), 1);
+    assertClean(problems);
+    await page.close();
+  }
 });
 
 /** Text whose contrast with its background is below WCAG AA (4.5:1), as "ratio text". */
