@@ -9,6 +9,7 @@ pub mod i18next;
 pub mod json;
 pub mod markdown;
 pub mod npm;
+pub mod openapi;
 pub mod page_text;
 pub mod rust;
 
@@ -96,6 +97,13 @@ pub const FORMATS: &[Format] = &[
                 every locale, with search",
         dir: "docs",
         render: |c| vec![Artifact::new("errors.html", html::render_html(c))],
+        per_locale: None,
+    },
+    Format {
+        name: "openapi",
+        about: "openapi.json: OpenAPI 3.1 components (ErrorCode, the ApiError problem+json schema, a response per status)",
+        dir: "",
+        render: |c| vec![Artifact::new("openapi.json", openapi::render_openapi(c))],
         per_locale: None,
     },
 ];
