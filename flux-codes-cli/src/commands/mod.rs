@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod explain;
 pub mod export;
 
 /// An error already shown to the user (e.g. a catalog's diagnostics): exit non-zero, print
