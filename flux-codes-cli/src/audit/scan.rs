@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, Input};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::allow::AllowedLines;
 use super::codes::{Class, CodeIndex};
@@ -47,7 +47,12 @@ impl<'a> Scanner<'a> {
     pub fn new(index: &'a CodeIndex, recognizer: &'a Recognizer) -> Self {
         let mut patterns = index.needles();
         patterns.push(VARIANT_PATH.to_owned());
-        let searcher = AhoCorasick::new(&patterns).expect("a handful of short literal patterns");
+        // Leftmost-first: of needles that overlap (`ERR_` and a bare code `RR`), the one that
+        // starts first is where the word starts.
+        let searcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&patterns)
+            .expect("a handful of short literal patterns");
         Scanner {
             index,
             recognizer,
@@ -218,14 +223,41 @@ category = "qr"
 message = { en = "Unknown." }
 "#;
 
+    const OVERLAPPING_NEEDLES: &str = r#"
+[catalog]
+name = "T"
+default_locale = "en"
+locales = ["en"]
+
+[categories.qr]
+title = { en = "QR" }
+
+[codes.ERR_A]
+status = 400
+retryable = false
+category = "qr"
+message = { en = "A." }
+
+[codes.RR]
+status = 400
+retryable = false
+category = "qr"
+message = { en = "B." }
+"#;
+
     /// A finding's kind, code, line and column.
     type Found = (Kind, String, usize, usize);
 
     /// What scanning `src` finds, and the codes it mentions.
     fn scan(path: &str, src: &str) -> (Vec<Found>, Vec<usize>) {
-        let catalog = flux_codes_gen::parse_catalog("codes.toml".as_ref(), CATALOG).unwrap();
+        scan_with(CATALOG, path, src)
+    }
+
+    fn scan_with(catalog: &str, path: &str, src: &str) -> (Vec<Found>, Vec<usize>) {
+        let source = catalog;
+        let catalog = flux_codes_gen::parse_catalog("codes.toml".as_ref(), source).unwrap();
         let index = CodeIndex::new(&catalog, &[]);
-        let recognizer = Recognizer::new(&catalog, CATALOG.as_bytes());
+        let recognizer = Recognizer::new(&catalog, source.as_bytes());
         match Scanner::new(&index, &recognizer).scan(Path::new(path), src.as_bytes()) {
             FileScan::Scanned {
                 findings,
@@ -255,6 +287,13 @@ message = { en = "Unknown." }
             ]
         );
         assert_eq!(mentioned, [0]);
+    }
+
+    #[test]
+    fn a_word_starts_where_its_leftmost_needle_does() {
+        let (findings, mentioned) = scan_with(OVERLAPPING_NEEDLES, "a.md", "ERR_Y XRR RR ERR_A");
+        assert_eq!(findings, [(Kind::Unknown, "ERR_Y".into(), 1, 1)]);
+        assert_eq!(mentioned, [1, 0]);
     }
 
     #[test]
