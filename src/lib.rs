@@ -1,14 +1,22 @@
 #![doc = include_str!("../README.md")]
 
+// The derive's and `catalog!`'s expansions name `::flux_codes`, in this crate too.
+extern crate self as flux_codes;
+
+mod derive_support;
 mod runtime;
 
+pub use flux_codes_derive::{FluxError, catalog};
 pub use runtime::ParseError;
 
 include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
 
-/// What generated catalog code uses; not part of the public API.
+/// What generated catalog code and `#[derive(FluxError)]` use; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::derive_support::{
+        MaybeParam, Message, contains, detail_conflict, unfilled_placeholder, unknown_param,
+    };
     pub use crate::runtime::{ParseError, deserialize_str, render_template};
     pub use serde;
     pub use strum;

@@ -1,6 +1,7 @@
 //! Renderers: one file per output format, each a function of the [`crate::Catalog`].
 
 pub mod rust;
+mod rust_flux_error;
 
 /// Escapes text for Markdown (rustdoc, docs pages): inline markup, HTML and table pipes become
 /// literal characters, and newlines become spaces so a text stays on its line or table row.
