@@ -95,11 +95,8 @@ pub const fn contains(names: &[&str], name: &str) -> bool {
     false
 }
 
-/// `` `{a}`, `{b}` `` (or `no placeholders`), for messages.
+/// `` `{a}`, `{b}` ``, for messages.
 const fn push_placeholders(mut m: Message, params: &[&str]) -> Message {
-    if params.is_empty() {
-        return m.push("none");
-    }
     let mut i = 0;
     while i < params.len() {
         if i > 0 {
@@ -148,9 +145,15 @@ pub const fn unknown_param(code: &str, params: &[&str], name: &str) -> Option<Me
     if contains(params, name) {
         return None;
     }
-    let m = Message::new()
-        .push("`")
-        .push(code)
+    let m = Message::new().push("`").push(code);
+    if params.is_empty() {
+        return Some(
+            m.push("` has no detail placeholders: remove `param(")
+                .push(name)
+                .push(" = ...)`"),
+        );
+    }
+    let m = m
         .push("` has no placeholder `{")
         .push(name)
         .push("}` in its detail; its placeholders: ");
@@ -221,7 +224,7 @@ mod tests {
     #[test]
     fn long_messages_are_cut_at_a_character() {
         let long = "é".repeat(Message::CAPACITY);
-        let m = unknown_param("ERR_X", &[], &long).unwrap();
+        let m = unknown_param("ERR_X", &["a"], &long).unwrap();
         let s = m.as_str();
         assert!(s.len() <= Message::CAPACITY && s.ends_with("é..."), "{s}");
         assert!(s.starts_with("`ERR_X` has no placeholder `{é"));

@@ -65,6 +65,7 @@ impl<'a> Input<'a> {
             Data::Struct(data) => {
                 let case_attrs = Attrs {
                     attr: attrs.attr,
+                    broken: attrs.broken,
                     code: attrs.code.take(),
                     detail: attrs.detail.take(),
                     params: std::mem::take(&mut attrs.params),

@@ -12,6 +12,8 @@ pub const KEYS: &[&str] = &["code", "detail", "param", "transparent", "catalog"]
 pub struct Attrs<'a> {
     /// The attribute itself (the first one, if there were several).
     pub attr: Option<&'a Attribute>,
+    /// Whether it had an error already reported (so nothing more is said about it).
+    pub broken: bool,
     /// `code = QrExpired`: the `ErrorCode` variant.
     pub code: Option<Keyed<Ident>>,
     /// `detail = "..."`: the detail, for a code without a detail template.
@@ -67,10 +69,12 @@ pub fn parse<'a>(attrs: &'a [Attribute], errors: &mut Vec<Error>) -> Attrs<'a> {
                 attr,
                 "expected `#[flux(...)]`, e.g. `#[flux(code = QrExpired)]`",
             ));
+            out.broken = true;
             continue;
         }
         if let Err(e) = attr.parse_nested_meta(|meta| parse_key(&meta, &mut out)) {
             errors.push(e);
+            out.broken = true;
         }
     }
     out

@@ -54,8 +54,11 @@ pub fn expand(input: TokenStream) -> TokenStream {
         Err(flux_codes_gen::Error::Invalid(mut diagnostics)) => {
             // Named as written, the way the build script of `flux-codes` names its catalog.
             diagnostics.path = PathBuf::from(&relative);
-            let rendered = diagnostics.render(false);
-            let error = error(&args.path, rendered.trim_end());
+            let message = format!(
+                "the catalog `{relative}` is not valid:\n\n{}",
+                diagnostics.render(false).trim_end()
+            );
+            let error = error(&args.path, &message);
             quote!(#track #error)
         }
         Err(flux_codes_gen::Error::Io { error: io, .. }) => error(

@@ -168,11 +168,12 @@ fn methods(input: &Input, codes: &[Option<Ident>], catalog: &TokenStream) -> Tok
     for (case, code) in input.cases.iter().zip(codes) {
         if case.attrs.transparent.is_some() {
             let one = case.pattern_one(&inner);
-            let field_span = case.fields[0].original.ty.span();
-            let trait_path = quote_spanned!(field_span=> #catalog::FluxError);
-            error_code.push(quote!(#one => #trait_path::error_code(#inner),));
-            visit_params.push(quote!(#one => #trait_path::visit_params(#inner, #visit),));
-            custom_detail.push(quote!(#one => #trait_path::custom_detail(#inner),));
+            // Named through the field's type, so a type that is no `FluxError` is the error.
+            let ty = &case.fields[0].original.ty;
+            let field = quote_spanned!(ty.span()=> <#ty as #catalog::FluxError>);
+            error_code.push(quote!(#one => #field::error_code(#inner),));
+            visit_params.push(quote!(#one => #field::visit_params(#inner, #visit),));
+            custom_detail.push(quote!(#one => #field::custom_detail(#inner),));
             any_detail = true;
             continue;
         }
@@ -230,9 +231,10 @@ fn param_visits(case: &Case, code: &Ident, visit: &Ident) -> TokenStream {
             .filter(|n| !explicit.contains(n))?;
         let binding = &field.binding;
         let span = field.binding.span();
+        let maybe_param = respan(quote!(#rt::MaybeParam), span);
         Some(quote_spanned! {span=>
             if let ::core::option::Option::Some(value) =
-                #rt::MaybeParam::<{ #rt::contains(#code.params(), #name) }>::as_param(#binding)
+                #maybe_param::<{ #rt::contains(#code.params(), #name) }>::as_param(#binding)
             {
                 #visit(#name, value);
             }
@@ -241,8 +243,9 @@ fn param_visits(case: &Case, code: &Ident, visit: &Ident) -> TokenStream {
     let explicit = case.attrs.params.iter().map(|param| {
         let name = param.name.to_string();
         let value = &param.value;
+        let maybe_param = respan(quote!(#rt::MaybeParam), value.span());
         quote_spanned! {value.span()=>
-            if let ::core::option::Option::Some(value) = #rt::MaybeParam::<true>::as_param(&(#value)) {
+            if let ::core::option::Option::Some(value) = #maybe_param::<true>::as_param(&(#value)) {
                 #visit(#name, value);
             }
         }

@@ -66,7 +66,7 @@ fn check_case(case: &Case, in_enum: bool, errors: &mut Vec<Error>) {
                 ),
             ));
         }
-    } else if attrs.code.is_none() {
+    } else if attrs.code.is_none() && !attrs.broken {
         let or_transparent = if case.fields.len() == 1 {
             ", or `#[flux(transparent)]` to take its field's"
         } else {
