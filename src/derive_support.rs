@@ -212,13 +212,14 @@ mod tests {
             m.as_str(),
             "`ERR_X` has no placeholder `{c}` in its detail; its placeholders: `{a}`, `{b}`"
         );
-        assert!(
-            unknown_param("ERR_X", &[], "c")
-                .unwrap()
-                .as_str()
-                .ends_with("none")
+        let m = unknown_param("ERR_X", &[], "c").unwrap();
+        assert_eq!(
+            m.as_str(),
+            "`ERR_X` has no detail placeholders: remove `param(c = ...)`"
         );
+        assert!(unknown_param("ERR_X", &["c"], "c").is_none());
         assert!(detail_conflict("ERR_X", false).is_none());
+        assert!(detail_conflict("ERR_X", true).is_some());
     }
 
     #[test]
