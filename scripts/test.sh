@@ -18,6 +18,12 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test"
 cargo test --workspace
 
+step "the published crate carries its catalog and build script"
+files=$(cargo package --list -p flux-codes --allow-dirty)
+for f in codes.toml build.rs; do
+  grep -qx "$f" <<<"$files" || { echo "cargo package --list lacks $f"; exit 1; }
+done
+
 step "cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
