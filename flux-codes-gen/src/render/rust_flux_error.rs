@@ -31,7 +31,7 @@ pub(crate) fn flux_error_trait(rt: &TokenStream) -> TokenStream {
 
             /// Calls `visit` with the name and value of each detail placeholder this error
             /// fills (see [`ErrorCode::params`]).
-            fn visit_params(&self, visit: &mut dyn FnMut(&'static str, &dyn ::core::fmt::Display)) {
+            fn visit_params(&self, visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display)) {
                 let _ = visit;
             }
 
