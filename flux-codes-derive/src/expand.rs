@@ -103,9 +103,8 @@ fn impl_flux_error(input: &Input) -> TokenStream {
 fn code_const(case: &Case, name: &Ident, catalog: &TokenStream) -> TokenStream {
     let code = &case.attrs.code.as_ref().expect("a case with a code").value;
     // Not `allow(deprecated)` here: choosing a deprecated code deserves its warning.
-    quote_spanned! {code.span()=>
-        const #name: #catalog::ErrorCode = #catalog::ErrorCode::#code;
-    }
+    let item = quote!(const #name: #catalog::ErrorCode = #catalog::ErrorCode::#code;);
+    respan(item, code.span())
 }
 
 /// The `const` assertions of one case: every placeholder filled, every param a placeholder,
