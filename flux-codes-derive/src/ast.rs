@@ -10,8 +10,8 @@ use crate::attr::{self, Attrs};
 
 pub struct Input<'a> {
     pub original: &'a DeriveInput,
-    /// `struct` or `enum`, for messages.
-    pub kind: &'static str,
+    /// An enum (else a struct).
+    pub is_enum: bool,
     /// The type's `#[flux]`. For a struct its case keys (`code`, ...) are moved to the case.
     pub attrs: Attrs<'a>,
     pub cases: Vec<Case<'a>>,
@@ -46,7 +46,7 @@ pub struct Field<'a> {
 impl<'a> Input<'a> {
     pub fn from_syn(node: &'a DeriveInput, errors: &mut Vec<Error>) -> Result<Self> {
         let mut attrs = attr::parse(&node.attrs, errors);
-        let (kind, cases) = match &node.data {
+        let (is_enum, cases) = match &node.data {
             Data::Enum(data) => {
                 let cases = data
                     .variants
@@ -60,7 +60,7 @@ impl<'a> Input<'a> {
                         )
                     })
                     .collect();
-                ("enum", cases)
+                (true, cases)
             }
             Data::Struct(data) => {
                 let case_attrs = Attrs {
@@ -74,7 +74,7 @@ impl<'a> Input<'a> {
                     catalog: None,
                 };
                 (
-                    "struct",
+                    false,
                     vec![Case::new(None, &node.ident, case_attrs, &data.fields)],
                 )
             }
@@ -87,7 +87,7 @@ impl<'a> Input<'a> {
         };
         Ok(Input {
             original: node,
-            kind,
+            is_enum,
             attrs,
             cases,
         })

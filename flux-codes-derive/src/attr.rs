@@ -1,6 +1,7 @@
 //! `#[flux(...)]`: every key parsed with its span. Where each key may go (type, variant) and
 //! which keys go together is checked in `valid.rs`.
 
+use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Error, Expr, Ident, LitStr, Meta, Path, Result, Token};
 
@@ -38,6 +39,13 @@ pub struct Keyed<T> {
 pub struct Param {
     pub name: Ident,
     pub value: Expr,
+}
+
+impl Param {
+    /// The placeholder's name (`r#type` fills `{type}`).
+    pub fn placeholder(&self) -> String {
+        self.name.unraw().to_string()
+    }
 }
 
 impl Attrs<'_> {
@@ -188,10 +196,15 @@ fn parse_params(meta: &ParseNestedMeta, key: &Ident, params: &mut Vec<Param>) ->
         };
         let usage = format!("param({name} = value)");
         let value: Expr = value_of(&inner, &name, &usage)?.parse()?;
-        if params.iter().any(|p| p.name == name) {
-            return Err(Error::new(name.span(), format!("duplicate param `{name}`")));
+        let param = Param { name, value };
+        if params
+            .iter()
+            .any(|p| p.placeholder() == param.placeholder())
+        {
+            let message = format!("duplicate param `{}`", param.placeholder());
+            return Err(Error::new(param.name.span(), message));
         }
-        params.push(Param { name, value });
+        params.push(param);
         Ok(())
     })
 }

@@ -122,14 +122,14 @@ fn checks(case: &Case, code: &Ident, catalog: &TokenStream) -> TokenStream {
         .fields
         .iter()
         .filter_map(|f| f.param_name.clone())
-        .chain(attrs.params.iter().map(|p| p.name.to_string()));
+        .chain(attrs.params.iter().map(|p| p.placeholder()));
     let describe = case.describe();
     let mut out = fail_if(
         code_span,
         quote!(#rt::unfilled_placeholder(#code.as_str(), #code.params(), &[#(#filled),*], #describe)),
     );
     for param in &attrs.params {
-        let name = param.name.to_string();
+        let name = param.placeholder();
         out.extend(fail_if(
             param.name.span(),
             quote!(#rt::unknown_param(#code.as_str(), #code.params(), #name)),
@@ -217,12 +217,7 @@ fn methods(input: &Input, codes: &[Option<Ident>], catalog: &TokenStream) -> Tok
 /// compile time, so other fields may be of any type), then each `param(name = expr)`.
 fn param_visits(case: &Case, code: &Ident, visit: &Ident) -> TokenStream {
     let rt = runtime();
-    let explicit: Vec<String> = case
-        .attrs
-        .params
-        .iter()
-        .map(|p| p.name.to_string())
-        .collect();
+    let explicit: Vec<String> = case.attrs.params.iter().map(|p| p.placeholder()).collect();
     let fields = case.fields.iter().filter_map(|field| {
         let name = field
             .param_name
@@ -240,7 +235,7 @@ fn param_visits(case: &Case, code: &Ident, visit: &Ident) -> TokenStream {
         })
     });
     let explicit = case.attrs.params.iter().map(|param| {
-        let name = param.name.to_string();
+        let name = param.placeholder();
         let value = &param.value;
         let maybe_param = respan(quote!(#rt::MaybeParam), value.span());
         quote_spanned! {value.span()=>

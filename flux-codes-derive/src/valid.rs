@@ -7,7 +7,7 @@ use syn::Error;
 use crate::ast::{Case, Input};
 
 pub fn check(input: &Input, errors: &mut Vec<Error>) {
-    let in_enum = input.kind == "enum";
+    let in_enum = input.is_enum;
     if in_enum {
         for key in input.attrs.case_keys() {
             errors.push(Error::new(

@@ -20,6 +20,16 @@ struct Tuple(u64);
 struct Unit;
 
 #[derive(Debug, FluxError)]
+#[flux(transparent)]
+struct Forward {
+    inner: Named,
+}
+
+#[derive(Debug, FluxError)]
+#[flux(code = MaxAmountExceeded, param(r#max_amount = 3))]
+struct RawParam;
+
+#[derive(Debug, FluxError)]
 enum Never {}
 
 #[derive(Debug, FluxError)]
@@ -41,6 +51,8 @@ fn main() {
     assert_eq!(Named { max_amount: 1 }.params(), [("max_amount", "1".to_owned())]);
     assert_eq!(Tuple(2).params(), [("max_amount", "2".to_owned())]);
     assert_eq!(Unit.error_code(), ErrorCode::Unauthorized);
+    assert_eq!(Forward { inner: Named { max_amount: 4 } }.http_status(), 422);
+    assert_eq!(RawParam.params(), [("max_amount", "3".to_owned())]);
     let _ = |never: &Never| never.error_code();
     let small: Generic<'_, u8, 2> = Generic::Small(9, 0);
     assert_eq!(small.params(), [("min_amount", "10".to_owned())]);
