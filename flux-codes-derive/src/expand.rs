@@ -59,13 +59,15 @@ fn impl_flux_error(input: &Input) -> TokenStream {
     let catalog = input.catalog();
     let ty = &input.original.ident;
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
-    let codes: Vec<Option<Ident>> = (0..input.cases.len())
-        .map(|i| {
-            input.cases[i]
-                .attrs
+    let codes: Vec<Option<Ident>> = input
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, case)| {
+            case.attrs
                 .code
                 .as_ref()
-                .map(|_| format_ident!("__FLUX_CODE_{}", i))
+                .map(|_| format_ident!("__FLUX_CODE_{i}"))
         })
         .collect();
     let consts = input.cases.iter().zip(&codes).filter_map(|(case, name)| {
@@ -102,7 +104,7 @@ fn impl_flux_error(input: &Input) -> TokenStream {
 /// `const __FLUX_CODE_i: ErrorCode = ErrorCode::X;`, the only place the variant is named.
 fn code_const(case: &Case, name: &Ident, catalog: &TokenStream) -> TokenStream {
     let code = &case.attrs.code.as_ref().expect("a case with a code").value;
-    // Not `allow(deprecated)` here: choosing a deprecated code deserves its warning.
+    // A deprecated code gets rustc's deprecation warning, at `X`.
     let item = quote!(const #name: #catalog::ErrorCode = #catalog::ErrorCode::#code;);
     respan(item, code.span())
 }
