@@ -285,3 +285,75 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expand(input: TokenStream) -> String {
+        derive(&syn::parse2(input).unwrap()).to_string()
+    }
+
+    #[test]
+    fn tuple_fields_in_a_detail_become_their_bindings() {
+        let input: DeriveInput = syn::parse_quote!(
+            enum E {
+                V(u32, String),
+            }
+        );
+        let input = Input::from_syn(&input, &mut Vec::new()).unwrap();
+        let detail = LitStr::new("{0} of {1:?} {{0}} {}}}", Span::call_site());
+        let format = format_string(&input.cases[0], &detail);
+        assert_eq!(format.value(), "{_0} of {_1:?} {{0}} {}}}");
+        let input: DeriveInput = syn::parse_quote!(
+            enum E {
+                V { a: u32 },
+            }
+        );
+        let input = Input::from_syn(&input, &mut Vec::new()).unwrap();
+        let detail = LitStr::new("{a} {0}", Span::call_site());
+        assert_eq!(format_string(&input.cases[0], &detail).value(), "{a} {0}");
+    }
+
+    #[test]
+    fn every_mistake_is_reported_at_once_with_a_fallback_impl() {
+        let out = expand(quote! {
+            enum E {
+                #[flux(cod = X)]
+                A,
+                B,
+                #[flux(code = X, code = Y)]
+                C,
+            }
+        });
+        assert!(
+            out.contains("unknown key `cod` in `#[flux]`; did you mean `code`?"),
+            "{out}"
+        );
+        assert!(out.contains("variant `B` has no catalog code"), "{out}");
+        assert!(out.contains("duplicate `code` in `#[flux]`"), "{out}");
+        assert!(!out.contains("variant `A` has no catalog code"), "{out}");
+        assert!(out.contains(":: core :: unreachable !"), "{out}");
+    }
+
+    #[test]
+    fn a_field_is_a_param_only_if_the_catalog_says_so_at_compile_time() {
+        let out = expand(quote! {
+            #[flux(catalog = crate::codes, code = MaxAmountExceeded, param(other = 1))]
+            struct S { max_amount: String, request: Vec<u8> }
+        });
+        assert!(out.contains("const __FLUX_CODE_0 : crate :: codes :: ErrorCode = crate :: codes :: ErrorCode :: MaxAmountExceeded ;"), "{out}");
+        assert!(out.contains("MaybeParam :: < { :: flux_codes :: __private :: contains (__FLUX_CODE_0 . params () , \"request\") } >"), "{out}");
+        assert!(out.contains("unfilled_placeholder (__FLUX_CODE_0 . as_str () , __FLUX_CODE_0 . params () , & [\"max_amount\" , \"request\" , \"other\"] , \"struct `S`\")"), "{out}");
+        assert!(
+            out.contains(
+                "unknown_param (__FLUX_CODE_0 . as_str () , __FLUX_CODE_0 . params () , \"other\")"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("impl crate :: codes :: FluxError for S"),
+            "{out}"
+        );
+    }
+}
