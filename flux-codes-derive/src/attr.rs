@@ -8,7 +8,7 @@ use syn::{Attribute, Error, Expr, Ident, LitStr, Meta, Path, Result, Token};
 /// Every key `#[flux(...)]` knows.
 pub const KEYS: &[&str] = &["code", "detail", "param", "transparent", "catalog"];
 
-/// The `#[flux(...)]` of one type, variant or field.
+/// The `#[flux(...)]` of one type or variant.
 #[derive(Default)]
 pub struct Attrs<'a> {
     /// The attribute itself (the first one, if there were several).
