@@ -7,6 +7,16 @@ cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 
 # ---- setup ----------------------------------------------------------------------------------
+# Node.js runs the exports' consumer tests (tests/consumers.rs drives tests/node).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  step "install Node.js (apt)"
+  apt-get update -qq && apt-get install -y -qq nodejs npm
+fi
+if [ ! -f tests/node/node_modules/.package-lock.json ] ||
+  [ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]; then
+  step "npm ci --prefix tests/node"
+  npm ci --prefix tests/node --no-audit --no-fund
+fi
 
 # ---- checks ---------------------------------------------------------------------------------
 step "cargo fmt --check"

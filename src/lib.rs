@@ -11,6 +11,11 @@ pub use runtime::ParseError;
 
 include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
 
+/// The whole catalog as JSON, generated at build time: byte for byte what
+/// `flux-codes export --format json` writes as `catalog.json` (its JSON Schema is
+/// `catalog.schema.json`), so a service can serve `/errors.json` without the CLI.
+pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
 /// What generated catalog code and `#[derive(FluxError)]` use; not part of the public API.
 #[doc(hidden)]
 pub mod __private {

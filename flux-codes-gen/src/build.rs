@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::render::json::render_json;
 use crate::render::rust::render_rust;
+use crate::write::write_if_changed;
 use crate::{Error, load_catalog};
 
 /// Generates the Rust module of a catalog into `OUT_DIR` from a build script.
@@ -18,6 +20,7 @@ pub struct Builder {
     catalog: PathBuf,
     out_dir: Option<PathBuf>,
     file_name: String,
+    json_file_name: Option<String>,
     runtime: TokenStream,
 }
 
@@ -28,6 +31,7 @@ impl Builder {
             catalog: catalog.as_ref().to_path_buf(),
             out_dir: None,
             file_name: "flux_codes.rs".to_owned(),
+            json_file_name: None,
             runtime: quote!(::flux_codes::__private),
         }
     }
@@ -41,6 +45,13 @@ impl Builder {
     /// The generated file's name (default: `flux_codes.rs`).
     pub fn file_name(mut self, name: &str) -> Self {
         self.file_name = name.to_owned();
+        self
+    }
+
+    /// Also writes the `catalog.json` export ([`render_json`], what `flux-codes export --format
+    /// json` prints) beside the module under this name, for `include_str!`.
+    pub fn json_file_name(mut self, name: &str) -> Self {
+        self.json_file_name = Some(name.to_owned());
         self
     }
 
@@ -62,11 +73,11 @@ impl Builder {
                 std::env::var_os("OUT_DIR").expect("OUT_DIR is set in a build script"),
             ),
         };
+        if let Some(name) = &self.json_file_name {
+            write(&out_dir.join(name), &render_json(&catalog))?;
+        }
         let path = out_dir.join(&self.file_name);
-        write_if_changed(&path, code.as_bytes()).map_err(|error| Error::Io {
-            path: path.clone(),
-            error,
-        })?;
+        write(&path, &code)?;
         Ok(path)
     }
 
@@ -91,14 +102,10 @@ impl Builder {
     }
 }
 
-/// Writes `bytes` unless the file already holds them (keeping its mtime, so nothing downstream
-/// rebuilds), through a temporary file and a rename so a reader never sees half a file.
-pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(false);
-    }
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)?;
-    Ok(true)
+fn write(path: &Path, text: &str) -> Result<(), Error> {
+    write_if_changed(path, text.as_bytes()).map_err(|error| Error::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    Ok(())
 }

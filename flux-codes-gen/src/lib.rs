@@ -18,6 +18,7 @@ pub mod render;
 pub mod schema;
 pub mod template;
 pub mod valid;
+mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,7 @@ pub use build::Builder;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use model::{Catalog, Category, CodeSpec};
 pub use proc_macro2::TokenStream;
+pub use write::write_if_changed;
 
 /// Why a catalog could not be turned into a [`Catalog`].
 #[derive(Debug)]
