@@ -1,11 +1,22 @@
 #![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The derive's and `catalog!`'s expansions name `::flux_codes`, in this crate too.
 extern crate self as flux_codes;
 
+mod api_error;
+#[cfg(feature = "axum")]
+pub mod axum;
+pub mod client;
 mod derive_support;
+#[cfg(feature = "http")]
+mod http;
+pub mod negotiate;
 mod runtime;
 
+pub use api_error::{
+    ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, Problem, RESERVED_MEMBERS,
+};
 pub use flux_codes_derive::{FluxError, catalog};
 pub use runtime::ParseError;
 
@@ -22,6 +33,7 @@ pub mod __private {
     pub use crate::derive_support::{
         MaybeParam, Message, contains, detail_conflict, unfilled_placeholder, unknown_param,
     };
+    pub use crate::negotiate::negotiate;
     pub use crate::runtime::{ParseError, deserialize_str, render_template};
     pub use serde;
     pub use strum;

@@ -7,6 +7,7 @@
 pub mod i18next;
 pub mod json;
 pub mod npm;
+pub mod openapi;
 pub mod rust;
 mod rust_flux_error;
 
@@ -72,6 +73,12 @@ pub const FORMATS: &[Format] = &[
         about: "i18n/<locale>.json: i18next resources, one file per locale",
         dir: "i18n",
         render: i18next::render_i18next,
+    },
+    Format {
+        name: "openapi",
+        about: "openapi.json: OpenAPI 3.1 components (ErrorCode, the ApiError problem+json schema, a response per status)",
+        dir: "",
+        render: |c| vec![Artifact::new("openapi.json", openapi::render_openapi(c))],
     },
 ];
 

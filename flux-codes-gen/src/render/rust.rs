@@ -81,6 +81,15 @@ fn locale_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
                     .map(|i| Self::ALL[i])
             }
 
+            /// The locale to answer in for an HTTP `Accept-Language` value: RFC 4647 lookup
+            /// over the catalog's locales, honouring q-values, `*` and `q=0`, falling back along
+            /// the tag (`es-CL` -> `es`) and finally to [`Locale::DEFAULT`]. Malformed items are
+            /// skipped; a hostile value costs bounded time and memory (only its first 4 KiB and
+            /// 32 items are examined).
+            pub fn negotiate(accept_language: &str) -> Locale {
+                Self::ALL[#rt::negotiate(accept_language, &__catalog::LOCALE_TAGS, Locale::DEFAULT as usize)]
+            }
+
             fn from_str_exact(s: &str) -> Option<Locale> {
                 Self::from_tag(s)
             }
