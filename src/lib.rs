@@ -9,6 +9,7 @@ mod api_error;
 pub mod axum;
 pub mod client;
 mod derive_support;
+mod from_flux_error;
 #[cfg(feature = "http")]
 mod http;
 pub mod negotiate;

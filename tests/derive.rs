@@ -196,3 +196,49 @@ fn the_trait_is_object_safe_for_handlers_that_take_any_flux_error() {
     let codes: Vec<&str> = errors.iter().map(|e| e.error_code().as_str()).collect();
     assert_eq!(codes, ["ERR_QR_EXPIRED", "ERR_MAX_AMOUNT_EXCEEDED"]);
 }
+
+/// `?` in a handler that answers with `ApiError`.
+fn handler(fail: PayError) -> Result<(), flux_codes::ApiError> {
+    Err(fail)?
+}
+
+#[test]
+fn an_error_becomes_an_api_error_with_its_params_detail_and_cause() {
+    use std::error::Error as _;
+
+    let api = handler(PayError::TooLarge {
+        max_amount: "500.00".into(),
+        request: vec![],
+    })
+    .unwrap_err();
+    assert_eq!(api.code(), ErrorCode::MaxAmountExceeded);
+    assert_eq!(api.params().collect::<Vec<_>>(), [("max_amount", "500.00")]);
+    let body = serde_json::to_value(api.to_problem(Locale::Es)).unwrap();
+    assert_eq!(body["status"], 422);
+    assert_eq!(body["detail"], "El monto máximo para este pago es 500.00.");
+    assert_eq!(body["params"]["max_amount"], "500.00");
+
+    // A code without a template carries the error's own detail; the error is the cause,
+    // with its own source behind it, and neither reaches the body.
+    let api = flux_codes::ApiError::from(PayError::Ledger(std::io::Error::other("disk full")));
+    assert_eq!(api.http_status(), 500);
+    let body = serde_json::to_value(api.to_problem(Locale::En)).unwrap();
+    assert_eq!(body["detail"], "ledger unavailable");
+    assert!(!body.to_string().contains("disk full"), "{body}");
+    let cause = api.source().expect("the error is the cause");
+    assert_eq!(cause.to_string(), "ledger unavailable");
+    assert!(cause.downcast_ref::<PayError>().is_some());
+    assert_eq!(cause.source().unwrap().to_string(), "disk full");
+
+    // Through `transparent`, from the inner error.
+    let api =
+        flux_codes::ApiError::from(ServiceErrorWithSource::Pay(PayError::TooSmall { cents: 1 }));
+    assert_eq!(api.param_value("min_amount"), Some("0.01"));
+}
+
+#[derive(Debug, thiserror::Error, FluxError)]
+enum ServiceErrorWithSource {
+    #[error(transparent)]
+    #[flux(transparent)]
+    Pay(PayError),
+}
