@@ -5,7 +5,9 @@
 //!
 //! Maps each variant of an error enum (or a struct) to a catalog code, and implements the
 //! catalog's `FluxError` trait: `error_code()`, `http_status()`, `is_retryable()`, the values of
-//! the code's detail placeholders (`params()`), and the detail.
+//! the code's detail placeholders (`params()`), and the detail. For `flux-codes`' own catalog,
+//! a `FluxError` that is a `std::error::Error` also converts into `flux_codes::ApiError`
+//! (params, detail, and the error as the internal cause), so `?` works in a handler.
 //!
 //! ```text
 //! #[flux(catalog = path)]           on the type: the catalog module (default `::flux_codes`)
