@@ -1,4 +1,5 @@
 #![doc = include_str!("../README.md")]
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The derive's and `catalog!`'s expansions name `::flux_codes`, in this crate too.

@@ -1,6 +1,7 @@
 //! One module per subcommand; each has its clap `Args` and a `run`.
 
 pub mod check;
+pub mod explain;
 pub mod export;
 
 /// An error already shown to the user (e.g. a catalog's diagnostics): exit non-zero, print
