@@ -13,13 +13,13 @@ fn ui() {
 }
 
 /// `catalog!` paths are relative to the calling crate's manifest, and trybuild builds the test
-/// files as a crate of its own in `<target>/tests/trybuild/flux-codes/`: put the catalogs the
+/// files as a crate of its own in `<target>/tests/trybuild/flux-codes-derive/`: put the catalogs the
 /// tests name there. (`CARGO_TARGET_TMPDIR` is `<target>/tmp`.)
 fn place_catalog_fixtures() {
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("<target>/tmp has a parent");
-    let crate_dir = target.join("tests/trybuild/flux-codes");
+    let crate_dir = target.join("tests/trybuild/flux-codes-derive");
     std::fs::create_dir_all(&crate_dir).unwrap();
     for entry in std::fs::read_dir("tests/ui/catalog").unwrap() {
         let path = entry.unwrap().path();
