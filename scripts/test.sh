@@ -18,6 +18,17 @@ if [ ! -f tests/node/node_modules/.package-lock.json ] ||
   npm ci --prefix tests/node --no-audit --no-fund
 fi
 
+# Debian's Chromium and playwright-core run the HTML page's browser test (tests/browser).
+if [ ! -x /usr/bin/chromium ]; then
+  step "install Chromium (apt)"
+  apt-get update -qq && apt-get install -y -qq chromium
+fi
+if [ ! -f tests/browser/node_modules/.package-lock.json ] ||
+  [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+  step "npm ci --prefix tests/browser"
+  npm ci --prefix tests/browser --no-audit --no-fund
+fi
+
 tools=target/tools
 
 # schemathesis and openapi-spec-validator (PyPI), pinned, in a venv of their own.
@@ -59,6 +70,14 @@ for f in codes.toml build.rs; do
   grep -qx "$f" <<<"$files" || { echo "cargo package --list lacks $f"; exit 1; }
 done
 
+step "flux-codes audit: no code is misspelled or hand-written outside the catalog"
+# Placeholders this repository's docs and tests use on purpose: ERR_X ("some code"), ERR_NOPE
+# ("no such code") and ERR_RATE_LIMITED (a code newer than the catalog, which the HTTP client
+# must accept). Other deliberate uses carry a `flux-codes: allow` comment; test fixtures,
+# snapshots and compile-fail tests are listed in .flux-codes-audit-ignore.
+cargo run -q -p flux-codes-cli -- audit --deny-warnings \
+  --allow-unknown ERR_X --allow-unknown ERR_NOPE --allow-unknown ERR_RATE_LIMITED
+
 step "cargo bench --no-run (the benchmarks compile; they are run by hand, see BENCHMARKS.md)"
 cargo bench --no-run -p flux-codes-bench
 
@@ -93,5 +112,19 @@ done
 kill "$server"
 wait "$server" 2>/dev/null || true
 trap - EXIT
+
+step "the crate's front page lists every code of codes.toml"
+for code in $(grep -oP '^\[codes\.\K[A-Z][A-Z0-9_]*' codes.toml); do
+  grep -q "<code>$code</code>" target/doc/flux_codes/index.html ||
+    { echo "target/doc/flux_codes/index.html lacks $code"; exit 1; }
+done
+
+step "the HTML error-code page in headless Chromium (screenshots in target/browser/)"
+mkdir -p target/browser
+for fixture in adversarial adversarial_pages; do
+  cargo run -q -p flux-codes-cli -- --catalog "flux-codes-gen/tests/fixtures/$fixture.toml" \
+    export --format html --out "target/browser/$fixture.html"
+done
+npm test --prefix tests/browser
 
 step "all checks passed"

@@ -54,6 +54,20 @@ pub fn load_valid(cx: &Context) -> anyhow::Result<Catalog> {
     }
 }
 
+/// The index in `catalog.locales` of the locale tagged `tag`, compared case-insensitively.
+pub fn locale_index(catalog: &Catalog, tag: &str) -> anyhow::Result<usize> {
+    catalog
+        .locales
+        .iter()
+        .position(|l| l.eq_ignore_ascii_case(tag))
+        .ok_or_else(|| {
+            anyhow!(
+                "the catalog has no locale `{tag}`; its locales are {}",
+                catalog.locales.join(", ")
+            )
+        })
+}
+
 /// Whether to colour what goes to stderr.
 pub fn stderr_color(color: Color) -> bool {
     match color {

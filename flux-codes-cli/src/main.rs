@@ -3,6 +3,7 @@
 //! This file holds the command line and the dispatch; each subcommand lives in
 //! `commands/<name>.rs`.
 
+mod audit;
 mod catalog;
 mod commands;
 
@@ -11,12 +12,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// Checks and exports Flux's error-code catalog (codes.toml).
+/// Checks, exports and explains Flux's error-code catalog (codes.toml).
 #[derive(Debug, Parser)]
 #[command(
     name = "flux-codes",
     version,
-    after_help = "Examples:\n  flux-codes check\n  flux-codes export --all --out-dir exports\n  flux-codes --catalog path/to/codes.toml export --format json"
+    after_help = "Examples:\n  flux-codes check\n  flux-codes export --all --out-dir exports\n  flux-codes explain err_qr_expired --locale es\n  flux-codes --catalog path/to/codes.toml export --format json"
 )]
 struct Cli {
     /// The catalog to use (default: codes.toml in the current folder or the nearest parent).
@@ -35,6 +36,8 @@ struct Cli {
 enum Command {
     Check(commands::check::Args),
     Export(commands::export::Args),
+    Explain(commands::explain::Args),
+    Audit(commands::audit::Args),
 }
 
 /// When to colour output.
@@ -62,6 +65,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => commands::check::run(&cx, args),
         Command::Export(args) => commands::export::run(&cx, args),
+        Command::Explain(args) => commands::explain::run(&cx, args),
+        Command::Audit(args) => commands::audit::run(&cx, args),
     };
     match result {
         Ok(code) => code,

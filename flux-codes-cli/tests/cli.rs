@@ -381,15 +381,63 @@ fn bad_usage_exits_2_with_clap_errors() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for args in [&["--help"][..], &["check", "--help"], &["export", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["export", "--help"],
+        &["explain", "--help"],
+    ] {
         flux_codes()
             .args(args)
             .assert()
             .code(0)
             .stdout(contains("Examples:\n  flux-codes "));
     }
-    flux_codes()
-        .args(["export", "--help"])
-        .assert()
-        .stdout(contains("i18next").and(contains("json-schema")));
+    flux_codes().args(["export", "--help"]).assert().stdout(
+        contains("i18next")
+            .and(contains("json-schema"))
+            .and(contains("markdown")),
+    );
+}
+
+#[test]
+fn export_markdown_with_locale_writes_that_locales_page() {
+    let catalog = flux_codes_gen::load_catalog(&real_catalog()).unwrap();
+    for (index, tag) in catalog.locales.iter().enumerate() {
+        flux_codes()
+            .args(["export", "--format", "markdown", "--locale"])
+            .arg(tag.to_uppercase())
+            .arg("--catalog")
+            .arg(real_catalog())
+            .assert()
+            .code(0)
+            .stdout(flux_codes_gen::render::markdown::render_markdown(
+                &catalog, index,
+            ));
+    }
+    assert_one_line_error(
+        flux_codes()
+            .args(["export", "--format", "markdown", "--catalog"])
+            .arg(real_catalog()),
+        "or pick one with --locale",
+    );
+    assert_one_line_error(
+        flux_codes()
+            .args([
+                "export",
+                "--format",
+                "markdown",
+                "--locale",
+                "fr",
+                "--catalog",
+            ])
+            .arg(real_catalog()),
+        "the catalog has no locale `fr`; its locales are en, es",
+    );
+    assert_one_line_error(
+        flux_codes()
+            .args(["export", "--format", "json", "--locale", "es", "--catalog"])
+            .arg(real_catalog()),
+        "the json export is not per locale",
+    );
 }

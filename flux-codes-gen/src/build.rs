@@ -6,11 +6,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::render::json::render_json;
-use crate::render::rust::render_rust;
+use crate::render::rust::{render_catalog_doc, render_rust};
 use crate::write::write_if_changed;
 use crate::{Error, load_catalog};
 
-/// Generates the Rust module of a catalog into `OUT_DIR` from a build script.
+/// Generates the Rust module of a catalog into `OUT_DIR` from a build script, and beside it
+/// the catalog as a Markdown table for rustdoc (the file name with `.md`: `flux_codes.md`,
+/// see [`render_catalog_doc`]).
 ///
 /// It asks cargo to rerun only when the catalog changes, writes only into `OUT_DIR`, and only
 /// when the bytes differ, so a rerun that changes nothing recompiles nothing. A broken catalog
@@ -77,6 +79,7 @@ impl Builder {
             write(&out_dir.join(name), &render_json(&catalog))?;
         }
         let path = out_dir.join(&self.file_name);
+        write(&path.with_extension("md"), &render_catalog_doc(&catalog))?;
         write(&path, &code)?;
         Ok(path)
     }

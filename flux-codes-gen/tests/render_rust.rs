@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use flux_codes_gen::parse_catalog;
-use flux_codes_gen::render::rust::render_rust;
+use flux_codes_gen::render::rust::{render_catalog_doc, render_rust};
 use quote::quote;
 
 #[test]
@@ -18,6 +18,13 @@ fn generated_rust_for_the_valid_fixture() {
         "deterministic"
     );
     insta::assert_snapshot!(code);
+}
+
+#[test]
+fn rustdoc_catalog_table_for_the_valid_fixture() {
+    let source = std::fs::read_to_string("tests/fixtures/valid.toml").unwrap();
+    let catalog = parse_catalog(Path::new("valid.toml"), &source).unwrap();
+    insta::assert_snapshot!(render_catalog_doc(&catalog));
 }
 
 /// A catalog of `codes` code strings, one category, English only.
@@ -34,6 +41,7 @@ fn catalog_of(codes: &[&str]) -> flux_codes_gen::Catalog {
     parse_catalog(Path::new("t.toml"), &source).unwrap()
 }
 
+// flux-codes: allow-start (made-up codes of made-up catalogs)
 #[test]
 fn from_code_is_a_match_when_few_codes_share_a_length_else_a_perfect_hash() {
     use flux_codes_gen::render::rust::MATCH_MAX_PER_LENGTH;
@@ -55,3 +63,4 @@ fn from_code_is_a_match_when_few_codes_share_a_length_else_a_perfect_hash() {
     );
     assert!(!code.contains("match s {"));
 }
+// flux-codes: allow-end

@@ -18,6 +18,7 @@ use crate::{Context, catalog};
 #[command(
     after_help = "Examples:\n  flux-codes export --format json > catalog.json\n  \
 flux-codes export --format npm --out web/flux-error-codes\n  \
+flux-codes export --format markdown --locale es > errores.md\n  \
 flux-codes export --all --out-dir exports"
 )]
 pub struct Args {
@@ -26,9 +27,13 @@ pub struct Args {
     format: Option<String>,
 
     /// Where to write --format: the file of a one-file format (default: stdout), the folder of a
-    /// several-file format (npm, i18next).
+    /// several-file format (npm, i18next, markdown without --locale).
     #[arg(long, short, requires = "format", value_name = "PATH")]
     out: Option<std::path::PathBuf>,
+
+    /// For a format with one file per locale (markdown): write only this locale's file.
+    #[arg(long, short, requires = "format", value_name = "LOCALE")]
+    locale: Option<String>,
 
     /// Write every format into --out-dir.
     #[arg(long, conflicts_with = "format", requires = "out_dir")]
@@ -64,7 +69,11 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .as_deref()
         .expect("clap requires --format without --all");
     let format = Format::find(name).expect("clap checks the format name");
-    let files = format.render(&catalog);
+    let files = match (&args.locale, format.per_locale) {
+        (None, _) => format.render(&catalog),
+        (Some(tag), Some(render)) => vec![render(&catalog, catalog::locale_index(&catalog, tag)?)],
+        (Some(_), None) => bail!("the {name} export is not per locale; drop --locale"),
+    };
     match (&args.out, files.as_slice()) {
         (None, [file]) => {
             let mut stdout = std::io::stdout().lock();
@@ -74,12 +83,17 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 .context("cannot write to stdout")?;
         }
         (None, _) => bail!(
-            "the {name} export is several files ({}); write them into a folder with --out DIR",
+            "the {name} export is several files ({}); write them into a folder with --out DIR{}",
             files
                 .iter()
                 .map(|f| f.path.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            if format.per_locale.is_some() {
+                ", or pick one with --locale"
+            } else {
+                ""
+            }
         ),
         (Some(path), [file]) => write(path, &file.contents)?,
         (Some(dir), _) => write_all(dir, &files)?,

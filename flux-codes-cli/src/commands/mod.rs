@@ -1,6 +1,8 @@
 //! One module per subcommand; each has its clap `Args` and a `run`.
 
+pub mod audit;
 pub mod check;
+pub mod explain;
 pub mod export;
 
 /// An error already shown to the user (e.g. a catalog's diagnostics): exit non-zero, print

@@ -1,4 +1,5 @@
-//! Rust: the `ErrorCode`, `Locale` and `Category` enums and their tables, as pretty-printed code.
+//! Rust: the `ErrorCode`, `Locale` and `Category` enums, their tables and the `FluxError`
+//! trait, as pretty-printed code.
 //!
 //! Everything per code lives in static arrays indexed by the discriminant, never in a `match`
 //! with an arm per code, so a catalog of thousands of codes compiles fast. The code refers to its
@@ -11,7 +12,8 @@ use quote::{ToTokens, format_ident, quote};
 
 use crate::model::{Catalog, CodeSpec, locale_variant};
 use crate::phf;
-use crate::render::escape_markdown;
+use crate::render::rust_flux_error::flux_error_trait;
+use crate::render::{escape_markdown, status_line};
 
 /// The hash function, pasted into the generated lookup (see `hash.rs`).
 const HASH_SOURCE: &str = include_str!("../hash.rs");
@@ -27,13 +29,45 @@ pub fn render_rust(catalog: &Catalog, runtime: &TokenStream) -> String {
     )
 }
 
+/// The catalog as a Markdown table, for the crate's rustdoc front page
+/// (`#![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]`): every code in
+/// catalog order, linked to its `ErrorCode` variant, whose page has all of its facts.
+pub fn render_catalog_doc(catalog: &Catalog) -> String {
+    let d = catalog.default_locale;
+    let mut doc = format!(
+        "## The catalog\n\n\
+         Every [`ErrorCode`] of the {} catalog, generated from `codes.toml`, in catalog order \
+         (messages in `{}`). Each variant's page has all of its facts.\n\n\
+         | Code | Variant | HTTP status | Retryable | Category | Message |\n\
+         |---|---|---|---|---|---|\n",
+        escape_markdown(&catalog.name),
+        catalog.locales[d],
+    );
+    for code in &catalog.codes {
+        let deprecated = code.deprecated.as_ref().map_or_else(String::new, |note| {
+            format!("**Deprecated:** {} ", escape_markdown(note))
+        });
+        doc.push_str(&format!(
+            "| `{code}` | [`{variant}`](ErrorCode::{variant}) | {status} | {retryable} | `{category}` | {deprecated}{message} |\n",
+            code = code.code,
+            variant = code.variant,
+            status = status_line(code.status),
+            retryable = if code.retryable { "yes" } else { "no" },
+            category = catalog.category_of(code).key,
+            message = escape_markdown(&code.message[d]),
+        ));
+    }
+    doc
+}
+
 /// The generated items as tokens (what `catalog!` expands to).
 pub fn rust_tokens(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
     let locales = locale_items(catalog, rt);
     let categories = category_items(catalog, rt);
     let codes = error_code_items(catalog, rt);
+    let flux_error = flux_error_trait(rt);
     let tables = tables(catalog);
-    quote! { #locales #categories #codes #tables }
+    quote! { #locales #categories #codes #flux_error #tables }
 }
 
 fn locale_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
