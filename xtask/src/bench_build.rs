@@ -395,7 +395,7 @@ fn clean_build(ws: &Path, krate: &str, release: bool, runs: usize) -> Result<f64
 }
 
 /// Median seconds of a debug rebuild after editing one message, and what was rebuilt.
-/// `needle` finds the first code's English message ("The <object> of the <domain> ...").
+/// `needle` finds the first code's English message (`The <object> of the <domain> ...`).
 fn rebuild(
     ws: &Path,
     krate: &str,
