@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::render::rust::render_rust;
+use crate::write::write_if_changed;
 use crate::{Error, load_catalog};
 
 /// Generates the Rust module of a catalog into `OUT_DIR` from a build script.
@@ -89,16 +90,4 @@ impl Builder {
             std::process::exit(1);
         }
     }
-}
-
-/// Writes `bytes` unless the file already holds them (keeping its mtime, so nothing downstream
-/// rebuilds), through a temporary file and a rename so a reader never sees half a file.
-pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(false);
-    }
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)?;
-    Ok(true)
 }

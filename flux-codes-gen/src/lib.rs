@@ -10,6 +10,7 @@
 pub mod ast;
 mod build;
 pub mod diagnostic;
+pub mod diff;
 mod hash;
 pub mod load;
 pub mod model;
@@ -18,6 +19,7 @@ pub mod render;
 pub mod schema;
 pub mod template;
 pub mod valid;
+mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +27,12 @@ pub use build::Builder;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use model::{Catalog, Category, CodeSpec};
 pub use proc_macro2::TokenStream;
+pub use write::write_if_changed;
+
+/// The largest catalog accepted, in bytes. A real catalog is far smaller (100,000 codes in two
+/// locales take about 12 MB); the limit bounds the memory and time a hostile or mistaken input
+/// (a 50 MB file, `/dev/zero`) can cost, and loading reads no more than this from a file.
+pub const MAX_CATALOG_BYTES: usize = 32 * 1024 * 1024;
 
 /// Why a catalog could not be turned into a [`Catalog`].
 #[derive(Debug)]
@@ -53,7 +61,12 @@ impl std::error::Error for Error {}
 
 /// Loads and validates catalog text; `path` names the file in diagnostics.
 pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnostics>> {
-    let mut diags = Diagnostics::new(path, source);
+    let mut diags = Diagnostics::new(path, "");
+    if let Some(too_big) = too_big(source.len()) {
+        diags.push(too_big);
+        return Err(Box::new(diags));
+    }
+    diags.source = source.to_owned();
     let file = load::load(source, &mut diags);
     let catalog = valid::validate(&file, &mut diags);
     diags.sort();
@@ -63,24 +76,57 @@ pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnosti
     }
 }
 
-/// Reads, loads and validates a catalog file.
-pub fn load_catalog(path: &Path) -> Result<Catalog, Error> {
-    let bytes = std::fs::read(path).map_err(|error| Error::Io {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    let source = match String::from_utf8(bytes) {
-        Ok(source) => source,
+/// Loads and validates catalog bytes (a file's or `git show`'s), which must be UTF-8.
+pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Diagnostics>> {
+    if let Some(too_big) = too_big(bytes.len()) {
+        let mut diags = Diagnostics::new(path, "");
+        diags.push(too_big);
+        return Err(Box::new(diags));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(source) => parse_catalog(path, source),
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let source = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let at = e.valid_up_to();
+            let source = String::from_utf8_lossy(bytes);
             let mut diags = Diagnostics::new(path, &source);
             diags.push(
                 Diagnostic::error("the catalog is not valid UTF-8", Some(at..at))
                     .with_help("save codes.toml as UTF-8"),
             );
-            return Err(Error::Invalid(Box::new(diags)));
+            Err(Box::new(diags))
         }
-    };
-    parse_catalog(path, &source).map_err(Error::Invalid)
+    }
+}
+
+/// Reads, loads and validates a catalog file, reading at most [`MAX_CATALOG_BYTES`] (and one
+/// more byte, to tell that a file is too big).
+pub fn load_catalog(path: &Path) -> Result<Catalog, Error> {
+    let bytes = read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    parse_catalog_bytes(path, &bytes).map_err(Error::Invalid)
+}
+
+/// Reads at most `limit + 1` bytes of a file, however large (or endless) it is.
+fn read_bounded(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let hint = file.metadata().map_or(0, |m| m.len()).min(limit as u64 + 1);
+    let mut bytes = Vec::with_capacity(hint as usize);
+    file.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn too_big(len: usize) -> Option<Diagnostic> {
+    (len > MAX_CATALOG_BYTES).then(|| {
+        Diagnostic::error(
+            format!(
+                "the catalog is larger than {} MiB, the most flux-codes reads",
+                MAX_CATALOG_BYTES >> 20
+            ),
+            None,
+        )
+        .with_help("a catalog this large is almost certainly not a codes.toml; check the path")
+    })
 }
