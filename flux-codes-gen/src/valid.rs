@@ -360,7 +360,8 @@ impl Validator<'_> {
                     .unwrap_or_default()
             })
             .collect();
-        let reference = &sets[self.default_locale];
+        // No declared locales (a broken `[catalog]`, already reported): nothing to compare.
+        let reference = sets.get(self.default_locale)?;
         let first: BTreeSet<&str> = reference.iter().copied().collect();
         let mut same = true;
         for (locale, set) in self.locales.iter().zip(&sets) {
