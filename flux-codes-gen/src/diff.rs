@@ -123,11 +123,20 @@ pub enum Change {
         new: String,
     },
     /// Text.
-    MessageChanged { code: String, texts: Vec<TextChange> },
+    MessageChanged {
+        code: String,
+        texts: Vec<TextChange>,
+    },
     /// Text.
-    DetailChanged { code: String, texts: Vec<TextChange> },
+    DetailChanged {
+        code: String,
+        texts: Vec<TextChange>,
+    },
     /// Text.
-    HintChanged { code: String, texts: Vec<TextChange> },
+    HintChanged {
+        code: String,
+        texts: Vec<TextChange>,
+    },
     /// Text.
     NameChanged { old: String, new: String },
     /// Text.

@@ -29,10 +29,11 @@ pub use model::{Catalog, Category, CodeSpec};
 pub use proc_macro2::TokenStream;
 pub use write::write_if_changed;
 
-/// The largest catalog accepted, in bytes. A real catalog is far smaller (100,000 codes in two
-/// locales take about 12 MB); the limit bounds the memory and time a hostile or mistaken input
-/// (a 50 MB file, `/dev/zero`) can cost, and loading reads no more than this from a file.
-pub const MAX_CATALOG_BYTES: usize = 32 * 1024 * 1024;
+/// The largest catalog accepted, in bytes. A real catalog is far smaller (17 codes take 8 KB;
+/// 100,000 codes in two locales about 12 MB); the limit bounds the memory and time a hostile
+/// or mistaken input (a 50 MB file, `/dev/zero`) can cost, and loading reads no more than this
+/// from a file.
+pub const MAX_CATALOG_BYTES: usize = 16 * 1024 * 1024;
 
 /// Why a catalog could not be turned into a [`Catalog`].
 #[derive(Debug)]

@@ -91,7 +91,10 @@ mod tests {
         assert_eq!(mode & 0o044, 0o044, "group and others can read: {mode:o}");
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
         write_if_changed(&path, b"{ }").unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 
     #[test]

@@ -79,7 +79,10 @@ fn check(old: &str, new: &str, expected: &[Change]) {
         };
         let section = &human[human.find(heading).expect(heading)..];
         let line = format!("  - {} [{}]", describe(change), change.rule());
-        assert!(section.contains(&line), "{line:?} not under {heading}:\n{human}");
+        assert!(
+            section.contains(&line),
+            "{line:?} not under {heading}:\n{human}"
+        );
     }
 
     let json: serde_json::Value = serde_json::from_str(&render_json(&changes)).unwrap();
@@ -157,7 +160,10 @@ fn a_code_retired_into_reserved_is_clean() {
         BASE,
         &edit(&[
             (EXPIRED, ""),
-            (r#"reserved = ["ERR_OLD"]"#, r#"reserved = ["ERR_OLD", "ERR_QR_EXPIRED"]"#),
+            (
+                r#"reserved = ["ERR_OLD"]"#,
+                r#"reserved = ["ERR_OLD", "ERR_QR_EXPIRED"]"#,
+            ),
         ]),
         &[Change::CodeRetired {
             code: s("ERR_QR_EXPIRED"),
@@ -193,7 +199,10 @@ fn releasing_a_reservation_is_breaking_and_adding_one_is_additive() {
     );
     check(
         BASE,
-        &edit(&[(r#"reserved = ["ERR_OLD"]"#, r#"reserved = ["ERR_OLD", "ERR_NEVER"]"#)]),
+        &edit(&[(
+            r#"reserved = ["ERR_OLD"]"#,
+            r#"reserved = ["ERR_OLD", "ERR_NEVER"]"#,
+        )]),
         &[Change::CodeReserved {
             code: s("ERR_NEVER"),
         }],
@@ -341,7 +350,10 @@ message = { en = "The QR code has expired." }
 "#;
     let two = one
         .replace(r#"["en"]"#, r#"["en", "es"]"#)
-        .replace(r#"en = "QR errors""#, r#"en = "QR errors", es = "Errores de QR""#)
+        .replace(
+            r#"en = "QR errors""#,
+            r#"en = "QR errors", es = "Errores de QR""#,
+        )
         .replace(
             r#"en = "The QR code has expired.""#,
             r#"en = "The QR code has expired.", es = "El código QR venció.""#,
@@ -360,10 +372,14 @@ message = { en = "The QR code has expired." }
 
 #[test]
 fn categories_removed_are_breaking_added_are_additive_retitled_are_text() {
-    let payment = "[categories.payment]\ntitle = { en = \"Payment errors\", es = \"Errores de pago\" }\n";
+    let payment =
+        "[categories.payment]\ntitle = { en = \"Payment errors\", es = \"Errores de pago\" }\n";
     check(
         BASE,
-        &edit(&[(payment, ""), (r#"category = "payment""#, r#"category = "qr""#)]),
+        &edit(&[
+            (payment, ""),
+            (r#"category = "payment""#, r#"category = "qr""#),
+        ]),
         &[
             Change::CategoryRemoved {
                 category: s("payment"),
@@ -379,7 +395,9 @@ fn categories_removed_are_breaking_added_are_additive_retitled_are_text() {
         BASE,
         &edit(&[(
             payment,
-            &format!("{payment}\n[categories.auth]\ntitle = {{ en = \"Auth\", es = \"Autenticación\" }}\n"),
+            &format!(
+                "{payment}\n[categories.auth]\ntitle = {{ en = \"Auth\", es = \"Autenticación\" }}\n"
+            ),
         )]),
         &[Change::CategoryAdded {
             category: s("auth"),
@@ -444,7 +462,10 @@ fn codes_added_or_deprecated_are_additive() {
 fn wording_changes_are_text() {
     check(
         BASE,
-        &edit(&[("The QR code has expired.", "The QR code is no longer valid.")]),
+        &edit(&[(
+            "The QR code has expired.",
+            "The QR code is no longer valid.",
+        )]),
         &[Change::MessageChanged {
             code: s("ERR_QR_EXPIRED"),
             texts: vec![TextChange {
@@ -480,7 +501,10 @@ fn wording_changes_are_text() {
         BASE,
         &edit(&[
             (r#"name = "Test""#, r#"name = "Flux""#),
-            ("https://docs.example/errors#{code}", "https://docs.example/e/{code}"),
+            (
+                "https://docs.example/errors#{code}",
+                "https://docs.example/e/{code}",
+            ),
         ]),
         &[
             Change::NameChanged {
@@ -500,7 +524,10 @@ fn changes_come_breaking_first_then_additive_then_text_in_catalog_order() {
     let new = edit(&[
         ("The QR code has expired.", "Expired."),
         ("status = 410", "status = 404"),
-        (r#"reserved = ["ERR_OLD"]"#, r#"reserved = ["ERR_OLD", "ERR_X"]"#),
+        (
+            r#"reserved = ["ERR_OLD"]"#,
+            r#"reserved = ["ERR_OLD", "ERR_X"]"#,
+        ),
         ("status = 422", "status = 400"),
     ]);
     let rules: Vec<(String, &str)> = diff(&parse(BASE), &parse(&new))
@@ -510,8 +537,14 @@ fn changes_come_breaking_first_then_additive_then_text_in_catalog_order() {
     assert_eq!(
         rules,
         [
-            (s("ERR_QR_EXPIRED: status changed from 410 to 404"), "status_changed"),
-            (s("ERR_MAX_AMOUNT_EXCEEDED: status changed from 422 to 400"), "status_changed"),
+            (
+                s("ERR_QR_EXPIRED: status changed from 410 to 404"),
+                "status_changed"
+            ),
+            (
+                s("ERR_MAX_AMOUNT_EXCEEDED: status changed from 422 to 400"),
+                "status_changed"
+            ),
             (s("ERR_X: reserved"), "code_reserved"),
             (s("ERR_QR_EXPIRED: message changed"), "message_changed"),
         ]
@@ -523,8 +556,14 @@ fn the_reports_read_as_pinned() {
     let new = edit(&[
         (EXPIRED, ""),
         ("status = 422", "status = 400"),
-        ("El máximo es {max_amount}.", "Máximo: {max_amount}.\\u001b[2J"),
-        (r#"reserved = ["ERR_OLD"]"#, r#"reserved = ["ERR_OLD", "ERR_NEVER"]"#),
+        (
+            "El máximo es {max_amount}.",
+            "Máximo: {max_amount}.\\u001b[2J",
+        ),
+        (
+            r#"reserved = ["ERR_OLD"]"#,
+            r#"reserved = ["ERR_OLD", "ERR_NEVER"]"#,
+        ),
     ]);
     let changes = diff(&parse(BASE), &parse(&new));
     let human = render_human(&changes);

@@ -35,7 +35,8 @@ fn text_with(stray_brace: bool) -> impl Strategy<Value = String> {
         1 => Just("}}".to_owned()),
         stray => Just(" } ".to_owned()),
     ];
-    ("[^{}\\s]", prop::collection::vec(piece, 0..4)).prop_map(|(first, rest)| first + &rest.concat())
+    ("[^{}\\s]", prop::collection::vec(piece, 0..4))
+        .prop_map(|(first, rest)| first + &rest.concat())
 }
 
 /// A detail in every locale using exactly `params`, each locale in its own order.
@@ -150,9 +151,10 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     .filter(|c| names.insert(c.code.clone()) && variants.insert(c.variant.clone()))
                     .collect();
                 for code in &mut codes {
-                    code.params = code.detail.as_ref().map_or_else(Vec::new, |d| {
-                        params_in_order(&d[default_locale])
-                    });
+                    code.params = code
+                        .detail
+                        .as_ref()
+                        .map_or_else(Vec::new, |d| params_in_order(&d[default_locale]));
                 }
                 let mut reserved_seen = HashSet::new();
                 let reserved = reserved
@@ -210,7 +212,11 @@ fn to_toml(c: &Catalog) -> String {
             .join(", ")
     };
     let _ = writeln!(out, "name = {}", toml_string(&c.name));
-    let _ = writeln!(out, "default_locale = {}", toml_string(c.default_locale_tag()));
+    let _ = writeln!(
+        out,
+        "default_locale = {}",
+        toml_string(c.default_locale_tag())
+    );
     let _ = writeln!(out, "locales = [{}]", list(&c.locales));
     if let Some(url) = &c.docs_url {
         let _ = writeln!(out, "docs_url = {}", toml_string(url));
@@ -224,7 +230,11 @@ fn to_toml(c: &Catalog) -> String {
         let _ = writeln!(out, "\n[codes.{}]", code.code);
         let _ = writeln!(out, "status = {}", code.status);
         let _ = writeln!(out, "retryable = {}", code.retryable);
-        let _ = writeln!(out, "category = {}", toml_string(&c.categories[code.category].key));
+        let _ = writeln!(
+            out,
+            "category = {}",
+            toml_string(&c.categories[code.category].key)
+        );
         let _ = writeln!(out, "message = {}", localized(&c.locales, &code.message));
         if let Some(detail) = &code.detail {
             let _ = writeln!(out, "detail = {}", localized(&c.locales, detail));

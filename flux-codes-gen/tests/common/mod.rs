@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests that write catalogs.
+//! Helpers shared by the integration tests that write catalogs (each test binary uses some).
+#![allow(dead_code)]
 
 /// `text` as a TOML basic string: quotes, backslashes and every control character TOML does
 /// not allow raw are escaped, so any text survives the trip.
@@ -27,4 +28,23 @@ pub fn localized(locales: &[String], texts: &[String]) -> String {
         .map(|(locale, text)| format!("{} = {}", toml_string(locale), toml_string(text)))
         .collect();
     format!("{{ {} }}", entries.join(", "))
+}
+
+/// A valid catalog of `n` codes (`ERR_C0`, `ERR_C1`, ...) in two locales, about 120 bytes a
+/// code.
+pub fn big_catalog(n: usize) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(n * 128 + 256);
+    out.push_str(
+        "[catalog]\nname = \"Big\"\ndefault_locale = \"en\"\nlocales = [\"en\", \"es\"]\n\n\
+         [categories.c]\ntitle = { en = \"C\", es = \"C\" }\n",
+    );
+    for i in 0..n {
+        let _ = write!(
+            out,
+            "\n[codes.ERR_C{i}]\nstatus = 400\nretryable = false\ncategory = \"c\"\n\
+             message = {{ en = \"Message {i}.\", es = \"Mensaje {i}.\" }}\n"
+        );
+    }
+    out
 }
