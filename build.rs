@@ -1,8 +1,10 @@
-//! Generates `ErrorCode`, `Locale` and `Category` from `codes.toml` (see flux-codes-gen).
+//! Generates `ErrorCode`, `Locale` and `Category` from `codes.toml` (see flux-codes-gen), and
+//! `catalog.json` for `CATALOG_JSON`.
 
 fn main() {
     flux_codes_gen::Builder::new("codes.toml")
         .runtime_path(quote_crate_private())
+        .json_file_name("catalog.json")
         .compile();
 }
 

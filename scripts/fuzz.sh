@@ -16,7 +16,7 @@ corpus=fuzz/corpus/$target
 mkdir -p "$corpus"
 seed() { printf '%s' "$2" >"$corpus/seed-$1"; }
 case $target in
-  catalog)
+  catalog | render)
     cp codes.toml "$corpus/seed-codes.toml"
     for f in flux-codes-gen/tests/fixtures/*.toml flux-codes-gen/tests/fixtures/*/*.toml; do
       cp "$f" "$corpus/seed-$(basename "$(dirname "$f")")-$(basename "$f")"

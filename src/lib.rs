@@ -1,14 +1,32 @@
 #![doc = include_str!("../README.md")]
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod api_error;
+#[cfg(feature = "axum")]
+pub mod axum;
+pub mod client;
+#[cfg(feature = "http")]
+mod http;
+pub mod negotiate;
 mod runtime;
 
+pub use api_error::{
+    ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, Problem, RESERVED_MEMBERS,
+};
 pub use runtime::ParseError;
 
 include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
 
+/// The whole catalog as JSON, generated at build time: byte for byte what
+/// `flux-codes export --format json` writes as `catalog.json` (its JSON Schema is
+/// `catalog.schema.json`), so a service can serve `/errors.json` without the CLI.
+pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
 /// What generated catalog code uses; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::negotiate::negotiate;
     pub use crate::runtime::{ParseError, deserialize_str, render_template};
     pub use serde;
     pub use strum;

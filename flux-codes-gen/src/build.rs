@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::render::rust::render_rust;
+use crate::render::json::render_json;
+use crate::render::rust::{render_catalog_doc, render_rust};
 use crate::write::write_if_changed;
 use crate::{Error, load_catalog};
 
-/// Generates the Rust module of a catalog into `OUT_DIR` from a build script.
+/// Generates the Rust module of a catalog into `OUT_DIR` from a build script, and beside it
+/// the catalog as a Markdown table for rustdoc (the file name with `.md`: `flux_codes.md`,
+/// see [`render_catalog_doc`]).
 ///
 /// It asks cargo to rerun only when the catalog changes, writes only into `OUT_DIR`, and only
 /// when the bytes differ, so a rerun that changes nothing recompiles nothing. A broken catalog
@@ -19,6 +22,7 @@ pub struct Builder {
     catalog: PathBuf,
     out_dir: Option<PathBuf>,
     file_name: String,
+    json_file_name: Option<String>,
     runtime: TokenStream,
 }
 
@@ -29,6 +33,7 @@ impl Builder {
             catalog: catalog.as_ref().to_path_buf(),
             out_dir: None,
             file_name: "flux_codes.rs".to_owned(),
+            json_file_name: None,
             runtime: quote!(::flux_codes::__private),
         }
     }
@@ -42,6 +47,13 @@ impl Builder {
     /// The generated file's name (default: `flux_codes.rs`).
     pub fn file_name(mut self, name: &str) -> Self {
         self.file_name = name.to_owned();
+        self
+    }
+
+    /// Also writes the `catalog.json` export ([`render_json`], what `flux-codes export --format
+    /// json` prints) beside the module under this name, for `include_str!`.
+    pub fn json_file_name(mut self, name: &str) -> Self {
+        self.json_file_name = Some(name.to_owned());
         self
     }
 
@@ -63,11 +75,12 @@ impl Builder {
                 std::env::var_os("OUT_DIR").expect("OUT_DIR is set in a build script"),
             ),
         };
+        if let Some(name) = &self.json_file_name {
+            write(&out_dir.join(name), &render_json(&catalog))?;
+        }
         let path = out_dir.join(&self.file_name);
-        write_if_changed(&path, code.as_bytes()).map_err(|error| Error::Io {
-            path: path.clone(),
-            error,
-        })?;
+        write(&path.with_extension("md"), &render_catalog_doc(&catalog))?;
+        write(&path, &code)?;
         Ok(path)
     }
 
@@ -85,9 +98,17 @@ impl Builder {
                     }
                     eprintln!("{}", diags.render(false));
                 }
-                Error::Io { .. } => println!("cargo::error={error}"),
+                Error::Io { .. } | Error::Write { .. } => println!("cargo::error={error}"),
             }
             std::process::exit(1);
         }
     }
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Error> {
+    write_if_changed(path, text.as_bytes()).map_err(|error| Error::Write {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    Ok(())
 }

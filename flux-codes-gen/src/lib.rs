@@ -45,6 +45,11 @@ pub enum Error {
     },
     /// The file was read but is not a valid catalog; the diagnostics say why.
     Invalid(Box<Diagnostics>),
+    /// A generated file could not be written (the previous one, if any, is left as it was).
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl std::fmt::Display for Error {
@@ -54,6 +59,7 @@ impl std::fmt::Display for Error {
                 write!(f, "cannot read the catalog {}: {error}", path.display())
             }
             Error::Invalid(diags) => f.write_str(diags.render(false).trim_end()),
+            Error::Write { path, error } => write!(f, "cannot write {}: {error}", path.display()),
         }
     }
 }

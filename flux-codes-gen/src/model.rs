@@ -58,6 +58,12 @@ impl Catalog {
             .map(|template| template.replace("{code}", &code.code))
     }
 
+    /// The codes of the category at `category` (an index into [`Catalog::categories`]), in
+    /// catalog order.
+    pub fn codes_in(&self, category: usize) -> impl Iterator<Item = &CodeSpec> {
+        self.codes.iter().filter(move |c| c.category == category)
+    }
+
     /// The category a code belongs to.
     pub fn category_of(&self, code: &CodeSpec) -> &Category {
         &self.categories[code.category]

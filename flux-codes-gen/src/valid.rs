@@ -9,6 +9,7 @@ use std::ops::Range;
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Catalog, Category, CodeSpec, category_variant, code_variant, locale_variant};
+use crate::render::i18next;
 use crate::template;
 
 /// Longest code string: Google AIP-193's limit for `ErrorInfo.reason`.
@@ -491,6 +492,28 @@ impl Validator<'_> {
     }
 
     fn text(&mut self, text: &Spanned<String>, what: &str, kind: Text) -> bool {
+        if let Some((at, seq)) = i18next::misread_at(text.get_ref(), kind == Text::Template) {
+            let span = self.inner_span(text, at..at + seq.len());
+            let (meaning, fix) = if seq == "$t(" {
+                ("a nested translation", "write `$ t(` or reword")
+            } else if kind == Text::Template {
+                (
+                    "a placeholder",
+                    "put a space between a literal `{{` and the next brace",
+                )
+            } else {
+                (
+                    "a placeholder",
+                    "put a space between the braces, `{ {`, or reword",
+                )
+            };
+            self.diags.push(
+                Diagnostic::error(format!("`{what}` has `{seq}`, which i18next reads as {meaning}"), Some(span))
+                    .with_label("i18next would not show this as written")
+                    .with_help(format!("i18next, which shows these texts from the i18n export, has no escape for its syntax; {fix}")),
+            );
+            return false;
+        }
         let pieces = match template::parse(text.get_ref()) {
             Ok(pieces) => pieces,
             Err(e) if kind == Text::Template => {

@@ -20,23 +20,28 @@ use common::{localized, toml_string};
 const LOCALES: &[&str] = &["en", "es", "pt-BR", "zh-Hant", "de-CH", "fr"];
 const PARAMS: &[&str] = &["amount", "max_amount", "currency", "expired_at", "_n2"];
 
-/// A fixed text: any characters (braces only as `{{`, `}}` or a stray `}`), not blank.
+/// A fixed text: any characters (braces only as `}}`, a stray `}` or `{ `), not blank.
 fn fixed_text() -> impl Strategy<Value = String> {
     text_with(true)
 }
 
-/// A text that is not blank; braces only as `{{` and `}}`, or also a stray `}` (which a fixed
-/// text may hold, and a template may not).
-fn text_with(stray_brace: bool) -> impl Strategy<Value = String> {
-    let stray = if stray_brace { 1 } else { 0 };
+/// A text that is not blank, with braces only where each kind of text allows them: a stray
+/// brace in a fixed text, `{{ ` and `}}` (literal braces) in a template. Never what i18next
+/// would misread (`{{` in a fixed text, `{{{` or `$t(` anywhere): the validator refuses that.
+fn text_with(fixed: bool) -> impl Strategy<Value = String> {
+    let (fixed_weight, template_weight) = if fixed { (1, 0) } else { (0, 1) };
     let piece = prop_oneof![
         6 => "[^{}]{1,12}",
-        1 => Just("{{".to_owned()),
         1 => Just("}}".to_owned()),
-        stray => Just(" } ".to_owned()),
+        fixed_weight => Just(" } ".to_owned()),
+        fixed_weight => Just("{ ".to_owned()),
+        template_weight => Just("{{ ".to_owned()),
     ];
     ("[^{}\\s]", prop::collection::vec(piece, 0..4))
         .prop_map(|(first, rest)| first + &rest.concat())
+        .prop_filter("i18next reads `$t(` as a nested translation", |t| {
+            !t.contains("$t(")
+        })
 }
 
 /// A detail in every locale using exactly `params`, each locale in its own order.

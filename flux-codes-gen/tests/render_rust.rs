@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use flux_codes_gen::parse_catalog;
-use flux_codes_gen::render::rust::render_rust;
+use flux_codes_gen::render::rust::{render_catalog_doc, render_rust};
 use quote::quote;
 
 #[test]
@@ -18,4 +18,11 @@ fn generated_rust_for_the_valid_fixture() {
         "deterministic"
     );
     insta::assert_snapshot!(code);
+}
+
+#[test]
+fn rustdoc_catalog_table_for_the_valid_fixture() {
+    let source = std::fs::read_to_string("tests/fixtures/valid.toml").unwrap();
+    let catalog = parse_catalog(Path::new("valid.toml"), &source).unwrap();
+    insta::assert_snapshot!(render_catalog_doc(&catalog));
 }

@@ -1,14 +1,202 @@
-//! Renderers: one file per output format, each a function of the [`crate::Catalog`].
+//! Renderers: one file per output format, each a pure function of the [`crate::Catalog`].
+//!
+//! [`FORMATS`] lists the exports (`flux-codes export --format NAME`); [`artifacts`] is every
+//! file of every export, what `flux-codes export --all --out-dir DIR` writes. A new export is a
+//! renderer module plus one entry in [`FORMATS`].
 
+pub mod html;
+pub mod i18next;
+pub mod json;
+pub mod markdown;
+pub mod npm;
+pub mod openapi;
+pub mod page_text;
 pub mod rust;
+
+use crate::Catalog;
+
+/// One generated file of an export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Artifact {
+    /// Relative, `/`-separated: `catalog.json`, `npm/index.js`, `i18n/es.json`.
+    pub path: String,
+    pub contents: String,
+}
+
+impl Artifact {
+    pub fn new(path: impl Into<String>, contents: impl Into<String>) -> Self {
+        Artifact {
+            path: path.into(),
+            contents: contents.into(),
+        }
+    }
+}
+
+/// An export format.
+#[derive(Clone, Copy, Debug)]
+pub struct Format {
+    /// The name `export --format` takes.
+    pub name: &'static str,
+    /// One line for `--help`.
+    pub about: &'static str,
+    /// The folder of its files in `export --all` (`""`: the top of the output folder).
+    pub dir: &'static str,
+    /// Its files, with paths relative to `dir`.
+    pub render: fn(&Catalog) -> Vec<Artifact>,
+    /// For a format with one file per locale: the file of the locale at an index of
+    /// [`Catalog::locales`] (what `export --format NAME --locale L` writes).
+    pub per_locale: Option<fn(&Catalog, usize) -> Artifact>,
+}
+
+/// Every export, in the order `export --all` writes them.
+pub const FORMATS: &[Format] = &[
+    Format {
+        name: "json",
+        about: "catalog.json: the whole catalog as JSON",
+        dir: "",
+        render: |c| vec![Artifact::new("catalog.json", json::render_json(c))],
+        per_locale: None,
+    },
+    Format {
+        name: "json-schema",
+        about: "catalog.schema.json: the JSON Schema of catalog.json",
+        dir: "",
+        render: |_| {
+            vec![Artifact::new(
+                "catalog.schema.json",
+                json::render_json_schema(),
+            )]
+        },
+        per_locale: None,
+    },
+    Format {
+        name: "npm",
+        about: "npm/: a typed ES module package (index.js, index.d.ts, package.json)",
+        dir: "npm",
+        render: npm::render_npm,
+        per_locale: None,
+    },
+    Format {
+        name: "i18next",
+        about: "i18n/<locale>.json: i18next resources, one file per locale",
+        dir: "i18n",
+        render: i18next::render_i18next,
+        per_locale: None,
+    },
+    Format {
+        name: "markdown",
+        about: "docs/errors.<locale>.md: the error-code page for a docs site, one per locale \
+                (--locale picks one)",
+        dir: "docs",
+        render: |c| (0..c.locales.len()).map(|l| markdown_page(c, l)).collect(),
+        per_locale: Some(markdown_page),
+    },
+    Format {
+        name: "html",
+        about: "docs/errors.html: the error-code page as one self-contained HTML file, \
+                every locale, with search",
+        dir: "docs",
+        render: |c| vec![Artifact::new("errors.html", html::render_html(c))],
+        per_locale: None,
+    },
+    Format {
+        name: "openapi",
+        about: "openapi.json: OpenAPI 3.1 components (ErrorCode, the ApiError problem+json schema, a response per status)",
+        dir: "",
+        render: |c| vec![Artifact::new("openapi.json", openapi::render_openapi(c))],
+        per_locale: None,
+    },
+];
+
+fn markdown_page(catalog: &Catalog, locale: usize) -> Artifact {
+    let path = format!("errors.{}.md", catalog.locales[locale]);
+    Artifact::new(path, markdown::render_markdown(catalog, locale))
+}
+
+impl Format {
+    /// The format named `name`.
+    pub fn find(name: &str) -> Option<&'static Format> {
+        FORMATS.iter().find(|f| f.name == name)
+    }
+
+    /// Its files, with paths relative to `dir` (what `export --format NAME --out` writes).
+    pub fn render(&self, catalog: &Catalog) -> Vec<Artifact> {
+        (self.render)(catalog)
+    }
+
+    /// Its files, with paths relative to the output folder of `export --all`.
+    pub fn artifacts(&self, catalog: &Catalog) -> Vec<Artifact> {
+        let mut files = self.render(catalog);
+        if !self.dir.is_empty() {
+            for file in &mut files {
+                file.path = format!("{}/{}", self.dir, file.path);
+            }
+        }
+        files
+    }
+}
+
+/// Every file of every export, paths relative to the output folder.
+pub fn artifacts(catalog: &Catalog) -> Vec<Artifact> {
+    FORMATS.iter().flat_map(|f| f.artifacts(catalog)).collect()
+}
+
+/// An HTTP status with its reason phrase from the IANA registry: `410 Gone`.
+pub fn status_line(status: u16) -> String {
+    match http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+    {
+        Some(reason) => format!("{status} {reason}"),
+        None => status.to_string(),
+    }
+}
+
+/// A piece of free text (a deprecation note): plain text, or a code of the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mention<'a> {
+    Text(&'a str),
+    Code(&'a str),
+}
+
+/// Splits `text` at the catalog's code strings it names (whole words), so a page can link the
+/// replacement a deprecation note points to.
+pub fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let mut pieces = Vec::new();
+    let mut text_start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some((i, c)) = chars.next_if(|&(_, c)| is_word_char(c)) {
+            end = i + c.len_utf8();
+        }
+        let word = &text[start..end];
+        if catalog.codes.iter().any(|code| code.code == word) {
+            if text_start < start {
+                pieces.push(Mention::Text(&text[text_start..start]));
+            }
+            pieces.push(Mention::Code(word));
+            text_start = end;
+        }
+    }
+    if text_start < text.len() {
+        pieces.push(Mention::Text(&text[text_start..]));
+    }
+    pieces
+}
 
 /// Escapes text for Markdown (rustdoc, docs pages): inline markup, HTML and table pipes become
 /// literal characters, and newlines become spaces so a text stays on its line or table row.
+/// Braces are escaped too, so MDX-based docs sites read them as text, not expressions.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '{' | '}' | '#' | '|' | '~' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -17,6 +205,39 @@ pub fn escape_markdown(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '\r' => {}
             '\n' => out.push(' '),
+            // What CommonMark reads NUL as; a raw NUL breaks tools that read the file.
+            '\0' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Pretty JSON (two-space indent, trailing newline) that is also safe inside HTML and JS:
+/// `<`, `>`, `&`, U+2028 and U+2029 are written as `\uXXXX` escapes, so no text can close a
+/// `<script>` element or end a JS line. These characters only occur inside JSON strings, where
+/// the escape means the same character, so the document is unchanged for any JSON parser.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value).expect("export data serializes to JSON");
+    let mut out = escape_for_script(&text);
+    out.push('\n');
+    out
+}
+
+/// One JSON value on one line, with the escapes of [`to_json`]: a JS literal.
+pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    escape_for_script(&serde_json::to_string(value).expect("export data serializes to JSON"))
+}
+
+fn escape_for_script(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
             c => out.push(c),
         }
     }

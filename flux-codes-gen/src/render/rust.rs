@@ -11,7 +11,7 @@ use quote::{ToTokens, format_ident, quote};
 
 use crate::model::{Catalog, CodeSpec, locale_variant};
 use crate::phf;
-use crate::render::escape_markdown;
+use crate::render::{escape_markdown, status_line};
 
 /// The hash function, pasted into the generated lookup (see `hash.rs`).
 const HASH_SOURCE: &str = include_str!("../hash.rs");
@@ -25,6 +25,37 @@ pub fn render_rust(catalog: &Catalog, runtime: &TokenStream) -> String {
         catalog.name.replace('\n', " "),
         prettyplease::unparse(&file)
     )
+}
+
+/// The catalog as a Markdown table, for the crate's rustdoc front page
+/// (`#![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]`): every code in
+/// catalog order, linked to its `ErrorCode` variant, whose page has all of its facts.
+pub fn render_catalog_doc(catalog: &Catalog) -> String {
+    let d = catalog.default_locale;
+    let mut doc = format!(
+        "## The catalog\n\n\
+         Every [`ErrorCode`] of the {} catalog, generated from `codes.toml`, in catalog order \
+         (messages in `{}`). Each variant's page has all of its facts.\n\n\
+         | Code | Variant | HTTP status | Retryable | Category | Message |\n\
+         |---|---|---|---|---|---|\n",
+        escape_markdown(&catalog.name),
+        catalog.locales[d],
+    );
+    for code in &catalog.codes {
+        let deprecated = code.deprecated.as_ref().map_or_else(String::new, |note| {
+            format!("**Deprecated:** {} ", escape_markdown(note))
+        });
+        doc.push_str(&format!(
+            "| `{code}` | [`{variant}`](ErrorCode::{variant}) | {status} | {retryable} | `{category}` | {deprecated}{message} |\n",
+            code = code.code,
+            variant = code.variant,
+            status = status_line(code.status),
+            retryable = if code.retryable { "yes" } else { "no" },
+            category = catalog.category_of(code).key,
+            message = escape_markdown(&code.message[d]),
+        ));
+    }
+    doc
 }
 
 /// The generated items as tokens (what `catalog!` expands to).
@@ -76,6 +107,15 @@ fn locale_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
                     .iter()
                     .position(|t| t.eq_ignore_ascii_case(tag))
                     .map(|i| Self::ALL[i])
+            }
+
+            /// The locale to answer in for an HTTP `Accept-Language` value: RFC 4647 lookup
+            /// over the catalog's locales, honouring q-values, `*` and `q=0`, falling back along
+            /// the tag (`es-CL` -> `es`) and finally to [`Locale::DEFAULT`]. Malformed items are
+            /// skipped; a hostile value costs bounded time and memory (only its first 4 KiB and
+            /// 32 items are examined).
+            pub fn negotiate(accept_language: &str) -> Locale {
+                Self::ALL[#rt::negotiate(accept_language, &__catalog::LOCALE_TAGS, Locale::DEFAULT as usize)]
             }
 
             fn from_str_exact(s: &str) -> Option<Locale> {

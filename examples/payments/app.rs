@@ -1,0 +1,296 @@
+//! The payments sandbox: `POST /payments` charges a QR code, `GET /payments/{id}` reads a
+//! payment back. Every failure is an `ApiError`; the `localize` middleware answers it in the
+//! caller's language.
+//!
+//! Sandbox QR codes (any other well-formed `qr_...` is unknown, `ERR_QR_UNKNOWN`):
+//!
+//! | QR | outcome |
+//! |---|---|
+//! | `qr_coffee_shop` | charges amounts from 1.00 to 500.00 |
+//! | `qr_low_balance` | the payer has 20.00: more is `ERR_INSUFFICIENT_BALANCE` |
+//! | `qr_expired` | `ERR_QR_EXPIRED` |
+//! | `qr_disabled` | `ERR_QR_DISABLED` |
+//! | `qr_issuer_timeout` | `ERR_NETWORK_TIMEOUT`, with `Retry-After: 2` |
+//! | `qr_ledger_down` | `ERR_SERVER`, with an internal cause that is logged, never sent |
+
+use std::collections::{HashMap, VecDeque};
+use std::error::Error as _;
+use std::io;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router, middleware};
+use flux_codes::{ApiError, ErrorCode, Locale};
+use serde::{Deserialize, Serialize};
+
+use crate::openapi;
+
+/// The longest QR payload, reference and payment id accepted (in characters).
+pub const MAX_QR_CHARS: usize = 43;
+pub const MAX_REFERENCE_CHARS: usize = 64;
+/// How many payments the sandbox remembers; the oldest is forgotten first.
+pub const MAX_PAYMENTS: usize = 1024;
+
+/// The service's routes, with the problem+json localization around all of them.
+pub fn app() -> Router {
+    let document = Arc::new(openapi::document());
+    Router::new()
+        .route("/payments", post(create_payment))
+        .route("/payments/{id}", get(get_payment))
+        .route(
+            "/openapi.json",
+            get(move || {
+                let document = Arc::clone(&document);
+                async move { Json(document.as_ref().clone()) }
+            }),
+        )
+        .fallback(not_found)
+        .with_state(AppState::default())
+        .layer(middleware::from_fn(flux_codes::axum::localize))
+        .layer(middleware::from_fn(log_server_errors))
+}
+
+/// Logs each 5xx `ApiError` with its internal cause, which the response body never shows.
+async fn log_server_errors(request: Request, next: Next) -> Response {
+    let (method, uri) = (request.method().clone(), request.uri().clone());
+    let response = next.run(request).await;
+    if let Some(error) = response.extensions().get::<Arc<ApiError>>()
+        && response.status().is_server_error()
+    {
+        let mut line = format!("{method} {uri}: {error}");
+        let mut source = error.source();
+        while let Some(cause) = source {
+            line.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
+        eprintln!("{line}");
+    }
+    response
+}
+
+#[derive(Clone, Default)]
+struct AppState {
+    store: Arc<Mutex<Store>>,
+}
+
+#[derive(Default)]
+struct Store {
+    next_id: u64,
+    by_id: HashMap<String, Payment>,
+    /// Reference -> payment id.
+    by_reference: HashMap<String, String>,
+    /// Payment ids, oldest first.
+    order: VecDeque<String>,
+}
+
+impl Store {
+    fn insert(&mut self, payment: Payment) {
+        if self.order.len() == MAX_PAYMENTS
+            && let Some(oldest) = self.order.pop_front()
+            && let Some(old) = self.by_id.remove(&oldest)
+        {
+            self.by_reference.remove(&old.reference);
+        }
+        self.by_reference
+            .insert(payment.reference.clone(), payment.id.clone());
+        self.order.push_back(payment.id.clone());
+        self.by_id.insert(payment.id.clone(), payment);
+    }
+}
+
+/// The body of `POST /payments`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentRequest {
+    pub qr: String,
+    /// A decimal string: `12.50`.
+    pub amount: String,
+    /// The merchant's own id of the payment; unique.
+    pub reference: String,
+}
+
+/// A payment the sandbox approved.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Payment {
+    pub id: String,
+    pub qr: String,
+    pub amount: String,
+    pub reference: String,
+    pub status: String,
+}
+
+/// The limits of a chargeable sandbox QR, in cents.
+struct Merchant {
+    min: u64,
+    max: u64,
+    balance: Option<u64>,
+}
+
+async fn create_payment(
+    State(state): State<AppState>,
+    body: Result<Json<PaymentRequest>, JsonRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(request) = body.map_err(|rejection| {
+        bad_request(&format!(
+            "the body is not a payment request: {}",
+            rejection.body_text()
+        ))
+    })?;
+    if !is_qr(&request.qr) {
+        return Err(ApiError::new(ErrorCode::QrMalformed)
+            .detail("`qr` must be `qr_` followed by 1 to 40 of `a-z`, `0-9` and `_`."));
+    }
+    let cents = parse_amount(&request.amount).ok_or_else(|| {
+        bad_request("`amount` must be a decimal string with at most two decimals, e.g. \"12.50\"")
+    })?;
+    let reference_chars = request.reference.chars().count();
+    if !(1..=MAX_REFERENCE_CHARS).contains(&reference_chars) {
+        return Err(bad_request("`reference` must have 1 to 64 characters"));
+    }
+
+    let merchant = match request.qr.as_str() {
+        "qr_coffee_shop" => Merchant {
+            min: 100,
+            max: 50_000,
+            balance: None,
+        },
+        "qr_low_balance" => Merchant {
+            min: 100,
+            max: 50_000,
+            balance: Some(2_000),
+        },
+        "qr_expired" => return Err(ApiError::new(ErrorCode::QrExpired)),
+        "qr_disabled" => return Err(ApiError::new(ErrorCode::QrDisabled)),
+        "qr_issuer_timeout" => {
+            return Err(ApiError::new(ErrorCode::NetworkTimeout)
+                .retry_after(Duration::from_secs(2))
+                .detail("The issuer did not answer in time; the payment was not made."));
+        }
+        "qr_ledger_down" => {
+            return Err(ApiError::new(ErrorCode::Server).cause(io::Error::new(
+                io::ErrorKind::ConnectionRefused,
+                "ledger at 10.1.2.3:5432 refused the connection",
+            )));
+        }
+        _ => return Err(ApiError::new(ErrorCode::QrUnknown)),
+    };
+    if cents > merchant.max {
+        return Err(ApiError::new(ErrorCode::MaxAmountExceeded)
+            .param("max_amount", format_amount(merchant.max)));
+    }
+    if cents < merchant.min {
+        return Err(ApiError::new(ErrorCode::MinAmountSubceed)
+            .param("min_amount", format_amount(merchant.min)));
+    }
+    if merchant.balance.is_some_and(|balance| cents > balance) {
+        return Err(ApiError::new(ErrorCode::InsufficientBalance));
+    }
+
+    let mut store = state.store.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(existing) = store.by_reference.get(&request.reference) {
+        return Err(ApiError::new(ErrorCode::ReferenceAlreadyExists)
+            .instance(format!("/payments/{existing}"))
+            .extra("payment_id", existing)?);
+    }
+    store.next_id += 1;
+    let payment = Payment {
+        id: format!("pay_{}", store.next_id),
+        qr: request.qr,
+        amount: format_amount(cents),
+        reference: request.reference,
+        status: "approved".to_owned(),
+    };
+    store.insert(payment.clone());
+    let location = format!("/payments/{}", payment.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(payment),
+    ))
+}
+
+async fn get_payment(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Payment>, ApiError> {
+    let store = state.store.lock().unwrap_or_else(PoisonError::into_inner);
+    match store.by_id.get(&id) {
+        Some(payment) => Ok(Json(payment.clone())),
+        None => Err(ApiError::new(ErrorCode::NotFound)
+            .detail("There is no payment with this id.")
+            .detail_in(Locale::Es, "No hay ningún pago con este id.")),
+    }
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(ErrorCode::NotFound)
+        .detail("There is no such resource.")
+        .detail_in(Locale::Es, "No existe ese recurso.")
+}
+
+fn bad_request(why: &str) -> ApiError {
+    // A rejection can quote the request (an unknown field's name): keep the detail short.
+    const MAX_DETAIL: usize = 200;
+    let mut end = why.len().min(MAX_DETAIL);
+    while !why.is_char_boundary(end) {
+        end -= 1;
+    }
+    let ellipsis = if end < why.len() { "…" } else { "" };
+    ApiError::new(ErrorCode::BadRequest).detail(format!("{}{ellipsis}", &why[..end]))
+}
+
+/// `qr_` and 1 to 40 of `a-z`, `0-9`, `_` (the OpenAPI pattern).
+fn is_qr(qr: &str) -> bool {
+    qr.strip_prefix("qr_").is_some_and(|rest| {
+        (1..=MAX_QR_CHARS - 3).contains(&rest.len())
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    })
+}
+
+/// `12`, `12.5` or `12.50` (1 to 9 integer digits) as cents.
+fn parse_amount(amount: &str) -> Option<u64> {
+    let (units, decimals) = match amount.split_once('.') {
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (amount, ""),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !(1..=9).contains(&units.len()) || !digits(units) || decimals.len() > 2 || !digits(decimals)
+    {
+        return None;
+    }
+    let cents = match decimals.len() {
+        0 => 0,
+        1 => decimals.parse::<u64>().ok()? * 10,
+        _ => decimals.parse::<u64>().ok()?,
+    };
+    Some(units.parse::<u64>().ok()? * 100 + cents)
+}
+
+fn format_amount(cents: u64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts() {
+        assert_eq!(parse_amount("12.50"), Some(1250));
+        assert_eq!(parse_amount("12.5"), Some(1250));
+        assert_eq!(parse_amount("7"), Some(700));
+        for bad in ["", ".5", "12.", "1.234", "-1", "1e3", "１２", "1234567890"] {
+            assert_eq!(parse_amount(bad), None, "{bad}");
+        }
+        assert_eq!(format_amount(50_000), "500.00");
+    }
+}

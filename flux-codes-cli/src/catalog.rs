@@ -1,0 +1,80 @@
+//! Finding and loading the catalog: `--catalog PATH`, or `codes.toml` in the current folder or
+//! the nearest parent that has one (the way cargo finds `Cargo.toml`).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, anyhow};
+use flux_codes_gen::{Catalog, Diagnostics, Error};
+
+use crate::commands::Reported;
+use crate::{Color, Context};
+
+/// The catalog's file name.
+pub const FILE_NAME: &str = "codes.toml";
+
+/// The catalog to use: `--catalog`, or the nearest `codes.toml` up from the current folder.
+pub fn find(cx: &Context) -> anyhow::Result<PathBuf> {
+    if let Some(path) = &cx.catalog {
+        return Ok(path.clone());
+    }
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    if cwd.join(FILE_NAME).is_file() {
+        return Ok(PathBuf::from(FILE_NAME));
+    }
+    cwd.ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|path| path.is_file())
+        .ok_or_else(|| {
+            anyhow!(
+                "no {FILE_NAME} in {} or any parent folder; pass --catalog PATH",
+                cwd.display()
+            )
+        })
+}
+
+/// Loads the catalog at `path`: `Ok(Err(diagnostics))` when it is not a valid catalog.
+pub fn load(path: &Path) -> anyhow::Result<Result<Catalog, Box<Diagnostics>>> {
+    match flux_codes_gen::load_catalog(path) {
+        Ok(catalog) => Ok(Ok(catalog)),
+        Err(Error::Invalid(diags)) => Ok(Err(diags)),
+        Err(Error::Io { path, error } | Error::Write { path, error }) => {
+            Err(anyhow!("cannot read {}: {error}", path.display()))
+        }
+    }
+}
+
+/// Finds and loads the catalog; an invalid one has its diagnostics printed on stderr.
+pub fn load_valid(cx: &Context) -> anyhow::Result<Catalog> {
+    let path = find(cx)?;
+    match load(&path)? {
+        Ok(catalog) => Ok(catalog),
+        Err(diags) => {
+            eprint!("{}", diags.render(stderr_color(cx.color)));
+            Err(Reported.into())
+        }
+    }
+}
+
+/// The index in `catalog.locales` of the locale tagged `tag`, compared case-insensitively.
+pub fn locale_index(catalog: &Catalog, tag: &str) -> anyhow::Result<usize> {
+    catalog
+        .locales
+        .iter()
+        .position(|l| l.eq_ignore_ascii_case(tag))
+        .ok_or_else(|| {
+            anyhow!(
+                "the catalog has no locale `{tag}`; its locales are {}",
+                catalog.locales.join(", ")
+            )
+        })
+}
+
+/// Whether to colour what goes to stderr.
+pub fn stderr_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}

@@ -1,0 +1,135 @@
+//! `flux-codes explain CODE`: everything the catalog knows about one code, in the terminal,
+//! the way `rustc --explain E0308` explains a compiler error.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use flux_codes_gen::diagnostic::did_you_mean;
+use flux_codes_gen::render::status_line;
+use flux_codes_gen::template::{self, Piece};
+use flux_codes_gen::{Catalog, CodeSpec};
+
+use crate::{Context, catalog};
+
+/// Explain one error code: its HTTP status, whether to retry, its texts, params and docs.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  flux-codes explain ERR_QR_EXPIRED\n  \
+flux-codes explain err_max_amount_exceeded --locale es")]
+pub struct Args {
+    /// The code, in any letter case: ERR_QR_EXPIRED or err_qr_expired.
+    #[arg(value_name = "CODE")]
+    code: String,
+
+    /// The language of the code's texts (default: the catalog's default locale).
+    #[arg(long, short, value_name = "LOCALE")]
+    locale: Option<String>,
+}
+
+pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let catalog = catalog::load_valid(cx)?;
+    let locale = match &args.locale {
+        Some(tag) => catalog::locale_index(&catalog, tag)?,
+        None => catalog.default_locale,
+    };
+    let given = args.code.trim();
+    let found = catalog
+        .codes
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(given));
+    let Some(code) = found else {
+        let shown = printable(given);
+        if let Some(retired) = catalog
+            .reserved
+            .iter()
+            .find(|r| r.eq_ignore_ascii_case(given))
+        {
+            bail!("`{retired}` is a retired code (in `catalog.reserved`): no response uses it");
+        }
+        match did_you_mean(given, catalog.codes.iter().map(|c| c.code.as_str())) {
+            Some(near) => bail!("no code `{shown}` in the catalog; did you mean `{near}`?"),
+            None => bail!("no code `{shown}` in the catalog"),
+        }
+    };
+    print!("{}", explain(&catalog, code, locale));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The explanation of `code`, with its texts in the locale at `locale`: the code and its
+/// message, its facts, then its detail and what to do.
+pub fn explain(catalog: &Catalog, code: &CodeSpec, locale: usize) -> String {
+    let category = catalog.category_of(code);
+    let mut out = format!("{}: {}\n\n", code.code, one_line(&code.message[locale]));
+    let mut field = |name: &str, value: &str| {
+        let _ = writeln!(out, "  {name:<12} {value}");
+    };
+    field("HTTP status", &status_line(code.status));
+    field(
+        "Retryable",
+        if code.retryable {
+            "yes: the same request may be sent again after a short wait"
+        } else {
+            "no: the same request fails the same way until something changes"
+        },
+    );
+    field(
+        "Category",
+        &format!("{} ({})", category.key, one_line(&category.title[locale])),
+    );
+    if !code.params.is_empty() {
+        field("Params", &code.params.join(", "));
+    }
+    if let Some(url) = catalog.docs_url(code) {
+        field("Docs", &printable(&url));
+    }
+    if let Some(note) = &code.deprecated {
+        field("Deprecated", &one_line(note));
+    }
+    field("Rust", &format!("ErrorCode::{}", code.variant));
+    let mut section = |title: &str, text: &str| {
+        let _ = write!(out, "\n{title}\n");
+        for line in printable(text).lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    };
+    if let Some(detail) = &code.detail {
+        section("Detail", &detail_text(&detail[locale]));
+    }
+    if let Some(hint) = &code.hint {
+        section("What to do", &hint[locale]);
+    }
+    out
+}
+
+/// A detail template as its reader sees it: `{max_amount}` stays a placeholder, `{{` is `{`.
+fn detail_text(template: &str) -> String {
+    template::parse(template)
+        .expect("a validated catalog's templates parse")
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.clone(),
+            Piece::Param(name) => format!("{{{name}}}"),
+        })
+        .collect()
+}
+
+/// A text on one line, its whitespace runs (newlines included) as single spaces.
+fn one_line(text: &str) -> String {
+    printable(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `text` safe to print on a terminal: control characters (an escape sequence could recolour
+/// or retitle the terminal) and bidirectional overrides shown as `\u{..}`; newlines and tabs
+/// kept.
+fn printable(text: &str) -> String {
+    let is_bidi_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    text.chars()
+        .map(|c| {
+            if (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,131 @@
+//! `flux-codes export`: writes the catalog's exports (JSON and its schema, the npm package,
+//! i18next resources, ...), one format or all of them. The formats are the generator's
+//! [`FORMATS`]; files are written whole (temporary file, then rename) and only when changed.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use flux_codes_gen::render::{Artifact, FORMATS, Format};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::{Context, catalog};
+
+/// Export the catalog for other languages: one format (to stdout or --out), or every format.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  flux-codes export --format json > catalog.json\n  \
+flux-codes export --format npm --out web/flux-error-codes\n  \
+flux-codes export --format markdown --locale es > errores.md\n  \
+flux-codes export --all --out-dir exports"
+)]
+pub struct Args {
+    /// The export to write.
+    #[arg(long, short, value_parser = format_names(), required_unless_present = "all", value_name = "FORMAT")]
+    format: Option<String>,
+
+    /// Where to write --format: the file of a one-file format (default: stdout), the folder of a
+    /// several-file format (npm, i18next, markdown without --locale).
+    #[arg(long, short, requires = "format", value_name = "PATH")]
+    out: Option<std::path::PathBuf>,
+
+    /// For a format with one file per locale (markdown): write only this locale's file.
+    #[arg(long, short, requires = "format", value_name = "LOCALE")]
+    locale: Option<String>,
+
+    /// Write every format into --out-dir.
+    #[arg(long, conflicts_with = "format", requires = "out_dir")]
+    all: bool,
+
+    /// The folder --all writes into (created if missing).
+    #[arg(long, requires = "all", value_name = "DIR")]
+    out_dir: Option<std::path::PathBuf>,
+}
+
+fn format_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        FORMATS
+            .iter()
+            .map(|f| PossibleValue::new(f.name).help(f.about)),
+    )
+}
+
+pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let catalog = catalog::load_valid(cx)?;
+    if let Some(dir) = &args.out_dir {
+        let progress = progress_bar(FORMATS.len());
+        for format in FORMATS {
+            progress.set_message(format.name);
+            write_all(dir, &format.artifacts(&catalog))?;
+            progress.inc(1);
+        }
+        progress.finish_and_clear();
+        return Ok(ExitCode::SUCCESS);
+    }
+    let name = args
+        .format
+        .as_deref()
+        .expect("clap requires --format without --all");
+    let format = Format::find(name).expect("clap checks the format name");
+    let files = match (&args.locale, format.per_locale) {
+        (None, _) => format.render(&catalog),
+        (Some(tag), Some(render)) => vec![render(&catalog, catalog::locale_index(&catalog, tag)?)],
+        (Some(_), None) => bail!("the {name} export is not per locale; drop --locale"),
+    };
+    match (&args.out, files.as_slice()) {
+        (None, [file]) => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(file.contents.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("cannot write to stdout")?;
+        }
+        (None, _) => bail!(
+            "the {name} export is several files ({}); write them into a folder with --out DIR{}",
+            files
+                .iter()
+                .map(|f| f.path.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if format.per_locale.is_some() {
+                ", or pick one with --locale"
+            } else {
+                ""
+            }
+        ),
+        (Some(path), [file]) => write(path, &file.contents)?,
+        (Some(dir), _) => write_all(dir, &files)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `files` under `dir`, creating folders as needed.
+fn write_all(dir: &Path, files: &[Artifact]) -> anyhow::Result<()> {
+    for file in files {
+        write(&dir.join(&file.path), &file.contents)?;
+    }
+    Ok(())
+}
+
+fn write(path: &Path, contents: &str) -> anyhow::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    }
+    flux_codes_gen::write_if_changed(path, contents.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// A progress bar on stderr when it is a terminal; hidden otherwise.
+fn progress_bar(len: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    ProgressBar::new(len as u64).with_style(
+        ProgressStyle::with_template("exporting {bar:30} {pos}/{len} {msg}")
+            .expect("a valid progress template"),
+    )
+}

@@ -1,0 +1,211 @@
+//! JSON: `catalog.json`, the whole catalog for any consumer, and `catalog.schema.json`, its JSON
+//! Schema. Both come from the serde structs below (the schema is derived from them with
+//! `schemars`), so the export and its schema cannot drift apart.
+
+use std::borrow::Cow;
+
+use indexmap::IndexMap;
+use schemars::generate::SchemaSettings;
+use schemars::transform::RecursiveTransform;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+use crate::model::Catalog;
+use crate::render::to_json;
+
+/// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `catalog.json`: the catalog, codes and categories in file order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "flux-codes catalog export (catalog.json)",
+    description = "Every error code of the API with its HTTP status, retryability, category and texts in every locale, generated from codes.toml by `flux-codes export`."
+)]
+pub struct CatalogJson {
+    /// The version of this shape (see `SCHEMA_VERSION`).
+    #[schemars(extend("const" = SCHEMA_VERSION))]
+    pub schema_version: u32,
+    /// The catalog's name, e.g. `Flux`.
+    #[schemars(length(min = 1))]
+    pub name: String,
+    /// The locale used when a caller asks for none; one of `locales`.
+    #[schemars(regex(pattern = LOCALE_PATTERN))]
+    pub default_locale: String,
+    /// Every locale, as BCP 47 tags; each text has one entry per locale.
+    #[schemars(length(min = 1), inner(regex(pattern = LOCALE_PATTERN)))]
+    pub locales: Vec<String>,
+    /// Retired code strings: never sent again, never to be reused.
+    #[schemars(inner(regex(pattern = CODE_PATTERN)))]
+    pub reserved: Vec<String>,
+    /// The categories, in file order.
+    pub categories: Vec<CategoryJson>,
+    /// The codes, in file order.
+    pub codes: Vec<CodeJson>,
+}
+
+/// A category of codes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryJson {
+    /// The key codes refer to, e.g. `qr`.
+    #[schemars(regex(pattern = CATEGORY_PATTERN))]
+    pub key: String,
+    pub title: Texts,
+}
+
+/// One error code. Every field is always present; an absent text is `null`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = require_every_property)]
+pub struct CodeJson {
+    /// The wire string, e.g. `ERR_QR_EXPIRED`.
+    #[schemars(regex(pattern = CODE_PATTERN))]
+    pub code: String,
+    /// The HTTP status of a response carrying this code.
+    #[schemars(range(min = 400, max = 599))]
+    pub status: u16,
+    /// Whether the client may retry the same request unchanged.
+    pub retryable: bool,
+    /// The key of its category.
+    #[schemars(regex(pattern = CATEGORY_PATTERN))]
+    pub category: String,
+    /// The fixed sentence saying what went wrong (no placeholders).
+    pub message: Texts,
+    /// What differs per occurrence: a template with `{name}` placeholders (the `params`) and
+    /// `{{` / `}}` for literal braces; `null` when the code has none.
+    pub detail: Option<Texts>,
+    /// What to do about it; `null` when the code has none.
+    pub hint: Option<Texts>,
+    /// The detail's placeholders, in order of first use.
+    #[schemars(inner(regex(pattern = PARAM_PATTERN)))]
+    pub params: Vec<String>,
+    /// Why and how to stop using this code; `null` when it is current.
+    #[schemars(length(min = 1))]
+    pub deprecated: Option<String>,
+    /// Its documentation page; `null` when the catalog has no `docs_url`.
+    #[schemars(url)]
+    pub docs_url: Option<String>,
+}
+
+/// Lists every property as required: nullable fields are written as `null`, never left out.
+fn require_every_property(schema: &mut Schema) {
+    let keys: Vec<serde_json::Value> = schema
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .map(|p| p.keys().map(|k| k.as_str().into()).collect())
+        .unwrap_or_default();
+    let required = schema
+        .ensure_object()
+        .entry("required")
+        .or_insert_with(|| Vec::<serde_json::Value>::new().into());
+    if let Some(required) = required.as_array_mut() {
+        for key in keys {
+            if !required.contains(&key) {
+                required.push(key);
+            }
+        }
+    }
+}
+
+const CODE_PATTERN: &str = "^[A-Z][A-Z0-9_]{0,62}$";
+const CATEGORY_PATTERN: &str = "^[a-z][a-z0-9_]*$";
+const PARAM_PATTERN: &str = "^[a-z_][a-z0-9_]*$";
+const LOCALE_PATTERN: &str = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
+
+/// A text in every locale: `{ "en": "...", "es": "..." }`, in the order of `locales`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Texts(pub IndexMap<String, String>);
+
+impl JsonSchema for Texts {
+    fn schema_name() -> Cow<'static, str> {
+        "Texts".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A text in every locale of `locales`, keyed by locale tag.",
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": { "pattern": LOCALE_PATTERN },
+            "additionalProperties": { "type": "string", "minLength": 1 }
+        })
+    }
+}
+
+impl Texts {
+    /// `texts` (one per locale, in catalog order) keyed by locale tag.
+    pub fn new(catalog: &Catalog, texts: &[String]) -> Self {
+        Texts(
+            catalog
+                .locales
+                .iter()
+                .cloned()
+                .zip(texts.iter().cloned())
+                .collect(),
+        )
+    }
+}
+
+impl CatalogJson {
+    /// The export of `catalog`.
+    pub fn new(catalog: &Catalog) -> Self {
+        CatalogJson {
+            schema_version: SCHEMA_VERSION,
+            name: catalog.name.clone(),
+            default_locale: catalog.default_locale_tag().to_owned(),
+            locales: catalog.locales.clone(),
+            reserved: catalog.reserved.clone(),
+            categories: catalog
+                .categories
+                .iter()
+                .map(|c| CategoryJson {
+                    key: c.key.clone(),
+                    title: Texts::new(catalog, &c.title),
+                })
+                .collect(),
+            codes: catalog
+                .codes
+                .iter()
+                .map(|code| CodeJson {
+                    code: code.code.clone(),
+                    status: code.status,
+                    retryable: code.retryable,
+                    category: catalog.category_of(code).key.clone(),
+                    message: Texts::new(catalog, &code.message),
+                    detail: code.detail.as_deref().map(|d| Texts::new(catalog, d)),
+                    hint: code.hint.as_deref().map(|h| Texts::new(catalog, h)),
+                    params: code.params.clone(),
+                    deprecated: code.deprecated.clone(),
+                    docs_url: catalog.docs_url(code),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `catalog.json`.
+pub fn render_json(catalog: &Catalog) -> String {
+    to_json(&CatalogJson::new(catalog))
+}
+
+/// `catalog.schema.json`: the JSON Schema (draft 2020-12) of `catalog.json`. Only standard
+/// formats: schemars' `uint16`-style integer formats are dropped (strict validators such as ajv
+/// reject unknown formats); the integers keep their ranges.
+pub fn render_json_schema() -> String {
+    let drop_integer_formats = RecursiveTransform(|schema: &mut Schema| {
+        if schema
+            .get("format")
+            .and_then(|f| f.as_str())
+            .is_some_and(|f| f.starts_with("uint"))
+        {
+            schema.remove("format");
+        }
+    });
+    let generator = SchemaSettings::draft2020_12()
+        .with_transform(drop_integer_formats)
+        .into_generator();
+    to_json(&generator.into_root_schema_for::<CatalogJson>())
+}

@@ -1,0 +1,159 @@
+//! The exports (`flux_codes_gen::render::FORMATS`): every file of the adversarial fixture is
+//! pinned by a snapshot (`cargo insta review` after an intended change; the real catalog's are
+//! the committed `exports/`), and each export parses back to exactly the catalog's texts.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use flux_codes_gen::Catalog;
+use flux_codes_gen::render::i18next::i18next_template;
+use flux_codes_gen::render::json::{CatalogJson, render_json, render_json_schema};
+use flux_codes_gen::render::{FORMATS, Format, artifacts};
+use serde_json::Value;
+
+fn load(path: &str) -> Catalog {
+    flux_codes_gen::load_catalog(Path::new(path)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn catalogs() -> [(&'static str, Catalog); 2] {
+    [
+        ("codes.toml", load("../codes.toml")),
+        ("adversarial.toml", load("tests/fixtures/adversarial.toml")),
+    ]
+}
+
+#[test]
+fn every_adversarial_artifact_is_pinned() {
+    let catalog = load("tests/fixtures/adversarial.toml");
+    for artifact in artifacts(&catalog) {
+        let name = format!("adversarial@{}", artifact.path.replace('/', "__"));
+        insta::assert_snapshot!(name, artifact.contents);
+    }
+}
+
+#[test]
+fn formats_have_unique_names_and_relative_unique_paths() {
+    let names: BTreeSet<_> = FORMATS.iter().map(|f| f.name).collect();
+    assert_eq!(names.len(), FORMATS.len());
+    for (_, catalog) in catalogs() {
+        let files = artifacts(&catalog);
+        let paths: BTreeSet<_> = files.iter().map(|a| a.path.as_str()).collect();
+        assert_eq!(paths.len(), files.len(), "two artifacts share a path");
+        for path in paths {
+            assert!(
+                !path.starts_with('/') && !path.split('/').any(|p| p.is_empty() || p == ".."),
+                "{path}"
+            );
+        }
+        for file in &files {
+            assert!(
+                file.contents.ends_with('\n'),
+                "{} has no final newline",
+                file.path
+            );
+        }
+    }
+    let npm = Format::find("npm").unwrap();
+    assert_eq!(npm.artifacts(&catalogs()[0].1)[0].path, "npm/package.json");
+    assert_eq!(npm.render(&catalogs()[0].1)[0].path, "package.json");
+}
+
+#[test]
+fn catalog_json_parses_back_to_the_model() {
+    for (name, catalog) in catalogs() {
+        let text = render_json(&catalog);
+        let json: CatalogJson = serde_json::from_str(&text).unwrap();
+        assert_eq!(json, CatalogJson::new(&catalog), "{name}");
+        assert_eq!(json.locales, catalog.locales);
+        for (exported, code) in json.codes.iter().zip(&catalog.codes) {
+            assert_eq!(exported.code, code.code);
+            let message: Vec<&String> = exported.message.0.values().collect();
+            assert_eq!(
+                message,
+                code.message.iter().collect::<Vec<_>>(),
+                "{name}: {}",
+                code.code
+            );
+            let detail = exported
+                .detail
+                .as_ref()
+                .map(|d| d.0.values().cloned().collect::<Vec<_>>());
+            assert_eq!(detail, code.detail);
+            assert_eq!(exported.docs_url, catalog.docs_url(code));
+        }
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{name}: not HTML-safe"
+        );
+    }
+}
+
+#[test]
+fn the_schema_accepts_every_export_and_rejects_corrupted_ones() {
+    let schema: Value = serde_json::from_str(&render_json_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for (name, catalog) in catalogs() {
+        let json: Value = serde_json::from_str(&render_json(&catalog)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+    let good: Value = serde_json::from_str(&render_json(&catalogs()[0].1)).unwrap();
+    type Corruption = (&'static str, fn(&mut Value));
+    let corruptions: [Corruption; 7] = [
+        ("status out of range", |j| {
+            j["codes"][0]["status"] = 302.into()
+        }),
+        ("retryable as a string", |j| {
+            j["codes"][0]["retryable"] = "no".into()
+        }),
+        ("missing hint", |j| {
+            drop(j["codes"][0].as_object_mut().unwrap().remove("hint"))
+        }),
+        ("unknown field", |j| {
+            j["codes"][0]["retriable"] = true.into()
+        }),
+        ("lowercase code", |j| {
+            j["codes"][0]["code"] = "err_qr_unknown".into()
+        }),
+        ("empty message", |j| {
+            j["codes"][0]["message"]["en"] = "".into()
+        }),
+        ("other schema version", |j| j["schema_version"] = 2.into()),
+    ];
+    for (what, corrupt) in corruptions {
+        let mut bad = good.clone();
+        corrupt(&mut bad);
+        assert!(
+            !validator.is_valid(&bad),
+            "the schema accepted a catalog with {what}"
+        );
+    }
+}
+
+#[test]
+fn i18next_resources_hold_every_text_in_i18next_syntax() {
+    for (name, catalog) in catalogs() {
+        let files = Format::find("i18next").unwrap().render(&catalog);
+        assert_eq!(files.len(), catalog.locales.len());
+        for (locale, file) in files.iter().enumerate() {
+            assert_eq!(file.path, format!("{}.json", catalog.locales[locale]));
+            let json: Value = serde_json::from_str(&file.contents).unwrap();
+            let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+            let codes: Vec<&String> = catalog.codes.iter().map(|c| &c.code).collect();
+            assert_eq!(keys.len(), codes.len(), "{name}");
+            for code in &catalog.codes {
+                let entry = &json[&code.code];
+                assert_eq!(entry["message"], code.message[locale].as_str(), "{name}");
+                assert_eq!(
+                    entry["hint"].as_str(),
+                    code.hint.as_ref().map(|h| h[locale].as_str())
+                );
+                let detail = code.detail.as_ref().map(|d| i18next_template(&d[locale]));
+                assert_eq!(entry["detail"].as_str(), detail.as_deref());
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The OpenAPI examples flux-codes-gen renders are the bodies `ApiError` serializes: the
+//! document describes what services really answer.
+
+use flux_codes::{ApiError, ErrorCode, Locale};
+use serde_json::Value;
+
+#[test]
+fn each_example_is_the_body_the_runtime_serializes() {
+    let catalog =
+        flux_codes_gen::load_catalog(concat!(env!("CARGO_MANIFEST_DIR"), "/codes.toml").as_ref())
+            .unwrap_or_else(|e| panic!("{e}"));
+    let doc: Value =
+        serde_json::from_str(&flux_codes_gen::render::openapi::render_openapi(&catalog)).unwrap();
+    assert_eq!(catalog.default_locale_tag(), Locale::DEFAULT.as_str());
+    for &code in ErrorCode::ALL {
+        let response = format!("Error{}", code.http_status());
+        let example = &doc["components"]["responses"][&response]["content"]["application/problem+json"]
+            ["examples"][code.as_str()]["value"];
+        let mut err = ApiError::new(code);
+        for param in code.params() {
+            err = err.param(param, format!("<{param}>"));
+        }
+        assert_eq!(*example, serde_json::to_value(&err).unwrap(), "{code}");
+    }
+}
