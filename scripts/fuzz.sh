@@ -36,6 +36,64 @@ case $target in
     seed long "$(printf 'ERR_%.0s' {1..40})"
     seed unicode "ERR_QR_EXPİRED"
     ;;
+  negotiate)
+    # The first byte picks the locale set and default; the rest is the header. Real headers:
+    # browsers', curl's (none), RFC and MDN examples, wildcards, exclusions.
+    i=0
+    while IFS= read -r header; do
+      seed "header-$i" "a$header"
+      i=$((i + 1))
+    done <<'HEADERS'
+en-US,en;q=0.9
+es-CL,es;q=0.9,en-US;q=0.8,en;q=0.7
+es-ES,es;q=0.8,en-US;q=0.5,en;q=0.3
+es-419,es;q=0.9
+en-GB,en;q=0.9,en-US;q=0.8
+fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5
+zh-Hant-TW,zh;q=0.9,es;q=0.1
+pt-BR,pt;q=0.9,en-US;q=0.8,en;q=0.7
+de-DE,de;q=0.9
+*
+*;q=0.5, es
+en;q=0, *
+es-CL, es;q=0
+da, en-gb;q=0.8, en;q=0.7
+sr-Latn-RS,sr;q=0.9
+de-CH-1996;q=0.8
+en-US;q=1.000, es;q=0.001
+HEADERS
+    seed curl-none "a"
+    seed two-lines "aes-CL"$'\n'"en;q=0.5"
+    ;;
+  client)
+    # Two bytes of status, then `content-type \0 retry-after \0 body`. Real bodies: every
+    # example response of the OpenAPI export (what ApiError serializes), and what proxies and
+    # newer servers send.
+    python3 - "$corpus" <<'PY'
+import json, struct, sys
+out = sys.argv[1]
+doc = json.load(open("exports/openapi.json"))
+n = 0
+def seed(name, status, content_type, retry_after, body):
+    with open(f"{out}/seed-{name}", "wb") as f:
+        f.write(struct.pack(">H", status) + content_type + b"\0" + retry_after + b"\0" + body)
+for response in doc["components"]["responses"].values():
+    for media, content in response.get("content", {}).items():
+        for name, example in content.get("examples", {}).items():
+            value = example["value"]
+            seed(name, value.get("status", 500), media.encode(), b"", json.dumps(value).encode())
+            n += 1
+seed("unknown-code", 429, b"application/problem+json", b"30",
+     b'{"type":"about:blank","title":"Too many requests.","status":429,"code":"ERR_RATE_LIMITED","retryable":true}')
+seed("params", 422, b"application/problem+json; charset=utf-8", b"Fri, 31 Dec 1999 23:59:59 GMT",
+     b'{"type":"about:blank","title":"t","status":422,"code":"ERR_MAX_AMOUNT_EXCEEDED","params":{"max_amount":"500.00","n":3,"ok":true}}')
+seed("html-502", 502, b"text/html", b"",
+     b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center></body></html>")
+seed("empty-503", 503, b"", b"120", b"")
+seed("json-no-type", 400, b"application/json", b"", b'{"error":"bad"}')
+print(f"{n} example responses", file=sys.stderr)
+PY
+    ;;
   *)
     echo "unknown fuzz target \`$target\`; the targets are: $(cd fuzz/fuzz_targets && ls | sed 's/\.rs$//' | tr '\n' ' ')" >&2
     exit 2
