@@ -2,21 +2,24 @@
 //! bundler, a later run) sees the old file or the new one, and a failed write (disk full, a
 //! read-only folder) leaves the old file as it was and no temporary file behind.
 
-use std::fs;
+use std::ffi::{OsStr, OsString};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
 
 /// Writes `bytes` to `path` unless the file already holds them (keeping its mtime, so nothing
 /// downstream rebuilds). Returns whether it wrote.
 ///
 /// The bytes go to a new uniquely named temporary file in the same folder, are flushed to disk,
 /// and the file is renamed over `path` in one step. The temporary file is created exclusively
-/// (never through an existing file or symlink), so concurrent writers of neighbouring files
-/// cannot collide. On error the temporary file is removed.
+/// (`O_EXCL`: never through an existing file or symlink), so concurrent writers of neighbouring
+/// files cannot collide. On error the temporary file is removed, and the error is the system's
+/// own (the caller names `path`).
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
-    let existing = fs::metadata(path).ok();
+    let existing = fs::metadata(path).ok().filter(fs::Metadata::is_file);
     if let Some(meta) = &existing
-        && meta.is_file()
         && meta.len() == bytes.len() as u64
         && fs::read(path).is_ok_and(|old| old == bytes)
     {
@@ -32,27 +35,73 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
             format!("`{}` does not name a file", path.display()),
         )
     })?;
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(name);
-    prefix.push(".");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // tempfile's default is 0600; a generated file is as readable as any other (the umask
-        // still applies), or keeps the mode of the file it replaces.
-        use std::os::unix::fs::PermissionsExt;
-        let mode = existing
-            .as_ref()
-            .filter(|m| m.is_file())
-            .map_or(0o666, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(fs::Permissions::from_mode(mode));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    let mut tmp = TempFile::create(dir, name, existing.as_ref())?;
+    tmp.file.write_all(bytes)?;
+    tmp.file.sync_all()?;
+    fs::rename(&tmp.path, path)?;
+    tmp.persisted = true;
     Ok(true)
+}
+
+/// A temporary file beside the target, removed on drop unless it was renamed into place.
+struct TempFile {
+    path: PathBuf,
+    file: File,
+    persisted: bool,
+}
+
+impl TempFile {
+    /// `.<name>.<unique>.tmp` in `dir`, created exclusively, readable as any new file would be
+    /// (or with the mode of the file it will replace).
+    fn create(dir: &Path, name: &OsStr, replaces: Option<&fs::Metadata>) -> io::Result<TempFile> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            options.mode(replaces.map_or(0o666, |m| m.permissions().mode() & 0o7777));
+        }
+        #[cfg(not(unix))]
+        let _ = replaces;
+        let seed = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        for _ in 0..64 {
+            let unique = format!(
+                "{:x}.{:x}.{seed:x}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed)
+            );
+            let mut file_name = OsString::from(".");
+            file_name.push(name);
+            file_name.push(format!(".{unique}.tmp"));
+            let path = dir.join(file_name);
+            match options.open(&path) {
+                Ok(file) => {
+                    return Ok(TempFile {
+                        path,
+                        file,
+                        persisted: false,
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "no free name for a temporary file",
+        ))
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.persisted {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -106,6 +155,7 @@ mod tests {
         fs::write(path.join("keep"), b"good").unwrap();
         let error = write_if_changed(&path, b"new").unwrap_err();
         assert!(path.is_dir(), "{error}");
+        assert!(!error.to_string().contains(".tmp"), "{error}");
         assert_eq!(fs::read(path.join("keep")).unwrap(), b"good");
         assert_eq!(entries(dir.path()), ["artifact"]);
         // The folder does not exist: nothing is created.

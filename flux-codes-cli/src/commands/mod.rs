@@ -1,6 +1,7 @@
 //! One module per subcommand; each has its clap `Args` and a `run`.
 
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod export;
 
