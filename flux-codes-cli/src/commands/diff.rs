@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use flux_codes_gen::diff::{Class, diff, report};
+use flux_codes_gen::diff::{diff, report};
 use flux_codes_gen::{Catalog, MAX_CATALOG_BYTES};
 
 use crate::commands::Reported;
@@ -72,10 +72,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Format::Human => print!("{}", report::render_human(&changes)),
         Format::Json => print!("{}", report::render_json(&changes)),
     }
-    let breaking = changes
-        .iter()
-        .filter(|c| c.class() == Class::Breaking)
-        .count();
+    let breaking = report::Summary::of(&changes).breaking;
     if breaking == 0 || args.allow_breaking {
         return Ok(ExitCode::SUCCESS);
     }
