@@ -2,10 +2,15 @@
 #![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// The derive's and `catalog!`'s expansions name `::flux_codes`, in this crate too.
+extern crate self as flux_codes;
+
 mod api_error;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod client;
+mod derive_support;
+mod from_flux_error;
 #[cfg(feature = "http")]
 mod http;
 pub mod negotiate;
@@ -14,6 +19,7 @@ mod runtime;
 pub use api_error::{
     ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, Problem, RESERVED_MEMBERS,
 };
+pub use flux_codes_derive::{FluxError, catalog};
 pub use runtime::ParseError;
 
 include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
@@ -23,9 +29,12 @@ include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
 /// `catalog.schema.json`), so a service can serve `/errors.json` without the CLI.
 pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 
-/// What generated catalog code uses; not part of the public API.
+/// What generated catalog code and `#[derive(FluxError)]` use; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::derive_support::{
+        MaybeParam, Message, contains, detail_conflict, unfilled_placeholder, unknown_param,
+    };
     pub use crate::negotiate::negotiate;
     pub use crate::runtime::{ParseError, deserialize_str, render_template};
     pub use serde;

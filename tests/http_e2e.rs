@@ -4,6 +4,8 @@
 
 #[path = "../examples/payments/app.rs"]
 mod app;
+#[path = "../examples/payments/errors.rs"]
+mod errors;
 #[path = "../examples/payments/openapi.rs"]
 mod openapi;
 

@@ -1,6 +1,6 @@
 //! The payments sandbox: `POST /payments` charges a QR code, `GET /payments/{id}` reads a
-//! payment back. Every failure is an `ApiError`; the `localize` middleware answers it in the
-//! caller's language.
+//! payment back. Every failure is a `PaymentError` (`errors.rs`, `#[derive(FluxError)]`)
+//! answered as an `ApiError`; the `localize` middleware answers it in the caller's language.
 //!
 //! Sandbox QR codes (any other well-formed `qr_...` is unknown, `ERR_QR_UNKNOWN`):
 //!
@@ -17,7 +17,6 @@ use std::collections::{HashMap, VecDeque};
 use std::error::Error as _;
 use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Request, State};
@@ -26,9 +25,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router, middleware};
-use flux_codes::{ApiError, ErrorCode, Locale};
+use flux_codes::ApiError;
 use serde::{Deserialize, Serialize};
 
+use crate::errors::PaymentError;
 use crate::openapi;
 
 /// The longest QR payload, reference and payment id accepted (in characters).
@@ -136,22 +136,39 @@ async fn create_payment(
     State(state): State<AppState>,
     body: Result<Json<PaymentRequest>, JsonRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
+    let payment = charge(&state, body).map_err(PaymentError::into_api_error)?;
+    let location = format!("/payments/{}", payment.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(payment),
+    ))
+}
+
+/// Charges the payment a request asks for, or says why not.
+fn charge(
+    state: &AppState,
+    body: Result<Json<PaymentRequest>, JsonRejection>,
+) -> Result<Payment, PaymentError> {
     let Json(request) = body.map_err(|rejection| {
-        bad_request(&format!(
+        PaymentError::bad_request(&format!(
             "the body is not a payment request: {}",
             rejection.body_text()
         ))
     })?;
     if !is_qr(&request.qr) {
-        return Err(ApiError::new(ErrorCode::QrMalformed)
-            .detail("`qr` must be `qr_` followed by 1 to 40 of `a-z`, `0-9` and `_`."));
+        return Err(PaymentError::QrMalformed);
     }
     let cents = parse_amount(&request.amount).ok_or_else(|| {
-        bad_request("`amount` must be a decimal string with at most two decimals, e.g. \"12.50\"")
+        PaymentError::bad_request(
+            "`amount` must be a decimal string with at most two decimals, e.g. \"12.50\"",
+        )
     })?;
     let reference_chars = request.reference.chars().count();
     if !(1..=MAX_REFERENCE_CHARS).contains(&reference_chars) {
-        return Err(bad_request("`reference` must have 1 to 64 characters"));
+        return Err(PaymentError::bad_request(
+            "`reference` must have 1 to 64 characters",
+        ));
     }
 
     let merchant = match request.qr.as_str() {
@@ -165,38 +182,36 @@ async fn create_payment(
             max: 50_000,
             balance: Some(2_000),
         },
-        "qr_expired" => return Err(ApiError::new(ErrorCode::QrExpired)),
-        "qr_disabled" => return Err(ApiError::new(ErrorCode::QrDisabled)),
-        "qr_issuer_timeout" => {
-            return Err(ApiError::new(ErrorCode::NetworkTimeout)
-                .retry_after(Duration::from_secs(2))
-                .detail("The issuer did not answer in time; the payment was not made."));
-        }
+        "qr_expired" => return Err(PaymentError::QrExpired),
+        "qr_disabled" => return Err(PaymentError::QrDisabled),
+        "qr_issuer_timeout" => return Err(PaymentError::IssuerTimeout),
         "qr_ledger_down" => {
-            return Err(ApiError::new(ErrorCode::Server).cause(io::Error::new(
+            return Err(PaymentError::Ledger(io::Error::new(
                 io::ErrorKind::ConnectionRefused,
                 "ledger at 10.1.2.3:5432 refused the connection",
             )));
         }
-        _ => return Err(ApiError::new(ErrorCode::QrUnknown)),
+        _ => return Err(PaymentError::QrUnknown),
     };
     if cents > merchant.max {
-        return Err(ApiError::new(ErrorCode::MaxAmountExceeded)
-            .param("max_amount", format_amount(merchant.max)));
+        return Err(PaymentError::TooLarge {
+            max_amount: format_amount(merchant.max),
+        });
     }
     if cents < merchant.min {
-        return Err(ApiError::new(ErrorCode::MinAmountSubceed)
-            .param("min_amount", format_amount(merchant.min)));
+        return Err(PaymentError::TooSmall {
+            min_amount: format_amount(merchant.min),
+        });
     }
     if merchant.balance.is_some_and(|balance| cents > balance) {
-        return Err(ApiError::new(ErrorCode::InsufficientBalance));
+        return Err(PaymentError::InsufficientBalance);
     }
 
     let mut store = state.store.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(existing) = store.by_reference.get(&request.reference) {
-        return Err(ApiError::new(ErrorCode::ReferenceAlreadyExists)
-            .instance(format!("/payments/{existing}"))
-            .extra("payment_id", existing)?);
+        return Err(PaymentError::DuplicateReference {
+            existing: existing.clone(),
+        });
     }
     store.next_id += 1;
     let payment = Payment {
@@ -207,12 +222,7 @@ async fn create_payment(
         status: "approved".to_owned(),
     };
     store.insert(payment.clone());
-    let location = format!("/payments/{}", payment.id);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(payment),
-    ))
+    Ok(payment)
 }
 
 async fn get_payment(
@@ -222,27 +232,12 @@ async fn get_payment(
     let store = state.store.lock().unwrap_or_else(PoisonError::into_inner);
     match store.by_id.get(&id) {
         Some(payment) => Ok(Json(payment.clone())),
-        None => Err(ApiError::new(ErrorCode::NotFound)
-            .detail("There is no payment with this id.")
-            .detail_in(Locale::Es, "No hay ningún pago con este id.")),
+        None => Err(PaymentError::NoSuchPayment(id).into_api_error()),
     }
 }
 
 async fn not_found() -> ApiError {
-    ApiError::new(ErrorCode::NotFound)
-        .detail("There is no such resource.")
-        .detail_in(Locale::Es, "No existe ese recurso.")
-}
-
-fn bad_request(why: &str) -> ApiError {
-    // A rejection can quote the request (an unknown field's name): keep the detail short.
-    const MAX_DETAIL: usize = 200;
-    let mut end = why.len().min(MAX_DETAIL);
-    while !why.is_char_boundary(end) {
-        end -= 1;
-    }
-    let ellipsis = if end < why.len() { "…" } else { "" };
-    ApiError::new(ErrorCode::BadRequest).detail(format!("{}{ellipsis}", &why[..end]))
+    PaymentError::NoSuchRoute.into_api_error()
 }
 
 /// `qr_` and 1 to 40 of `a-z`, `0-9`, `_` (the OpenAPI pattern).

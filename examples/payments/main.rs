@@ -9,6 +9,7 @@
 //! on Ctrl-C (SIGINT) or when killed.
 
 mod app;
+mod errors;
 mod openapi;
 
 use std::process::ExitCode;

@@ -12,6 +12,7 @@ pub mod npm;
 pub mod openapi;
 pub mod page_text;
 pub mod rust;
+mod rust_flux_error;
 
 use crate::Catalog;
 

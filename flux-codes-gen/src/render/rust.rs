@@ -1,4 +1,5 @@
-//! Rust: the `ErrorCode`, `Locale` and `Category` enums and their tables, as pretty-printed code.
+//! Rust: the `ErrorCode`, `Locale` and `Category` enums, their tables and the `FluxError`
+//! trait, as pretty-printed code.
 //!
 //! Everything per code lives in static arrays indexed by the discriminant, never in a `match`
 //! with an arm per code, so a catalog of thousands of codes compiles fast. The code refers to its
@@ -11,6 +12,7 @@ use quote::{ToTokens, format_ident, quote};
 
 use crate::model::{Catalog, CodeSpec, locale_variant};
 use crate::phf;
+use crate::render::rust_flux_error::flux_error_trait;
 use crate::render::{escape_markdown, status_line};
 
 /// The hash function, pasted into the generated lookup (see `hash.rs`).
@@ -63,8 +65,9 @@ pub fn rust_tokens(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
     let locales = locale_items(catalog, rt);
     let categories = category_items(catalog, rt);
     let codes = error_code_items(catalog, rt);
+    let flux_error = flux_error_trait(rt);
     let tables = tables(catalog);
-    quote! { #locales #categories #codes #tables }
+    quote! { #locales #categories #codes #flux_error #tables }
 }
 
 fn locale_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {

@@ -1,0 +1,88 @@
+//! `catalog!("path/to/codes.toml")`: the generated API of another catalog, through the same
+//! renderer as `flux-codes`' build script (`flux_codes_gen::render::rust::rust_tokens`).
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::parse::{Parse, ParseStream};
+use syn::{LitStr, Token};
+
+/// The macro's input: the catalog's path, relative to the calling crate's manifest.
+struct Args {
+    path: LitStr,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let path: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected the catalog's path: `catalog!(\"codes.toml\")`",
+            )
+        })?;
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+        }
+        if !input.is_empty() {
+            return Err(input.error("expected only the catalog's path: `catalog!(\"codes.toml\")`"));
+        }
+        Ok(Args { path })
+    }
+}
+
+pub fn expand(input: TokenStream) -> TokenStream {
+    let args: Args = match syn::parse2(input) {
+        Ok(args) => args,
+        Err(e) => return e.to_compile_error(),
+    };
+    let relative = args.path.value();
+    let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") else {
+        return error(
+            &args.path,
+            "`catalog!` needs `CARGO_MANIFEST_DIR`: build with cargo",
+        );
+    };
+    let path = PathBuf::from(manifest_dir).join(&relative);
+    let track = track(&path);
+    match flux_codes_gen::load_catalog(&path) {
+        Ok(catalog) => {
+            let runtime = quote!(::flux_codes::__private);
+            let items = flux_codes_gen::render::rust::rust_tokens(&catalog, &runtime);
+            quote!(#track #items)
+        }
+        Err(flux_codes_gen::Error::Invalid(mut diagnostics)) => {
+            // Named as written, the way the build script of `flux-codes` names its catalog.
+            diagnostics.path = PathBuf::from(&relative);
+            let message = format!(
+                "the catalog `{relative}` is not valid:\n\n{}",
+                diagnostics.render(false).trim_end()
+            );
+            let error = error(&args.path, &message);
+            quote!(#track #error)
+        }
+        Err(flux_codes_gen::Error::Io { error: io, .. }) => error(
+            &args.path,
+            &format!(
+                "cannot read the catalog `{relative}` ({}): {io}\n(the path is relative to the \
+                 crate's manifest directory)",
+                path.display()
+            ),
+        ),
+    }
+}
+
+/// Makes rustc track the file, so cargo rebuilds the crate when the catalog changes (a proc
+/// macro's own reads are invisible to it on stable Rust).
+fn track(path: &Path) -> TokenStream {
+    match path.to_str() {
+        Some(path) => quote!(
+            const _: &[u8] = ::core::include_bytes!(#path);
+        ),
+        None => TokenStream::new(),
+    }
+}
+
+fn error(at: &LitStr, message: &str) -> TokenStream {
+    quote_spanned!(at.span()=> ::core::compile_error!(#message);)
+}

@@ -1,0 +1,9 @@
+use flux_codes::FluxError;
+
+#[derive(Debug, FluxError)]
+enum PayError {
+    #[flux(code = MaxAmountExceeded, detail = "too much")]
+    TooLarge { max_amount: String },
+}
+
+fn main() {}

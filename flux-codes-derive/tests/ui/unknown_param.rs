@@ -1,0 +1,11 @@
+use flux_codes::FluxError;
+
+#[derive(Debug, FluxError)]
+enum PayError {
+    #[flux(code = MaxAmountExceeded, param(max_amout = limit))]
+    TooLarge { limit: String, max_amount: String },
+    #[flux(code = QrExpired, param(qr = _0))]
+    Expired(String),
+}
+
+fn main() {}

@@ -1,0 +1,236 @@
+//! What `#[derive(FluxError)]` expands to, besides the catalog's generated tables: the `const`
+//! checks that turn a detail placeholder nothing fills, or a param the code does not have, into
+//! a compile error, and the trait that picks, at compile time, which fields are params.
+//!
+//! The derive does not know the catalog (it is a separate crate, compiled before the catalog's
+//! code is generated); the compiler does. So the derive writes `const` items that compare the
+//! names it sees (fields, `param(...)`) with the generated `ErrorCode::params()`, and panics
+//! with a precise message during constant evaluation. The panic happens in the user's crate,
+//! on tokens that carry the span of the offending attribute, so rustc reports it right there.
+
+use core::fmt::Display;
+
+/// A compile-time message: a fixed buffer, since constant evaluation cannot allocate.
+pub struct Message {
+    bytes: [u8; Message::CAPACITY],
+    len: usize,
+    /// Cut: nothing more is added.
+    full: bool,
+}
+
+impl Message {
+    /// Longer messages are cut (at a character boundary) and end with `...`.
+    pub const CAPACITY: usize = 1024;
+
+    const fn new() -> Self {
+        Message {
+            bytes: [0; Message::CAPACITY],
+            len: 0,
+            full: false,
+        }
+    }
+
+    const fn push(mut self, s: &str) -> Self {
+        if self.full {
+            return self;
+        }
+        let s = s.as_bytes();
+        let room = Message::CAPACITY - 3 - self.len;
+        let mut end = if s.len() <= room { s.len() } else { room };
+        while end < s.len() && end > 0 && (s[end] & 0xC0) == 0x80 {
+            end -= 1; // not inside a character
+        }
+        let mut i = 0;
+        while i < end {
+            self.bytes[self.len] = s[i];
+            self.len += 1;
+            i += 1;
+        }
+        if end < s.len() {
+            let mut dot = 0;
+            while dot < 3 {
+                self.bytes[self.len] = b'.';
+                self.len += 1;
+                dot += 1;
+            }
+            self.full = true;
+        }
+        self
+    }
+
+    /// The message text.
+    pub const fn as_str(&self) -> &str {
+        let (text, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(text) {
+            Ok(s) => s,
+            Err(_) => "(message not UTF-8)",
+        }
+    }
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `names` has `name`.
+pub const fn contains(names: &[&str], name: &str) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if str_eq(names[i], name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `` `{a}`, `{b}` ``, for messages.
+const fn push_placeholders(mut m: Message, params: &[&str]) -> Message {
+    let mut i = 0;
+    while i < params.len() {
+        if i > 0 {
+            m = m.push(", ");
+        }
+        m = m.push("`{").push(params[i]).push("}`");
+        i += 1;
+    }
+    m
+}
+
+/// The first placeholder of `code`'s detail that neither a field nor a `param(...)` of `case`
+/// (`variant `X`` or `struct `X``) fills.
+pub const fn unfilled_placeholder(
+    code: &str,
+    params: &[&str],
+    filled: &[&str],
+    case: &str,
+) -> Option<Message> {
+    let mut i = 0;
+    while i < params.len() {
+        let p = params[i];
+        if !contains(filled, p) {
+            return Some(
+                Message::new()
+                    .push("the detail of `")
+                    .push(code)
+                    .push("` has the placeholder `{")
+                    .push(p)
+                    .push("}`, which nothing in ")
+                    .push(case)
+                    .push(" fills: add a field `")
+                    .push(p)
+                    .push("` or `param(")
+                    .push(p)
+                    .push(" = ...)` to its `#[flux]`"),
+            );
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A `param(name = ...)` whose name is not a placeholder of `code`'s detail.
+pub const fn unknown_param(code: &str, params: &[&str], name: &str) -> Option<Message> {
+    if contains(params, name) {
+        return None;
+    }
+    let m = Message::new().push("`").push(code);
+    if params.is_empty() {
+        return Some(
+            m.push("` has no detail placeholders: remove `param(")
+                .push(name)
+                .push(" = ...)`"),
+        );
+    }
+    let m = m
+        .push("` has no placeholder `{")
+        .push(name)
+        .push("}` in its detail; its placeholders: ");
+    Some(push_placeholders(m, params))
+}
+
+/// `#[flux(detail = "...")]` on a code whose catalog entry has a detail template already.
+pub const fn detail_conflict(code: &str, has_template: bool) -> Option<Message> {
+    if !has_template {
+        return None;
+    }
+    Some(Message::new().push("`").push(code).push(
+        "` has a detail template in the catalog, filled from its params: remove `detail = ...`",
+    ))
+}
+
+/// Picks the fields that are params at compile time: `MaybeParam::<{ is a param }>` gives the
+/// value of a param field (which must be `Display`) and nothing for any other field (of any
+/// type).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` fills a detail placeholder, so it must implement `Display`",
+    label = "fills a detail placeholder"
+)]
+pub trait MaybeParam<const IS_PARAM: bool> {
+    /// The value, for a param.
+    fn as_param(&self) -> Option<&dyn Display>;
+}
+
+impl<T: Display> MaybeParam<true> for T {
+    fn as_param(&self) -> Option<&dyn Display> {
+        Some(self)
+    }
+}
+
+impl<T: ?Sized> MaybeParam<false> for T {
+    fn as_param(&self) -> Option<&dyn Display> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_placeholder() {
+        let m = unfilled_placeholder("ERR_X", &["a", "b"], &["a", "c"], "variant `V`").unwrap();
+        assert_eq!(
+            m.as_str(),
+            "the detail of `ERR_X` has the placeholder `{b}`, which nothing in variant `V` fills: \
+             add a field `b` or `param(b = ...)` to its `#[flux]`"
+        );
+        assert!(unfilled_placeholder("ERR_X", &["a"], &["a"], "variant `V`").is_none());
+        let m = unknown_param("ERR_X", &["a", "b"], "c").unwrap();
+        assert_eq!(
+            m.as_str(),
+            "`ERR_X` has no placeholder `{c}` in its detail; its placeholders: `{a}`, `{b}`"
+        );
+        let m = unknown_param("ERR_X", &[], "c").unwrap();
+        assert_eq!(
+            m.as_str(),
+            "`ERR_X` has no detail placeholders: remove `param(c = ...)`"
+        );
+        assert!(unknown_param("ERR_X", &["c"], "c").is_none());
+        assert!(detail_conflict("ERR_X", false).is_none());
+        assert!(detail_conflict("ERR_X", true).is_some());
+    }
+
+    #[test]
+    fn long_messages_are_cut_at_a_character() {
+        let long = "é".repeat(Message::CAPACITY);
+        let m = unknown_param("ERR_X", &["a"], &long).unwrap();
+        let s = m.as_str();
+        assert!(s.len() <= Message::CAPACITY && s.ends_with("é..."), "{s}");
+        assert!(s.starts_with("`ERR_X` has no placeholder `{é"));
+        let m = Message::new().push(&"x".repeat(2 * Message::CAPACITY));
+        assert!(m.as_str().ends_with("...") && m.as_str().len() == Message::CAPACITY);
+        assert_eq!(m.push("more").as_str().len(), Message::CAPACITY);
+    }
+}
