@@ -34,7 +34,7 @@ case $target in
     seed locale-es-upper ES
     seed category-qr qr
     seed long "$(printf 'ERR_%.0s' {1..40})"
-    seed unicode "ERR_QR_EXPİRED"
+    seed unicode "ERR_QR_EXPİRED" # flux-codes: allow (a near miss on purpose)
     ;;
   negotiate)
     # The first byte picks the locale set and default; the rest is the header. Real headers:

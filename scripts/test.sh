@@ -76,6 +76,14 @@ for f in codes.toml build.rs; do
   grep -qx "$f" <<<"$files" || { echo "cargo package --list lacks $f"; exit 1; }
 done
 
+step "flux-codes audit: no code is misspelled or hand-written outside the catalog"
+# Placeholders this repository's docs and tests use on purpose: ERR_X ("some code"), ERR_NOPE
+# ("no such code") and ERR_RATE_LIMITED (a code newer than the catalog, which the HTTP client
+# must accept). Other deliberate uses carry a `flux-codes: allow` comment; test fixtures,
+# snapshots and compile-fail tests are listed in .flux-codes-audit-ignore.
+cargo run -q -p flux-codes-cli -- audit --deny-warnings \
+  --allow-unknown ERR_X --allow-unknown ERR_NOPE --allow-unknown ERR_RATE_LIMITED
+
 step "cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 

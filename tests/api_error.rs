@@ -22,7 +22,7 @@ fn one_line_gives_the_whole_body_in_each_locale() {
             "title": "The payment amount is above the maximum allowed.",
             "status": 422,
             "detail": "The maximum amount for this payment is 500.00.",
-            "code": "ERR_MAX_AMOUNT_EXCEEDED",
+            "code": "ERR_MAX_AMOUNT_EXCEEDED", // flux-codes: allow (wire format)
             "retryable": false,
             "params": { "max_amount": "500.00" }
         })

@@ -55,6 +55,8 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+// The codes below are the loyalty example's (examples/loyalty-codes/codes.toml), not Flux's.
+// flux-codes: allow-start
 /// Builds and runs the copy with `ERR_POINTS_EXPIRED` as its argument; returns its output.
 fn run(dir: &Path) -> String {
     let out = cargo(dir, &["run", "--quiet", "--", "ERR_POINTS_EXPIRED"]);
@@ -119,3 +121,4 @@ fn editing_the_toml_rebuilds_the_crate_that_calls_catalog() {
     edit(&dir, "category = \"pointz\"", "category = \"points\"");
     assert!(run(&dir).starts_with("ERR_POINTS_EXPIRED 404 These points expired.\n"));
 }
+// flux-codes: allow-end

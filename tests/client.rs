@@ -23,7 +23,7 @@ fn a_flux_body_parses_back_to_its_code_and_params() {
     assert_eq!(err.error_code(), Some(ErrorCode::MaxAmountExceeded));
     assert_eq!(
         err.code().map(Code::as_str),
-        Some("ERR_MAX_AMOUNT_EXCEEDED")
+        Some("ERR_MAX_AMOUNT_EXCEEDED") // flux-codes: allow (wire format)
     );
     assert_eq!(err.param("max_amount"), Some("500.00"));
     assert_eq!(
@@ -75,10 +75,10 @@ fn an_unknown_code_is_kept_and_retryability_falls_back() {
 
 #[test]
 fn a_known_code_is_retryable_as_the_catalog_says() {
-    let body = json!({ "code": "ERR_SERVER", "retryable": false });
+    let body = json!({ "code": "ERR_SERVER", "retryable": false }); // flux-codes: allow (wire format)
     let err = RemoteError::parse(500, PROBLEM, None, body.to_string().as_bytes());
     assert!(err.is_retryable(), "ERR_SERVER is retryable in the catalog");
-    let body = json!({ "code": "ERR_QR_EXPIRED" });
+    let body = json!({ "code": "ERR_QR_EXPIRED" }); // flux-codes: allow (wire format)
     assert!(!RemoteError::parse(503, PROBLEM, None, body.to_string().as_bytes()).is_retryable());
 }
 
@@ -116,7 +116,7 @@ fn bodies_that_are_not_flux_problems() {
         assert!(err.is_retryable());
     }
     // No content type: JSON only if it looks like an object.
-    let body = json!({ "code": "ERR_QR_EXPIRED" }).to_string();
+    let body = json!({ "code": "ERR_QR_EXPIRED" }).to_string(); // flux-codes: allow (wire format)
     assert_eq!(
         RemoteError::parse(410, None, None, body.as_bytes()).error_code(),
         Some(ErrorCode::QrExpired)
@@ -159,7 +159,7 @@ fn codes_without_the_catalog_shape_are_not_kept() {
 #[test]
 fn oversized_bodies_are_not_parsed_and_excerpts_are_bounded() {
     let mut big =
-        json!({ "code": "ERR_QR_EXPIRED", "pad": "x".repeat(MAX_BODY_BYTES) }).to_string();
+        json!({ "code": "ERR_QR_EXPIRED", "pad": "x".repeat(MAX_BODY_BYTES) }).to_string(); // flux-codes: allow (wire format)
     let err = RemoteError::parse(410, PROBLEM, None, big.as_bytes());
     assert!(!err.is_problem());
     assert!(err.excerpt().unwrap().len() <= MAX_EXCERPT_BYTES);

@@ -242,6 +242,7 @@ const STRICT: &[&str] = &[
 
 #[test]
 fn tsc_strict_rejects_misuse_for_the_right_reason() {
+    // flux-codes: allow-start (tsc's messages quote the misspellings under test)
     let cases = [
         (
             "misspelled_code.ts",
@@ -251,6 +252,7 @@ fn tsc_strict_rejects_misuse_for_the_right_reason() {
             "misspelled_case.ts",
             "error TS2678: Type '\"ERR_QR_EXPIRD\"' is not comparable to type 'ErrorCode'.",
         ),
+        // flux-codes: allow-end
         (
             "non_exhaustive.ts",
             "error TS2322: Type '\"ERR_SERVER\"' is not assignable to type 'never'.",

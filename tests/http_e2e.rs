@@ -87,7 +87,7 @@ async fn a_limit_error_answers_in_english_and_spanish_and_parses_back() {
             "title": "The payment amount is above the maximum allowed.",
             "status": 422,
             "detail": "The maximum amount for this payment is 500.00.",
-            "code": "ERR_MAX_AMOUNT_EXCEEDED",
+            "code": "ERR_MAX_AMOUNT_EXCEEDED", // flux-codes: allow (wire format)
             "retryable": false,
             "params": { "max_amount": "500.00" }
         })
@@ -153,7 +153,7 @@ async fn a_server_error_body_leaks_nothing_of_its_cause() {
             "type": "https://docs.flux.example/errors#ERR_SERVER",
             "title": "An internal server error occurred.",
             "status": 500,
-            "code": "ERR_SERVER",
+            "code": "ERR_SERVER", // flux-codes: allow (wire format)
             "retryable": true
         })
     );
@@ -233,7 +233,7 @@ async fn lookups_and_bad_bodies_are_problems_too() {
     )
     .await;
     malformed_qr.assert_problem(400, "en");
-    assert_eq!(malformed_qr.json()["code"], "ERR_QR_MALFORMED");
+    assert_eq!(malformed_qr.json()["code"], "ERR_QR_MALFORMED"); // flux-codes: allow (wire format)
 
     let unknown_field = pay(
         &base,

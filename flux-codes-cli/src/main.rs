@@ -3,6 +3,7 @@
 //! This file holds the command line and the dispatch; each subcommand lives in
 //! `commands/<name>.rs`.
 
+mod audit;
 mod catalog;
 mod commands;
 mod git;
@@ -38,6 +39,7 @@ enum Command {
     Diff(commands::diff::Args),
     Export(commands::export::Args),
     Explain(commands::explain::Args),
+    Audit(commands::audit::Args),
 }
 
 /// When to colour output.
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(&cx, args),
         Command::Export(args) => commands::export::run(&cx, args),
         Command::Explain(args) => commands::explain::run(&cx, args),
+        Command::Audit(args) => commands::audit::run(&cx, args),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,9 @@
 //! Every stage (loading, validation) reports into a [`Diagnostics`] list instead of stopping at
 //! the first problem, so a catalog author sees every mistake in one build, rendered the way rustc
 //! renders its own errors (file:line:col, the source line, a marker, a help).
+//!
+//! Reports about other files (`flux-codes audit`) reuse the same rendering one diagnostic at a
+//! time: [`Diagnostic::render`] points into any file's text, [`render_summary`] closes a report.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -16,6 +19,26 @@ use serde::Serialize;
 pub enum Severity {
     Error,
     Warning,
+    /// Information that needs no fix (e.g. a report's summary).
+    Note,
+}
+
+impl Severity {
+    fn level(self) -> Level<'static> {
+        match self {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
+        }
+    }
+}
+
+fn renderer(color: bool) -> Renderer {
+    if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
 }
 
 /// One problem in a catalog file.
@@ -43,6 +66,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn warning(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message, span)
+        }
+    }
+
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
@@ -52,6 +82,59 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+
+    /// Renders this diagnostic as rustc does (no trailing newline). `source` is the text it
+    /// points into: a whole file (`first_line` 1) or an excerpt of `path` starting at line
+    /// `first_line`, so a report over many files need not hold each file. `color` adds ANSI
+    /// styles.
+    pub fn render(&self, path: &str, source: &str, first_line: usize, color: bool) -> String {
+        self.render_at(path, source, first_line, None, color)
+    }
+
+    /// [`Diagnostic::render`] of an excerpt that may start in the middle of a line: `origin`
+    /// (line, column) then names the span's start, which the excerpt alone cannot tell.
+    fn render_at(
+        &self,
+        path: &str,
+        source: &str,
+        first_line: usize,
+        origin: Option<(usize, usize)>,
+        color: bool,
+    ) -> String {
+        let title = self.severity.level().primary_title(self.message.as_str());
+        let mut group = match &self.span {
+            Some(span) => {
+                let span = clamp_span(source, span.clone());
+                let mut annotation = AnnotationKind::Primary.span(span);
+                if let Some(label) = &self.label {
+                    annotation = annotation.label(label.as_str());
+                }
+                let snippet = Snippet::source(source)
+                    .line_start(first_line)
+                    .annotation(annotation);
+                match origin {
+                    None => title.element(snippet.path(path)),
+                    Some((line, column)) => title
+                        .element(Origin::path(path).line(line).char_column(column))
+                        .element(snippet),
+                }
+            }
+            None => title.element(Level::NOTE.message(format!("in {path}"))),
+        };
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        let report: [Group<'_>; 1] = [group];
+        renderer(color).render(&report)
+    }
+}
+
+/// Renders a message that points at no source, such as a report's closing summary: its title
+/// and one `= note:` line per note (no trailing newline).
+pub fn render_summary(severity: Severity, title: &str, notes: &[String], color: bool) -> String {
+    let group = Group::with_title(severity.level().primary_title(title))
+        .elements(notes.iter().map(|note| Level::NOTE.message(note.as_str())));
+    renderer(color).render(&[group])
 }
 
 /// The diagnostics of one catalog file, with the source they point into.
@@ -176,51 +259,30 @@ impl Diagnostics {
     /// Each diagnostic shows only the lines its span touches (at most [`EXCERPT_BYTES`] of
     /// them around the span), so rendering costs the same for a 10-line file and a 10 MB one.
     pub fn render(&self, color: bool) -> String {
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
         let path = self.path.display().to_string();
         let lines = LineIndex::new(&self.source);
         let mut out = String::new();
         for d in &self.items {
-            let level = match d.severity {
-                Severity::Error => Level::ERROR,
-                Severity::Warning => Level::WARNING,
-            };
-            let title = level.primary_title(d.message.as_str());
-            let mut group = match &d.span {
+            match &d.span {
                 Some(span) => {
                     let span = clamp_span(&self.source, span.clone());
                     let (line, column) = lines.line_col(span.start);
                     let excerpt = lines.excerpt(span.clone());
-                    let local =
-                        span.start - excerpt.start..span.end.min(excerpt.end) - excerpt.start;
-                    let mut annotation = AnnotationKind::Primary.span(local);
-                    if let Some(label) = &d.label {
-                        annotation = annotation.label(label.as_str());
-                    }
-                    let at_line_start = lines.line_col(excerpt.start).1 == 1;
-                    let snippet = Snippet::source(&self.source[excerpt])
-                        .line_start(line)
-                        .annotation(annotation);
-                    if at_line_start {
-                        title.element(snippet.path(path.as_str()))
-                    } else {
-                        // Cut out of a long line: the snippet cannot tell the column itself.
-                        title
-                            .element(Origin::path(path.as_str()).line(line).char_column(column))
-                            .element(snippet)
-                    }
+                    let mut local = d.clone();
+                    local.span =
+                        Some(span.start - excerpt.start..span.end.min(excerpt.end) - excerpt.start);
+                    // Cut out of a long line, the excerpt cannot tell the column itself.
+                    let origin = (lines.line_col(excerpt.start).1 != 1).then_some((line, column));
+                    out.push_str(&local.render_at(
+                        &path,
+                        &self.source[excerpt],
+                        line,
+                        origin,
+                        color,
+                    ));
                 }
-                None => title.element(Level::NOTE.message(format!("in {path}"))),
-            };
-            if let Some(help) = &d.help {
-                group = group.element(Level::HELP.message(help.as_str()));
+                None => out.push_str(&d.render(&path, "", 1, color)),
             }
-            let report: [Group<'_>; 1] = [group];
-            out.push_str(&renderer.render(&report));
             out.push_str("\n\n");
         }
         if self.omitted_errors > 0 {
@@ -234,16 +296,14 @@ impl Diagnostics {
                 self.omitted_errors,
                 Self::MAX_KEPT
             );
-            out.push_str(&renderer.render(&[Group::with_title(Level::NOTE.primary_title(note))]));
+            out.push_str(&render_summary(Severity::Note, &note, &[], color));
             out.push_str("\n\n");
         }
         let errors = self.error_count();
         if errors > 0 {
             let noun = if errors == 1 { "error" } else { "errors" };
             let summary = format!("{path}: {errors} {noun} in the catalog; nothing was generated");
-            out.push_str(
-                &renderer.render(&[Group::with_title(Level::ERROR.primary_title(summary))]),
-            );
+            out.push_str(&render_summary(Severity::Error, &summary, &[], color));
             out.push('\n');
         }
         out
@@ -408,10 +468,34 @@ mod tests {
     fn suggests_near_names_only() {
         assert_eq!(edit_distance("hnit", "hint"), 1);
         assert_eq!(did_you_mean("hnit", ["hint", "status"]), Some("hint"));
+        // flux-codes: allow-start (codes as test data)
         assert_eq!(
             did_you_mean("ERR_QR_EXPIRD", ["ERR_QR_EXPIRED", "ERR_SERVER"]),
             Some("ERR_QR_EXPIRED")
         );
+        // flux-codes: allow-end
         assert_eq!(did_you_mean("zzz", ["hint", "status"]), None);
+    }
+
+    #[test]
+    fn renders_a_diagnostic_in_an_excerpt_at_its_line() {
+        let d = Diagnostic::warning("hand-written", Some(8..12))
+            .with_label("here")
+            .with_help("use a constant");
+        assert_eq!(
+            d.render("src/lib.rs", "let a = \"xy\";", 41, false),
+            "\
+warning: hand-written
+  --> src/lib.rs:41:9
+   |
+41 | let a = \"xy\";
+   |         ^^^^ here
+   |
+   = help: use a constant"
+        );
+        assert_eq!(
+            render_summary(Severity::Note, "2 unused", &["a".into(), "b".into()], false),
+            "note: 2 unused\n |\n = note: a\n = note: b"
+        );
     }
 }

@@ -285,6 +285,7 @@ fn the_html_page_has_no_markup(name: &str, page: &str) {
     }
 }
 
+// flux-codes: allow-start (the adversarial fixture catalog's codes)
 #[test]
 fn deprecation_notes_link_the_codes_they_name() {
     let catalog = adversarial_pages();
@@ -298,3 +299,4 @@ fn deprecation_notes_link_the_codes_they_name() {
          <a href=\"#ERR_NON_LATIN\"><code>ERR_<wbr>NON_<wbr>LATIN</code></a> instead;"
     ));
 }
+// flux-codes: allow-end

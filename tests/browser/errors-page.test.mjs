@@ -197,6 +197,7 @@ test('on a phone the rows become labelled cards that fit the screen; print hides
   }
 });
 
+// flux-codes: allow-start (the adversarial fixture catalogs' codes)
 test('a hostile catalog runs nothing and shows its texts literally', async () => {
   const { page, problems } = await open(adversarialPage);
   const message = '<img src=x onerror="window.__pwned = 1; alert(1)">';
@@ -246,6 +247,7 @@ test('every hostile page runs nothing in any of its languages', async () => {
     await page.close();
   }
 });
+// flux-codes: allow-end
 
 /** Text whose contrast with its background is below WCAG AA (4.5:1), as "ratio text". */
 function contrastFailures() {

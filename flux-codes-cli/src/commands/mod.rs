@@ -1,5 +1,6 @@
 //! One module per subcommand; each has its clap `Args` and a `run`.
 
+pub mod audit;
 pub mod check;
 pub mod diff;
 pub mod explain;

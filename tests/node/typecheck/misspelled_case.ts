@@ -3,7 +3,7 @@ import type { ErrorCode } from "flux-error-codes";
 
 export function isExpired(code: ErrorCode): boolean {
   switch (code) {
-    case "ERR_QR_EXPIRD":
+    case "ERR_QR_EXPIRD": // flux-codes: allow (the misspelling under test)
       return true;
     default:
       return false;
