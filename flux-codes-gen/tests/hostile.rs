@@ -246,3 +246,66 @@ fn a_failed_build_keeps_the_previous_output() {
     );
     assert!(error.to_string().starts_with("cannot write "), "{error}");
 }
+
+#[test]
+fn thousands_of_errors_report_the_first_hundred_and_count_the_rest() {
+    // 5,000 codes, each with an out-of-range status.
+    let source = common::big_catalog(5_000).replace("status = 400", "status = 200");
+    let diags = parse_catalog(Path::new("codes.toml"), &source).unwrap_err();
+    assert_eq!(diags.items.len(), flux_codes_gen::Diagnostics::MAX_KEPT);
+    assert_eq!(diags.error_count(), 5_000);
+    let report = diags.render(false);
+    assert!(
+        report.contains("note: 4900 more errors not shown (a report keeps the first 100)"),
+        "{report}"
+    );
+    assert!(
+        report.ends_with("codes.toml: 5000 errors in the catalog; nothing was generated\n"),
+        "{report}"
+    );
+    // A syntax error on every line of a file too large to recover from reports the first.
+    let source = "=\n".repeat(flux_codes_gen::load::RECOVER_ERRORS_UP_TO);
+    let diags = parse_catalog(Path::new("codes.toml"), &source).unwrap_err();
+    assert_eq!(diags.error_count(), 1);
+    // One small enough is reported in full (up to the hundred).
+    let diags = parse_catalog(Path::new("codes.toml"), "=\n=\n=\n").unwrap_err();
+    assert!(diags.error_count() > 1, "{}", diags.render(false));
+}
+
+#[test]
+fn a_diagnostic_in_a_long_line_shows_an_excerpt_at_the_right_column() {
+    let long = "x".repeat(1 << 20);
+    // `docs_url` without `{code}`: the error points at the 1 MB string, 11 columns in.
+    let source = format!(
+        "[catalog]\nname = \"T\"\ndefault_locale = \"en\"\nlocales = [\"en\"]\ndocs_url = \"{long}\"\n"
+    );
+    let report = parse_catalog(Path::new("codes.toml"), &source)
+        .unwrap_err()
+        .render(false);
+    assert!(report.contains("--> codes.toml:5:12"), "{report}");
+    assert!(report.len() < 4096, "{} bytes", report.len());
+    // The same error further into a long line: the excerpt starts mid-line, and the location
+    // still names the real column.
+    let padded = format!(
+        "[catalog]\nname = \"T\"\ndefault_locale = \"en\"\nlocales = [\"en\"]\nreserved = [{}\"bad code\"]\n",
+        "\"ERR_A\", ".repeat(10_000)
+    );
+    let report = parse_catalog(Path::new("codes.toml"), &padded)
+        .unwrap_err()
+        .render(false);
+    let column = "reserved = [".len() + "\"ERR_A\", ".len() * 10_000 + 1;
+    assert!(
+        report.contains(&format!("codes.toml:5:{column}")),
+        "{report}"
+    );
+    assert!(report.contains("\"bad code\""), "{report}");
+    assert!(report.len() < 4096, "{} bytes", report.len());
+    // A value quoted in a message is cut.
+    let source =
+        format!("[catalog]\nname = \"T\"\ndefault_locale = \"{long}\"\nlocales = [\"en\"]\n");
+    let report = parse_catalog(Path::new("codes.toml"), &source)
+        .unwrap_err()
+        .render(false);
+    assert!(report.contains("xxx…"), "{report}");
+    assert!(report.len() < 4096, "{} bytes", report.len());
+}
