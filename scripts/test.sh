@@ -50,6 +50,12 @@ if [ "$(cat "$node/version" 2>/dev/null)" != "$redocly_version" ]; then
 fi
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 
+# cargo-fuzz (crates.io) drives the fuzz targets in fuzz/ (FUZZING.md).
+if ! command -v cargo-fuzz >/dev/null; then
+  step "cargo install cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
 # ---- checks ---------------------------------------------------------------------------------
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -126,5 +132,16 @@ for fixture in adversarial adversarial_pages; do
     export --format html --out "target/browser/$fixture.html"
 done
 npm test --prefix tests/browser
+
+# Each fuzz target for about 20 seconds from its seeds (and any corpus kept from longer runs);
+# a crash, a failed assertion or an input over the memory limits fails the run. The long runs
+# and their findings are in FUZZING.md.
+mkdir -p target/fuzz
+for target in catalog render error_code negotiate client; do
+  step "fuzz $target (20 s; log in target/fuzz/$target.log)"
+  bash scripts/fuzz.sh "$target" 20 >"target/fuzz/$target.log" 2>&1 ||
+    { tail -n 60 "target/fuzz/$target.log"; exit 1; }
+  grep -E '^(Done|stat::number_of_executed_units)' "target/fuzz/$target.log" || true
+done
 
 step "all checks passed"

@@ -38,7 +38,9 @@ pub fn load(path: &Path) -> anyhow::Result<Result<Catalog, Box<Diagnostics>>> {
     match flux_codes_gen::load_catalog(path) {
         Ok(catalog) => Ok(Ok(catalog)),
         Err(Error::Invalid(diags)) => Ok(Err(diags)),
-        Err(Error::Io { path, error }) => Err(anyhow!("cannot read {}: {error}", path.display())),
+        Err(Error::Io { path, error } | Error::Write { path, error }) => {
+            Err(anyhow!("cannot read {}: {error}", path.display()))
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 mod audit;
 mod catalog;
 mod commands;
+mod git;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(
     name = "flux-codes",
     version,
-    after_help = "Examples:\n  flux-codes check\n  flux-codes export --all --out-dir exports\n  flux-codes explain err_qr_expired --locale es\n  flux-codes --catalog path/to/codes.toml export --format json"
+    after_help = "Examples:\n  flux-codes check\n  flux-codes diff --against main\n  flux-codes export --all --out-dir exports\n  flux-codes explain err_qr_expired --locale es\n  flux-codes --catalog path/to/codes.toml export --format json"
 )]
 struct Cli {
     /// The catalog to use (default: codes.toml in the current folder or the nearest parent).
@@ -35,6 +36,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Check(commands::check::Args),
+    Diff(commands::diff::Args),
     Export(commands::export::Args),
     Explain(commands::explain::Args),
     Audit(commands::audit::Args),
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => commands::check::run(&cx, args),
+        Command::Diff(args) => commands::diff::run(&cx, args),
         Command::Export(args) => commands::export::run(&cx, args),
         Command::Explain(args) => commands::explain::run(&cx, args),
         Command::Audit(args) => commands::audit::run(&cx, args),

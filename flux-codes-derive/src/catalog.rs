@@ -61,7 +61,10 @@ pub fn expand(input: TokenStream) -> TokenStream {
             let error = error(&args.path, &message);
             quote!(#track #error)
         }
-        Err(flux_codes_gen::Error::Io { error: io, .. }) => error(
+        Err(
+            flux_codes_gen::Error::Io { error: io, .. }
+            | flux_codes_gen::Error::Write { error: io, .. },
+        ) => error(
             &args.path,
             &format!(
                 "cannot read the catalog `{relative}` ({}): {io}\n(the path is relative to the \

@@ -98,7 +98,7 @@ impl Builder {
                     }
                     eprintln!("{}", diags.render(false));
                 }
-                Error::Io { .. } => println!("cargo::error={error}"),
+                Error::Io { .. } | Error::Write { .. } => println!("cargo::error={error}"),
             }
             std::process::exit(1);
         }
@@ -106,7 +106,7 @@ impl Builder {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Error> {
-    write_if_changed(path, text.as_bytes()).map_err(|error| Error::Io {
+    write_if_changed(path, text.as_bytes()).map_err(|error| Error::Write {
         path: path.to_path_buf(),
         error,
     })?;

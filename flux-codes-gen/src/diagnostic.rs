@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 /// How serious a diagnostic is. Any `Error` fails the build.
@@ -88,6 +88,19 @@ impl Diagnostic {
     /// `first_line`, so a report over many files need not hold each file. `color` adds ANSI
     /// styles.
     pub fn render(&self, path: &str, source: &str, first_line: usize, color: bool) -> String {
+        self.render_at(path, source, first_line, None, color)
+    }
+
+    /// [`Diagnostic::render`] of an excerpt that may start in the middle of a line: `origin`
+    /// (line, column) then names the span's start, which the excerpt alone cannot tell.
+    fn render_at(
+        &self,
+        path: &str,
+        source: &str,
+        first_line: usize,
+        origin: Option<(usize, usize)>,
+        color: bool,
+    ) -> String {
         let title = self.severity.level().primary_title(self.message.as_str());
         let mut group = match &self.span {
             Some(span) => {
@@ -96,12 +109,15 @@ impl Diagnostic {
                 if let Some(label) = &self.label {
                     annotation = annotation.label(label.as_str());
                 }
-                title.element(
-                    Snippet::source(source)
-                        .line_start(first_line)
-                        .path(path)
-                        .annotation(annotation),
-                )
+                let snippet = Snippet::source(source)
+                    .line_start(first_line)
+                    .annotation(annotation);
+                match origin {
+                    None => title.element(snippet.path(path)),
+                    Some((line, column)) => title
+                        .element(Origin::path(path).line(line).char_column(column))
+                        .element(snippet),
+                }
             }
             None => title.element(Level::NOTE.message(format!("in {path}"))),
         };
@@ -122,11 +138,16 @@ pub fn render_summary(severity: Severity, title: &str, notes: &[String], color: 
 }
 
 /// The diagnostics of one catalog file, with the source they point into.
+///
+/// At most [`Diagnostics::MAX_KEPT`] are kept; the rest are only counted, so a hostile file
+/// with an error every other byte costs bounded memory and a readable report.
 #[derive(Clone, Debug)]
 pub struct Diagnostics {
     pub path: PathBuf,
     pub source: String,
     pub items: Vec<Diagnostic>,
+    /// Errors found beyond [`Diagnostics::MAX_KEPT`]: counted, not kept.
+    pub omitted_errors: usize,
 }
 
 /// A diagnostic resolved to 1-based line and column, for machine-readable output.
@@ -141,16 +162,54 @@ pub struct Located<'a> {
 }
 
 impl Diagnostics {
+    /// How many diagnostics a report keeps.
+    pub const MAX_KEPT: usize = 100;
+
+    /// The longest message, label or help a diagnostic keeps, in characters: they quote keys
+    /// and values of the catalog, which a hostile file can make megabytes long.
+    pub const MAX_TEXT_CHARS: usize = 400;
+
     pub fn new(path: &Path, source: &str) -> Self {
         Diagnostics {
             path: path.to_path_buf(),
             source: source.to_owned(),
             items: Vec::new(),
+            omitted_errors: 0,
         }
     }
 
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    /// Adds a diagnostic, or only counts it when [`Diagnostics::MAX_KEPT`] are kept already.
+    /// Its texts are cut to [`Diagnostics::MAX_TEXT_CHARS`] (they may quote the catalog).
+    pub fn push(&mut self, mut diagnostic: Diagnostic) {
+        if self.is_full() {
+            if diagnostic.severity == Severity::Error {
+                self.omitted_errors += 1;
+            }
+            return;
+        }
+        shorten(&mut diagnostic.message);
+        if let Some(label) = &mut diagnostic.label {
+            shorten(label);
+        }
+        if let Some(help) = &mut diagnostic.help {
+            shorten(help);
+        }
         self.items.push(diagnostic);
+    }
+
+    /// Adds the error `make` builds, building it only when it will be kept: for checks that may
+    /// fail once per text of a hostile file.
+    pub fn error_with(&mut self, make: impl FnOnce() -> Diagnostic) {
+        if self.is_full() {
+            self.omitted_errors += 1;
+        } else {
+            self.push(make());
+        }
+    }
+
+    /// Whether [`Diagnostics::MAX_KEPT`] diagnostics are kept already.
+    pub fn is_full(&self) -> bool {
+        self.items.len() >= Self::MAX_KEPT
     }
 
     /// Puts the diagnostics in source order (file-level ones first), as a reader goes.
@@ -159,31 +218,30 @@ impl Diagnostics {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
+        self.error_count() > 0
     }
 
+    /// Every error found, the omitted ones included.
     pub fn error_count(&self) -> usize {
         self.items
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
+            + self.omitted_errors
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.source.len());
-        let before = &self.source[..floor_char_boundary(&self.source, offset)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, before[line_start..].chars().count() + 1)
+        LineIndex::new(&self.source).line_col(offset)
     }
 
-    /// Every diagnostic with its line and column, in source order.
+    /// Every kept diagnostic with its line and column, in source order.
     pub fn located(&self) -> Vec<Located<'_>> {
+        let lines = LineIndex::new(&self.source);
         self.items
             .iter()
             .map(|d| {
-                let (line, column) = d.span.as_ref().map_or((1, 1), |s| self.line_col(s.start));
+                let (line, column) = d.span.as_ref().map_or((1, 1), |s| lines.line_col(s.start));
                 Located {
                     severity: d.severity,
                     message: &d.message,
@@ -197,11 +255,48 @@ impl Diagnostics {
     }
 
     /// Renders every diagnostic as rustc does, plus a summary line. `color` adds ANSI styles.
+    ///
+    /// Each diagnostic shows only the lines its span touches (at most [`EXCERPT_BYTES`] of
+    /// them around the span), so rendering costs the same for a 10-line file and a 10 MB one.
     pub fn render(&self, color: bool) -> String {
         let path = self.path.display().to_string();
+        let lines = LineIndex::new(&self.source);
         let mut out = String::new();
         for d in &self.items {
-            out.push_str(&d.render(&path, &self.source, 1, color));
+            match &d.span {
+                Some(span) => {
+                    let span = clamp_span(&self.source, span.clone());
+                    let (line, column) = lines.line_col(span.start);
+                    let excerpt = lines.excerpt(span.clone());
+                    let mut local = d.clone();
+                    local.span =
+                        Some(span.start - excerpt.start..span.end.min(excerpt.end) - excerpt.start);
+                    // Cut out of a long line, the excerpt cannot tell the column itself.
+                    let origin = (lines.line_col(excerpt.start).1 != 1).then_some((line, column));
+                    out.push_str(&local.render_at(
+                        &path,
+                        &self.source[excerpt],
+                        line,
+                        origin,
+                        color,
+                    ));
+                }
+                None => out.push_str(&d.render(&path, "", 1, color)),
+            }
+            out.push_str("\n\n");
+        }
+        if self.omitted_errors > 0 {
+            let noun = if self.omitted_errors == 1 {
+                "error"
+            } else {
+                "errors"
+            };
+            let note = format!(
+                "{} more {noun} not shown (a report keeps the first {})",
+                self.omitted_errors,
+                Self::MAX_KEPT
+            );
+            out.push_str(&render_summary(Severity::Note, &note, &[], color));
             out.push_str("\n\n");
         }
         let errors = self.error_count();
@@ -212,6 +307,87 @@ impl Diagnostics {
             out.push('\n');
         }
         out
+    }
+}
+
+/// How much source one diagnostic shows at most: the lines its span touches, cut to this many
+/// bytes around the span's start when they are longer.
+pub const EXCERPT_BYTES: usize = 1024;
+
+/// Where each line of a source starts, for line/column lookups in O(log lines).
+struct LineIndex<'s> {
+    source: &'s str,
+    /// Byte offset of every `\n`.
+    newlines: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    fn new(source: &'s str) -> Self {
+        LineIndex {
+            source,
+            newlines: source.match_indices('\n').map(|(i, _)| i).collect(),
+        }
+    }
+
+    /// 0-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&nl| nl < offset)
+    }
+
+    fn line_start(&self, line: usize) -> usize {
+        if line == 0 {
+            0
+        } else {
+            self.newlines[line - 1] + 1
+        }
+    }
+
+    fn line_end(&self, line: usize) -> usize {
+        self.newlines
+            .get(line)
+            .copied()
+            .unwrap_or(self.source.len())
+    }
+
+    /// 1-based line and column (in characters).
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.source, offset.min(self.source.len()));
+        let line = self.line_of(offset);
+        let column = self.source[self.line_start(line)..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The whole lines `span` touches, or, when they are longer than [`EXCERPT_BYTES`], the
+    /// part of them around the span's start.
+    fn excerpt(&self, span: Range<usize>) -> Range<usize> {
+        let first = self.line_of(span.start);
+        let start = self.line_start(first);
+        let end = self.line_end(self.line_of(span.end).max(first));
+        if end - start <= EXCERPT_BYTES {
+            return start..end;
+        }
+        // Keep the line's start when the span is near it, so columns read naturally.
+        let from = if span.start - start <= EXCERPT_BYTES / 2 {
+            start
+        } else {
+            let from = floor_char_boundary(self.source, span.start - EXCERPT_BYTES / 4);
+            // Start at a line start when the cut lands on an earlier line.
+            from.max(start)
+        };
+        let to = floor_char_boundary(self.source, (from + EXCERPT_BYTES).min(end));
+        let to = match self.source[from..to].find('\n') {
+            Some(nl) if from + nl >= span.start => from + nl,
+            _ => to,
+        };
+        from..to.max(span.start)
+    }
+}
+
+/// Cuts `text` to [`Diagnostics::MAX_TEXT_CHARS`] characters, marking the cut with `…`.
+fn shorten(text: &mut String) {
+    if let Some((cut, _)) = text.char_indices().nth(Diagnostics::MAX_TEXT_CHARS) {
+        text.truncate(cut);
+        text.push('…');
     }
 }
 
@@ -229,14 +405,27 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Names longer than this get no suggestion, and are no suggestion: names are short, and the
+/// edit distance costs the product of both lengths.
+pub const SUGGEST_MAX_LEN: usize = 64;
+
+/// How many candidates a suggestion considers (the first ones): a catalog has a few dozen
+/// keys, categories or locales, and a hostile one must not make every typo cost them all.
+pub const SUGGEST_MAX_CANDIDATES: usize = 256;
+
 /// The closest candidate to `given` by edit distance, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     given: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if given.len() > SUGGEST_MAX_LEN {
+        return None;
+    }
     let given_lower = given.to_ascii_lowercase();
     candidates
         .into_iter()
+        .take(SUGGEST_MAX_CANDIDATES)
+        .filter(|c| c.len() <= SUGGEST_MAX_LEN)
         .map(|c| (edit_distance(&given_lower, &c.to_ascii_lowercase()), c))
         .filter(|(d, c)| {
             *d <= (c.len().max(given.len()) / 3).max(1)

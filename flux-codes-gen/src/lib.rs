@@ -10,6 +10,7 @@
 pub mod ast;
 mod build;
 pub mod diagnostic;
+pub mod diff;
 #[doc(hidden)]
 pub mod hash;
 pub mod load;
@@ -29,6 +30,12 @@ pub use model::{Catalog, Category, CodeSpec};
 pub use proc_macro2::TokenStream;
 pub use write::write_if_changed;
 
+/// The largest catalog accepted, in bytes. A real catalog is far smaller (17 codes take 8 KB;
+/// 100,000 codes in two locales about 12 MB); the limit bounds the memory and time a hostile
+/// or mistaken input (a 50 MB file, `/dev/zero`) can cost, and loading reads no more than this
+/// from a file.
+pub const MAX_CATALOG_BYTES: usize = 16 * 1024 * 1024;
+
 /// Why a catalog could not be turned into a [`Catalog`].
 #[derive(Debug)]
 pub enum Error {
@@ -39,6 +46,11 @@ pub enum Error {
     },
     /// The file was read but is not a valid catalog; the diagnostics say why.
     Invalid(Box<Diagnostics>),
+    /// A generated file could not be written (the previous one, if any, is left as it was).
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl std::fmt::Display for Error {
@@ -48,6 +60,7 @@ impl std::fmt::Display for Error {
                 write!(f, "cannot read the catalog {}: {error}", path.display())
             }
             Error::Invalid(diags) => f.write_str(diags.render(false).trim_end()),
+            Error::Write { path, error } => write!(f, "cannot write {}: {error}", path.display()),
         }
     }
 }
@@ -56,7 +69,12 @@ impl std::error::Error for Error {}
 
 /// Loads and validates catalog text; `path` names the file in diagnostics.
 pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnostics>> {
-    let mut diags = Diagnostics::new(path, source);
+    let mut diags = Diagnostics::new(path, "");
+    if let Some(too_big) = too_big(source.len()) {
+        diags.push(too_big);
+        return Err(Box::new(diags));
+    }
+    diags.source = source.to_owned();
     let file = load::load(source, &mut diags);
     let catalog = valid::validate(&file, &mut diags);
     diags.sort();
@@ -66,24 +84,57 @@ pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnosti
     }
 }
 
-/// Reads, loads and validates a catalog file.
-pub fn load_catalog(path: &Path) -> Result<Catalog, Error> {
-    let bytes = std::fs::read(path).map_err(|error| Error::Io {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    let source = match String::from_utf8(bytes) {
-        Ok(source) => source,
+/// Loads and validates catalog bytes (a file's or `git show`'s), which must be UTF-8.
+pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Diagnostics>> {
+    if let Some(too_big) = too_big(bytes.len()) {
+        let mut diags = Diagnostics::new(path, "");
+        diags.push(too_big);
+        return Err(Box::new(diags));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(source) => parse_catalog(path, source),
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let source = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let at = e.valid_up_to();
+            let source = String::from_utf8_lossy(bytes);
             let mut diags = Diagnostics::new(path, &source);
             diags.push(
                 Diagnostic::error("the catalog is not valid UTF-8", Some(at..at))
                     .with_help("save codes.toml as UTF-8"),
             );
-            return Err(Error::Invalid(Box::new(diags)));
+            Err(Box::new(diags))
         }
-    };
-    parse_catalog(path, &source).map_err(Error::Invalid)
+    }
+}
+
+/// Reads, loads and validates a catalog file, reading at most [`MAX_CATALOG_BYTES`] (and one
+/// more byte, to tell that a file is too big).
+pub fn load_catalog(path: &Path) -> Result<Catalog, Error> {
+    let bytes = read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    parse_catalog_bytes(path, &bytes).map_err(Error::Invalid)
+}
+
+/// Reads at most `limit + 1` bytes of a file, however large (or endless) it is.
+fn read_bounded(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let hint = file.metadata().map_or(0, |m| m.len()).min(limit as u64 + 1);
+    let mut bytes = Vec::with_capacity(hint as usize);
+    file.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn too_big(len: usize) -> Option<Diagnostic> {
+    (len > MAX_CATALOG_BYTES).then(|| {
+        Diagnostic::error(
+            format!(
+                "the catalog is larger than {} MiB, the most flux-codes reads",
+                MAX_CATALOG_BYTES >> 20
+            ),
+            None,
+        )
+        .with_help("a catalog this large is almost certainly not a codes.toml; check the path")
+    })
 }

@@ -15,25 +15,40 @@ use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
+/// Up to this size, a catalog with TOML errors is parsed again to report every error; above
+/// it, only the first. Recovering keeps every error the parser meets, and a hostile file can
+/// hold one every other byte: bounded here, the memory stays proportional to the file.
+pub const RECOVER_ERRORS_UP_TO: usize = 128 * 1024;
+
 /// Parses `source`, pushing every syntax and shape problem into `diags`.
 pub fn load(source: &str, diags: &mut Diagnostics) -> CatalogFile {
-    let (document, errors) = DeTable::parse_recoverable(source);
-    if !errors.is_empty() {
-        for error in errors {
-            diags.push(
-                Diagnostic::error(
-                    format!("invalid TOML: {}", error.message().trim_end()),
-                    error.span(),
-                )
-                .with_help(
-                    "see https://toml.io for the syntax; the catalog format is in README.md",
-                ),
-            );
+    let document = match DeTable::parse(source) {
+        Ok(document) => document,
+        Err(first) => {
+            let errors = if source.len() <= RECOVER_ERRORS_UP_TO {
+                DeTable::parse_recoverable(source).1
+            } else {
+                vec![first]
+            };
+            for error in errors {
+                diags.push(toml_error(&error));
+            }
+            return CatalogFile::default();
         }
-        return CatalogFile::default();
-    }
+    };
     let mut walker = Walker { diags };
     walker.file(document.get_ref())
+}
+
+fn toml_error(error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim_end();
+    let help = if message.contains("recurs") {
+        "the file nests arrays, tables or dotted keys deeper than TOML parsers allow; a catalog \
+         nests four levels at most (`[codes.ERR_X]`, `message = { en = \"...\" }`)"
+    } else {
+        "see https://toml.io for the syntax; the catalog format is in README.md"
+    };
+    Diagnostic::error(format!("invalid TOML: {message}"), error.span()).with_help(help)
 }
 
 struct Walker<'d> {

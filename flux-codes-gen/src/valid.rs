@@ -3,7 +3,7 @@
 //! Each rule reports at the span of the offending value, says what is wrong and how to fix it,
 //! and validation goes on after a failure so that one build shows every problem.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned};
@@ -14,6 +14,9 @@ use crate::template;
 
 /// Longest code string: Google AIP-193's limit for `ErrorInfo.reason`.
 pub const MAX_CODE_LEN: usize = 63;
+
+/// Most locales a catalog may declare (every text is checked once per locale).
+pub const MAX_LOCALES: usize = 256;
 
 /// Checks `file`; returns the model when no error was reported.
 pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> {
@@ -45,6 +48,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         catalog.docs_url = table.docs_url.as_ref().and_then(|url| v.docs_url(url));
         catalog.reserved = v.reserved(&table.reserved);
     }
+    let mut category_variants: HashMap<String, &str> = HashMap::new();
     for table in &file.categories {
         let key = table.key.get_ref();
         if !is_category_key(key) {
@@ -56,6 +60,18 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
                 .with_help(
                     "a category key is lowercase snake_case, such as `payment` or `rate_limit`",
                 ),
+            );
+        } else if let Some(first) = category_variants.insert(category_variant(key), key) {
+            v.diags.push(
+                Diagnostic::error(
+                    format!(
+                        "categories `{first}` and `{key}` both become the Rust variant `Category::{}`",
+                        category_variant(key)
+                    ),
+                    Some(table.key.span()),
+                )
+                .with_label("second category with this variant name")
+                .with_help("rename one of them; keys differing only in underscores name the same category"),
             );
         }
         let title = v.localized(
@@ -69,9 +85,19 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
             title: title.unwrap_or_default(),
         });
     }
+    let lookup = Lookup {
+        categories: catalog
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.clone(), i))
+            .rev()
+            .collect(),
+        reserved: catalog.reserved.iter().cloned().collect(),
+    };
     let mut variants: BTreeMap<String, &Spanned<String>> = BTreeMap::new();
     for table in &file.codes {
-        if let Some(code) = v.code(table, &catalog) {
+        if let Some(code) = v.code(table, &catalog, &lookup) {
             if let Some(first) = variants.get(&code.variant) {
                 v.diags.push(
                     Diagnostic::error(
@@ -93,6 +119,14 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         }
     }
     (diags.error_count() == errors_before).then_some(catalog)
+}
+
+/// Hash lookups for the per-code checks, so a catalog of many codes, categories or reserved
+/// strings validates in linear time.
+struct Lookup {
+    /// Category key to its first index.
+    categories: HashMap<String, usize>,
+    reserved: HashSet<String>,
 }
 
 /// Whether a text may hold placeholders.
@@ -128,6 +162,19 @@ impl Validator<'_> {
                 Diagnostic::error("`catalog.locales` is empty", Some(locales.span()))
                     .with_help(r#"declare at least one locale, e.g. `locales = ["en"]`"#),
             );
+        }
+        if locales.get_ref().len() > MAX_LOCALES {
+            self.diags.push(
+                Diagnostic::error(
+                    format!(
+                        "`catalog.locales` declares {} locales, more than the {MAX_LOCALES} a catalog may have",
+                        locales.get_ref().len()
+                    ),
+                    Some(locales.span()),
+                )
+                .with_help("declare the languages the product is translated into"),
+            );
+            return Vec::new();
         }
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
@@ -200,9 +247,10 @@ impl Validator<'_> {
     }
 
     fn reserved(&mut self, reserved: &[Spanned<String>]) -> Vec<String> {
+        let mut seen = HashSet::new();
         let mut out: Vec<String> = Vec::new();
         for code in reserved {
-            if self.code_shape(code) && !out.contains(code.get_ref()) {
+            if self.code_shape(code) && seen.insert(code.get_ref().as_str()) {
                 out.push(code.get_ref().clone());
             }
         }
@@ -241,11 +289,11 @@ impl Validator<'_> {
         valid
     }
 
-    fn code(&mut self, table: &CodeTable, catalog: &Catalog) -> Option<CodeSpec> {
+    fn code(&mut self, table: &CodeTable, catalog: &Catalog, lookup: &Lookup) -> Option<CodeSpec> {
         let code = table.code.get_ref();
         let what = format!("codes.{code}");
         let mut ok = self.code_shape(&table.code);
-        if catalog.reserved.contains(code) {
+        if lookup.reserved.contains(code) {
             self.diags.push(
                 Diagnostic::error(
                     format!("`{code}` is a reserved code and may not be used again"),
@@ -270,10 +318,7 @@ impl Validator<'_> {
             );
             ok = false;
         }
-        let category = catalog
-            .categories
-            .iter()
-            .position(|c| c.key == *table.category.get_ref());
+        let category = lookup.categories.get(table.category.get_ref()).copied();
         if category.is_none() {
             let given = table.category.get_ref();
             let mut d = Diagnostic::error(
@@ -361,7 +406,8 @@ impl Validator<'_> {
                     .unwrap_or_default()
             })
             .collect();
-        let reference = &sets[self.default_locale];
+        // No declared locales (a broken `[catalog]`, already reported): nothing to compare.
+        let reference = sets.get(self.default_locale)?;
         let first: BTreeSet<&str> = reference.iter().copied().collect();
         let mut same = true;
         for (locale, set) in self.locales.iter().zip(&sets) {
@@ -401,20 +447,22 @@ impl Validator<'_> {
     /// `kind` allows them.
     fn localized(&mut self, texts: &Localized, what: &str, kind: Text) -> Option<Vec<String>> {
         let mut ok = true;
+        let locales = &self.locales;
         for (tag, _) in &texts.texts {
-            if !self.locales.is_empty() && !self.locales.contains(tag.get_ref()) {
+            if !locales.is_empty() && !locales.contains(tag.get_ref()) {
                 ok = false;
-                self.diags.push(
+                self.diags.error_with(|| {
                     Diagnostic::error(format!("`{what}` has a text for `{}`, which is not a declared locale", tag.get_ref()), Some(tag.span()))
-                        .with_help(format!("the declared locales are {}; add it to `catalog.locales` or remove this text", list(&self.locales))),
-                );
+                        .with_help(format!("the declared locales are {}; add it to `catalog.locales` or remove this text", list(locales)))
+                });
             }
         }
         let mut out = Vec::new();
-        for locale in self.locales.clone() {
-            let Some(text) = texts.get(&locale) else {
+        for i in 0..self.locales.len() {
+            let locale = &self.locales[i];
+            let Some(text) = texts.get(locale) else {
                 ok = false;
-                self.diags.push(
+                self.diags.error_with(|| {
                     Diagnostic::error(
                         format!("`{what}` has no `{locale}` text"),
                         Some(texts.span.clone()),
@@ -422,19 +470,19 @@ impl Validator<'_> {
                     .with_label(format!("missing `{locale}`"))
                     .with_help(format!(
                         "add `{locale} = \"...\"`: every text needs every declared locale"
-                    )),
-                );
+                    ))
+                });
                 continue;
             };
             if text.get_ref().trim().is_empty() {
                 ok = false;
-                self.diags.push(
+                self.diags.error_with(|| {
                     Diagnostic::error(
                         format!("the `{locale}` text of `{what}` is empty"),
                         Some(text.span()),
                     )
-                    .with_help("write the text; an empty string shows users nothing"),
-                );
+                    .with_help("write the text; an empty string shows users nothing")
+                });
                 continue;
             }
             ok &= self.text(text, what, kind);

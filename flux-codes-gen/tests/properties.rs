@@ -1,0 +1,428 @@
+//! Property tests over generated valid catalogs (fixed seeds, so every run checks the same
+//! cases): a catalog model written as `codes.toml` loads back to the same model (texts with
+//! quotes, backslashes, control characters, braces and unicode included) and satisfies the
+//! invariants every renderer relies on; the JSON export reads back as the same catalog; the
+//! JSON and Rust exports are the same every time; and the breaking-change check sees exactly
+//! the change that was made.
+
+mod common;
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use flux_codes_gen::diff::{Change, diff};
+use flux_codes_gen::model::{Catalog, Category, CodeSpec, category_variant, code_variant};
+use flux_codes_gen::render::json::{CatalogJson, Texts, render_json};
+use flux_codes_gen::render::rust::render_rust;
+use proptest::prelude::*;
+use proptest::sample::{Index, subsequence};
+use proptest::test_runner::RngSeed;
+
+use common::{localized, toml_string};
+
+const LOCALES: &[&str] = &["en", "es", "pt-BR", "zh-Hant", "de-CH", "fr"];
+const PARAMS: &[&str] = &["amount", "max_amount", "currency", "expired_at", "_n2"];
+
+/// A fixed text: any characters (braces only as `}}`, a stray `}` or `{ `), not blank.
+fn fixed_text() -> impl Strategy<Value = String> {
+    text_with(true)
+}
+
+/// A text that is not blank, with braces only where each kind of text allows them: a stray
+/// brace in a fixed text, `{{ ` and `}}` (literal braces) in a template. Never what i18next
+/// would misread (`{{` in a fixed text, `{{{` or `$t(` anywhere): the validator refuses that.
+fn text_with(fixed: bool) -> impl Strategy<Value = String> {
+    let (fixed_weight, template_weight) = if fixed { (1, 0) } else { (0, 1) };
+    let piece = prop_oneof![
+        6 => "[^{}]{1,12}",
+        1 => Just("}}".to_owned()),
+        fixed_weight => Just(" } ".to_owned()),
+        fixed_weight => Just("{ ".to_owned()),
+        template_weight => Just("{{ ".to_owned()),
+    ];
+    ("[^{}\\s]", prop::collection::vec(piece, 0..4))
+        .prop_map(|(first, rest)| first + &rest.concat())
+        .prop_filter("i18next reads `$t(` as a nested translation", |t| {
+            !t.contains("$t(")
+        })
+}
+
+/// A detail in every locale using exactly `params`, each locale in its own order.
+fn detail(locales: usize, params: Vec<String>) -> impl Strategy<Value = Vec<String>> {
+    let one = (
+        text_with(false),
+        Just(params).prop_shuffle(),
+        prop::collection::vec("[^{}]{0,6}", PARAMS.len()),
+    )
+        .prop_map(|(lead, order, glue)| {
+            let mut text = lead;
+            for (param, glue) in order.iter().zip(glue) {
+                let _ = write!(text, "{{{param}}}{glue}");
+            }
+            text
+        });
+    prop::collection::vec(one, locales)
+}
+
+fn texts(locales: usize) -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(fixed_text(), locales)
+}
+
+fn variant_name() -> impl Strategy<Value = String> {
+    "[A-Z][A-Za-z0-9]{0,8}".prop_filter("`Self` is not a variant", |v| v != "Self")
+}
+
+fn code_string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "ERR_[A-Z][A-Z0-9]{0,6}(_[A-Z0-9]{1,4}){0,2}",
+        "[A-Z][A-Z0-9]{0,10}",
+    ]
+}
+
+fn code(locales: usize, categories: usize) -> impl Strategy<Value = CodeSpec> {
+    (
+        code_string(),
+        prop::option::weighted(0.2, variant_name()),
+        400u16..=599,
+        any::<bool>(),
+        0..categories,
+        texts(locales),
+        prop::option::of(subsequence(PARAMS, 0..=3)),
+        prop::option::of(texts(locales)),
+        prop::option::weighted(0.2, fixed_text()),
+    )
+        .prop_flat_map(
+            move |(code, variant, status, retryable, category, message, params, hint, note)| {
+                let params: Option<Vec<String>> =
+                    params.map(|p| p.into_iter().map(str::to_owned).collect());
+                let detail = match &params {
+                    Some(p) => detail(locales, p.clone()).prop_map(Some).boxed(),
+                    None => Just(None).boxed(),
+                };
+                (
+                    Just(CodeSpec {
+                        variant: variant.unwrap_or_else(|| code_variant(&code)),
+                        code,
+                        status,
+                        retryable,
+                        category,
+                        message,
+                        detail: None,
+                        hint,
+                        params: Vec::new(),
+                        deprecated: note,
+                    }),
+                    detail,
+                )
+            },
+        )
+        .prop_map(|(mut code, detail)| {
+            code.detail = detail;
+            code
+        })
+}
+
+/// A valid catalog model, as the validator would build it.
+fn catalog() -> impl Strategy<Value = Catalog> {
+    (
+        subsequence(LOCALES, 1..=4).prop_shuffle(),
+        any::<Index>(),
+        prop::collection::vec("[a-z][a-z0-9_]{0,6}", 1..4),
+    )
+        .prop_flat_map(|(locales, default, keys)| {
+            let locales: Vec<String> = locales.into_iter().map(str::to_owned).collect();
+            let n = locales.len();
+            let mut seen = HashSet::new();
+            let keys: Vec<String> = keys
+                .into_iter()
+                .filter(|k| seen.insert(category_variant(k)))
+                .collect();
+            let categories = keys.len();
+            (
+                Just(locales),
+                Just(default.index(n)),
+                keys.into_iter()
+                    .map(|key| texts(n).prop_map(move |title| (key.clone(), title)))
+                    .collect::<Vec<_>>(),
+                prop::collection::vec(code(n, categories), 0..12),
+                prop::collection::vec(code_string(), 0..3),
+                fixed_text(),
+                any::<bool>(),
+            )
+        })
+        .prop_map(
+            |(locales, default_locale, categories, codes, reserved, name, docs)| {
+                let mut names = HashSet::new();
+                let mut variants = HashSet::new();
+                let mut codes: Vec<CodeSpec> = codes
+                    .into_iter()
+                    .filter(|c| names.insert(c.code.clone()) && variants.insert(c.variant.clone()))
+                    .collect();
+                for code in &mut codes {
+                    code.params = code
+                        .detail
+                        .as_ref()
+                        .map_or_else(Vec::new, |d| params_in_order(&d[default_locale]));
+                }
+                let mut reserved_seen = HashSet::new();
+                let reserved = reserved
+                    .into_iter()
+                    .filter(|r| !names.contains(r) && reserved_seen.insert(r.clone()))
+                    .collect();
+                Catalog {
+                    name,
+                    locales,
+                    default_locale,
+                    docs_url: docs.then(|| "https://docs.example/errors#{code}".to_owned()),
+                    reserved,
+                    categories: categories
+                        .into_iter()
+                        .map(|(key, title)| Category {
+                            variant: category_variant(&key),
+                            key,
+                            title,
+                        })
+                        .collect(),
+                    codes,
+                }
+            },
+        )
+}
+
+/// The placeholders of a generated detail, in order of first use.
+fn params_in_order(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        if let Some(name) = after.strip_prefix('{') {
+            rest = name;
+            continue;
+        }
+        let end = after.find('}').unwrap();
+        let name = &after[..end];
+        if !out.iter().any(|p| p == name) {
+            out.push(name.to_owned());
+        }
+        rest = &after[end + 1..];
+    }
+    out
+}
+
+/// The catalog as a catalog author would write it.
+fn to_toml(c: &Catalog) -> String {
+    let mut out = String::from("[catalog]\n");
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|i| toml_string(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(out, "name = {}", toml_string(&c.name));
+    let _ = writeln!(
+        out,
+        "default_locale = {}",
+        toml_string(c.default_locale_tag())
+    );
+    let _ = writeln!(out, "locales = [{}]", list(&c.locales));
+    if let Some(url) = &c.docs_url {
+        let _ = writeln!(out, "docs_url = {}", toml_string(url));
+    }
+    let _ = writeln!(out, "reserved = [{}]", list(&c.reserved));
+    for category in &c.categories {
+        let _ = writeln!(out, "\n[categories.{}]", category.key);
+        let _ = writeln!(out, "title = {}", localized(&c.locales, &category.title));
+    }
+    for code in &c.codes {
+        let _ = writeln!(out, "\n[codes.{}]", code.code);
+        let _ = writeln!(out, "status = {}", code.status);
+        let _ = writeln!(out, "retryable = {}", code.retryable);
+        let _ = writeln!(
+            out,
+            "category = {}",
+            toml_string(&c.categories[code.category].key)
+        );
+        let _ = writeln!(out, "message = {}", localized(&c.locales, &code.message));
+        if let Some(detail) = &code.detail {
+            let _ = writeln!(out, "detail = {}", localized(&c.locales, detail));
+        }
+        if let Some(hint) = &code.hint {
+            let _ = writeln!(out, "hint = {}", localized(&c.locales, hint));
+        }
+        if code.variant != code_variant(&code.code) {
+            let _ = writeln!(out, "variant = {}", toml_string(&code.variant));
+        }
+        if let Some(note) = &code.deprecated {
+            let _ = writeln!(out, "deprecated = {}", toml_string(note));
+        }
+    }
+    out
+}
+
+/// The catalog `catalog.json` describes. The export carries no Rust variant names and expands
+/// `docs_url` per code, so those two come from `original` (the URLs are checked separately).
+fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> {
+    let texts = |t: &Texts| -> Result<Vec<String>, String> {
+        let keys: Vec<&String> = t.0.keys().collect();
+        if keys != json.locales.iter().collect::<Vec<_>>() {
+            return Err(format!("texts keyed {keys:?}, not by the locales in order"));
+        }
+        Ok(t.0.values().cloned().collect())
+    };
+    let category_index = |key: &str| {
+        json.categories
+            .iter()
+            .position(|c| c.key == key)
+            .ok_or_else(|| format!("no category `{key}`"))
+    };
+    let mut codes = Vec::new();
+    for (code, original) in json.codes.iter().zip(&original.codes) {
+        codes.push(CodeSpec {
+            code: code.code.clone(),
+            variant: original.variant.clone(),
+            status: code.status,
+            retryable: code.retryable,
+            category: category_index(&code.category)?,
+            message: texts(&code.message)?,
+            detail: code.detail.as_ref().map(&texts).transpose()?,
+            hint: code.hint.as_ref().map(&texts).transpose()?,
+            params: code.params.clone(),
+            deprecated: code.deprecated.clone(),
+        });
+    }
+    Ok(Catalog {
+        name: json.name.clone(),
+        locales: json.locales.clone(),
+        default_locale: json
+            .locales
+            .iter()
+            .position(|l| *l == json.default_locale)
+            .ok_or("the default locale is not a locale")?,
+        docs_url: original.docs_url.clone(),
+        reserved: json.reserved.clone(),
+        categories: json
+            .categories
+            .iter()
+            .map(|c| {
+                Ok(Category {
+                    key: c.key.clone(),
+                    variant: category_variant(&c.key),
+                    title: texts(&c.title)?,
+                })
+            })
+            .collect::<Result<_, String>>()?,
+        codes,
+    })
+}
+
+fn load(source: &str) -> Result<Catalog, String> {
+    flux_codes_gen::parse_catalog(Path::new("codes.toml"), source)
+        .map_err(|d| format!("{}\n{source}", d.render(false)))
+}
+
+proptest! {
+    // A fixed seed: every run checks the same catalogs.
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        rng_seed: RngSeed::Fixed(0xCA7A_1065),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn a_written_catalog_loads_back_to_the_same_model(catalog in catalog()) {
+        let loaded = load(&to_toml(&catalog)).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(&loaded, &catalog);
+
+        // What every renderer relies on.
+        let locales = loaded.locales.len();
+        prop_assert!(loaded.default_locale < locales);
+        for category in &loaded.categories {
+            prop_assert_eq!(category.title.len(), locales);
+        }
+        for code in &loaded.codes {
+            prop_assert!(code.category < loaded.categories.len());
+            prop_assert_eq!(code.message.len(), locales);
+            prop_assert!(code.detail.as_ref().is_none_or(|d| d.len() == locales));
+            prop_assert!(code.hint.as_ref().is_none_or(|h| h.len() == locales));
+            prop_assert!(!loaded.reserved.contains(&code.code));
+        }
+    }
+
+    #[test]
+    fn the_json_export_reads_back_as_the_same_catalog(catalog in catalog()) {
+        let json = render_json(&catalog);
+        prop_assert_eq!(&json, &render_json(&catalog.clone()), "the export is deterministic");
+        let back: CatalogJson = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back.codes.len(), catalog.codes.len());
+        for (code, original) in back.codes.iter().zip(&catalog.codes) {
+            prop_assert_eq!(&code.docs_url, &catalog.docs_url(original));
+        }
+        prop_assert_eq!(from_json(&back, &catalog).map_err(TestCaseError::fail)?, catalog);
+    }
+
+    #[test]
+    fn a_catalog_differs_from_itself_in_nothing(catalog in catalog()) {
+        prop_assert_eq!(diff(&catalog, &catalog), vec![]);
+    }
+
+    #[test]
+    fn a_changed_status_is_the_one_breaking_change(
+        catalog in catalog().prop_filter("has a code", |c| !c.codes.is_empty()),
+        which in any::<Index>(),
+        status in 400u16..=599,
+    ) {
+        let i = which.index(catalog.codes.len());
+        let mut new = catalog.clone();
+        new.codes[i].status = status;
+        let expected = if status == catalog.codes[i].status {
+            vec![]
+        } else {
+            vec![Change::StatusChanged { code: catalog.codes[i].code.clone(), old: catalog.codes[i].status, new: status }]
+        };
+        prop_assert_eq!(diff(&catalog, &new), expected);
+    }
+
+    #[test]
+    fn a_removed_code_is_breaking_unless_reserved(
+        catalog in catalog().prop_filter("has a code", |c| !c.codes.is_empty()),
+        which in any::<Index>(),
+    ) {
+        let i = which.index(catalog.codes.len());
+        let code = catalog.codes[i].code.clone();
+        let mut removed = catalog.clone();
+        removed.codes.remove(i);
+        prop_assert_eq!(
+            diff(&catalog, &removed),
+            vec![Change::CodeRemoved { code: code.clone(), renamed_to: None }]
+        );
+        removed.reserved.push(code.clone());
+        prop_assert_eq!(diff(&catalog, &removed), vec![Change::CodeRetired { code: code.clone() }]);
+        // And back: the reserved code is reused, which is breaking.
+        prop_assert_eq!(diff(&removed, &catalog), vec![Change::ReservedCodeReused { code }]);
+    }
+}
+
+proptest! {
+    // Rendering Rust (syn + prettyplease) and JSON is the slow part: fewer, still varied, cases.
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        rng_seed: RngSeed::Fixed(0xCA7A_1066),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn the_rust_export_is_deterministic(catalog in catalog()) {
+        let runtime = "crate::__private".parse().unwrap();
+        let first = render_rust(&catalog, &runtime);
+        let reloaded = load(&to_toml(&catalog)).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(&first, &render_rust(&reloaded, &runtime));
+        for code in &catalog.codes {
+            let literal = format!("{:?}", code.code);
+            prop_assert!(first.contains(&literal), "{} missing", literal);
+        }
+    }
+}
