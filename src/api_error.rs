@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use crate::{ErrorCode, Locale};
+use crate::{DetailArg, ErrorCode, Locale, ParamKind, ParamValue};
 
 /// The media type of a problem details body (RFC 9457 §3).
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -44,11 +44,13 @@ type Cause = Box<dyn StdError + Send + Sync + 'static>;
 /// ```
 /// use flux_codes::{ApiError, ErrorCode, Locale};
 ///
-/// let err = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00");
+/// let err = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", 1500)?;
 /// let body = serde_json::to_value(err.to_problem(Locale::Es)).unwrap();
 /// assert_eq!(body["status"], 422);
 /// assert_eq!(body["code"], "ERR_MAX_AMOUNT_EXCEEDED");
-/// assert_eq!(body["params"]["max_amount"], "500.00");
+/// assert_eq!(body["detail"], "El monto máximo para este pago es 1500.");
+/// assert_eq!(body["params"]["max_amount"], 1500);
+/// # Ok::<(), flux_codes::ParamError>(())
 /// ```
 ///
 /// The internal cause ([`ApiError::cause`]) is for logs and traces: it is the
@@ -57,7 +59,7 @@ type Cause = Box<dyn StdError + Send + Sync + 'static>;
 pub struct ApiError {
     code: ErrorCode,
     /// Values of the code's declared params, in the order they were first set.
-    params: Vec<(&'static str, String)>,
+    params: Vec<(&'static str, ParamValue)>,
     /// The rarely used parts, boxed so `Result<T, ApiError>` stays small.
     more: Option<Box<More>>,
 }
@@ -83,27 +85,41 @@ impl ApiError {
         }
     }
 
-    /// Sets the value of one of the code's [`params`](ErrorCode::params): the detail's
-    /// `{name}` placeholder. Setting a name again replaces its value.
+    /// Sets the value of one of the code's [`params`](ErrorCode::params), an argument of its
+    /// detail. Setting a name again replaces its value.
     ///
-    /// A name the code does not declare is a bug in the caller: it panics in debug builds and is
-    /// ignored in release builds (it never reaches the body).
-    pub fn param(mut self, name: &str, value: impl fmt::Display) -> Self {
-        let Some(&declared) = self.code.params().iter().find(|p| **p == name) else {
-            debug_assert!(
-                false,
-                "{} has no param `{name}` (its params: {:?})",
-                self.code,
-                self.code.params()
-            );
-            return self;
+    /// A name the code does not have, or a value that cannot fill the param (text that is no
+    /// number for a `{name, number}` or a plural), is an error: a bug in the caller, which a
+    /// handler can pass on with `?` (it becomes `ERR_SERVER`).
+    pub fn param(mut self, name: &str, value: impl DetailArg) -> Result<Self, ParamError> {
+        self.set_param(name, &value)?;
+        Ok(self)
+    }
+
+    /// [`ApiError::param`], in place.
+    pub(crate) fn set_param(&mut self, name: &str, value: &dyn DetailArg) -> Result<(), ParamError> {
+        let Some(index) = self.code.params().iter().position(|p| *p == name) else {
+            return Err(ParamError::Unknown {
+                code: self.code,
+                name: ParamError::kept(name),
+            });
         };
-        let value = value.to_string();
+        let declared = self.code.params()[index];
+        let kind = self.code.param_kinds()[index];
+        if !kind.accepts(value) {
+            return Err(ParamError::WrongKind {
+                code: self.code,
+                name: declared,
+                kind,
+                value: ParamError::kept(&ParamValue::new(value).to_string()),
+            });
+        }
+        let value = ParamValue::new(value);
         match self.params.iter_mut().find(|(n, _)| *n == declared) {
             Some((_, old)) => *old = value,
             None => self.params.push((declared, value)),
         }
-        self
+        Ok(())
     }
 
     /// A detail of the service's own, for a code without a detail template (RFC 9457 `detail`:
@@ -184,16 +200,16 @@ impl ApiError {
     }
 
     /// The params set so far, in the order they were first set.
-    pub fn params(&self) -> impl ExactSizeIterator<Item = (&'static str, &str)> {
-        self.params.iter().map(|(n, v)| (*n, v.as_str()))
+    pub fn params(&self) -> impl ExactSizeIterator<Item = (&'static str, &ParamValue)> {
+        self.params.iter().map(|(n, v)| (*n, v))
     }
 
     /// The value of one param, if set.
-    pub fn param_value(&self, name: &str) -> Option<&str> {
+    pub fn param_value(&self, name: &str) -> Option<&ParamValue> {
         self.params
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v)
     }
 
     /// The extension members.
@@ -229,10 +245,10 @@ impl ApiError {
     pub fn to_problem(&self, locale: Locale) -> Problem<'_> {
         let detail = match self.code.detail_template(locale) {
             Some(_) => {
-                let args: Vec<(&str, &dyn fmt::Display)> = self
+                let args: Vec<(&str, &dyn DetailArg)> = self
                     .params
                     .iter()
-                    .map(|(n, v)| (*n, v as &dyn fmt::Display))
+                    .map(|(n, v)| (*n, v as &dyn DetailArg))
                     .collect();
                 self.code.detail(locale, &args).map(Cow::Owned)
             }
@@ -255,7 +271,7 @@ impl ApiError {
     }
 
     /// The set params in the code's declaration order.
-    fn ordered_params(&self) -> Vec<(&'static str, &str)> {
+    fn ordered_params(&self) -> Vec<(&'static str, &ParamValue)> {
         self.code
             .params()
             .iter()
@@ -326,7 +342,7 @@ pub struct Problem<'a> {
     code: ErrorCode,
     detail: Option<Cow<'a, str>>,
     instance: Option<&'a str>,
-    params: Vec<(&'static str, &'a str)>,
+    params: Vec<(&'static str, &'a ParamValue)>,
     extensions: Option<&'a Map<String, Value>>,
 }
 
@@ -400,11 +416,69 @@ impl Serialize for Problem<'_> {
 }
 
 /// The params as a JSON object, in the code's declaration order.
-struct Params<'p, 'a>(&'p [(&'static str, &'a str)]);
+struct Params<'p, 'a>(&'p [(&'static str, &'a ParamValue)]);
 
 impl Serialize for Params<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.0.iter().map(|(n, v)| (*n, *v)))
+    }
+}
+
+/// Why [`ApiError::param`] refused a param.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParamError {
+    /// The code has no param of this name (kept: at most [`MAX_EXTENSION_NAME`] bytes).
+    Unknown { code: ErrorCode, name: String },
+    /// The value cannot fill the param (kept: at most [`MAX_EXTENSION_NAME`] bytes of it).
+    WrongKind {
+        code: ErrorCode,
+        name: &'static str,
+        kind: ParamKind,
+        value: String,
+    },
+}
+
+impl ParamError {
+    /// At most [`MAX_EXTENSION_NAME`] bytes of `s`, cut at a character boundary.
+    fn kept(s: &str) -> String {
+        let mut end = s.len().min(MAX_EXTENSION_NAME);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s[..end].to_owned()
+    }
+}
+
+impl fmt::Display for ParamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParamError::Unknown { code, name } => write!(
+                f,
+                "{code} has no param `{}` (its params: {:?})",
+                name.escape_debug(),
+                code.params()
+            ),
+            ParamError::WrongKind {
+                code,
+                name,
+                kind,
+                value,
+            } => write!(
+                f,
+                "the param `{name}` of {code} is a {kind}, and `{}` is not a number",
+                value.escape_debug()
+            ),
+        }
+    }
+}
+
+impl StdError for ParamError {}
+
+/// A param the code does not take is a bug in the service: `ERR_SERVER`, with the
+/// [`ParamError`] as its internal cause, so a handler can write `.param(..)?`.
+impl From<ParamError> for ApiError {
+    fn from(error: ParamError) -> Self {
+        ApiError::new(ErrorCode::Server).cause(error)
     }
 }
 

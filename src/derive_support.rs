@@ -10,6 +10,8 @@
 
 use core::fmt::Display;
 
+use crate::{DetailArg, ParamKind, Value};
+
 /// A compile-time message: a fixed buffer, since constant evaluation cannot allocate.
 pub struct Message {
     bytes: [u8; Message::CAPACITY],
@@ -170,29 +172,74 @@ pub const fn detail_conflict(code: &str, has_template: bool) -> Option<Message> 
     ))
 }
 
-/// Picks the fields that are params at compile time: `MaybeParam::<{ is a param }>` gives the
-/// value of a param field (which must be `Display`) and nothing for any other field (of any
-/// type).
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` fills a detail placeholder, so it must implement `Display`",
-    label = "fills a detail placeholder"
-)]
-pub trait MaybeParam<const IS_PARAM: bool> {
-    /// The value, for a param.
-    fn as_param(&self) -> Option<&dyn Display>;
+/// What [`MaybeParam`] does with a field: not a param, a text param (`{name}`, `select`), or a
+/// number param (`{name, number}`, `plural`).
+pub const NOT_A_PARAM: u8 = 0;
+pub const TEXT_PARAM: u8 = 1;
+pub const NUMBER_PARAM: u8 = 2;
+
+/// The [`MaybeParam`] kind of the param `name` of a code (`params` and `kinds` are the code's
+/// `params()` and `param_kinds()`).
+pub const fn param_kind(params: &[&str], kinds: &[ParamKind], name: &str) -> u8 {
+    let mut i = 0;
+    while i < params.len() {
+        if str_eq(params[i], name) {
+            return match kinds[i] {
+                ParamKind::String | ParamKind::Select => TEXT_PARAM,
+                ParamKind::Number | ParamKind::Integer => NUMBER_PARAM,
+            };
+        }
+        i += 1;
+    }
+    NOT_A_PARAM
 }
 
-impl<T: Display> MaybeParam<true> for T {
-    fn as_param(&self) -> Option<&dyn Display> {
-        Some(self)
+/// Picks the fields that are params at compile time, and checks their types:
+/// `MaybeParam::<{ kind }>` gives the value of a param field (a text param takes any `Display`
+/// type, a number param a [`NumberArg`]) and nothing for any other field (of any type).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot fill this detail param",
+    label = "fills a detail param",
+    note = "a text param (`{{name}}`, `select`) takes a `Display` value; a number param (`{{name, number}}`, `plural`) takes an integer, a float or `flux_codes::Decimal`"
+)]
+pub trait MaybeParam<const KIND: u8> {
+    /// The value, for a param.
+    fn as_param(&self) -> Option<Value<'_>>;
+}
+
+impl<T: Display> MaybeParam<TEXT_PARAM> for T {
+    fn as_param(&self) -> Option<Value<'_>> {
+        Some(Value::Display(self))
     }
 }
 
-impl<T: ?Sized> MaybeParam<false> for T {
-    fn as_param(&self) -> Option<&dyn Display> {
+impl<T: NumberArg + ?Sized> MaybeParam<NUMBER_PARAM> for T {
+    fn as_param(&self) -> Option<Value<'_>> {
+        Some(self.detail_value())
+    }
+}
+
+impl<T: ?Sized> MaybeParam<NOT_A_PARAM> for T {
+    fn as_param(&self) -> Option<Value<'_>> {
         None
     }
 }
+
+/// A type that always holds a number, so it can fill a `{name, number}` or plural param:
+/// the integers, the floats and [`crate::Decimal`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` fills a number param, so it must be a number",
+    label = "a `{{name, number}}` or plural param",
+    note = "use an integer, a float or `flux_codes::Decimal` (`\"500.00\".parse::<Decimal>()` keeps its decimals)"
+)]
+pub trait NumberArg: DetailArg {}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$( impl NumberArg for $t {} )*};
+}
+number_arg!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64);
+impl NumberArg for crate::Decimal {}
+impl<T: NumberArg + ?Sized> NumberArg for &T {}
 
 #[cfg(test)]
 mod tests {

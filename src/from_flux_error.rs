@@ -17,7 +17,9 @@ where
         let code = error.error_code();
         let mut api = ApiError::new(code);
         for (name, value) in error.params() {
-            api = api.param(name, value);
+            // The derive checks names and kinds at compile time; a hand-written impl's mistake
+            // leaves that param out of the body rather than failing the whole response.
+            let _ = api.set_param(name, &value);
         }
         // A code with a detail template renders it from the params; only a code without one
         // takes the error's own detail (the derive rejects `detail` on the others at compile

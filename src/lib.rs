@@ -11,15 +11,18 @@ pub mod axum;
 pub mod client;
 mod derive_support;
 mod from_flux_error;
+mod message;
 #[cfg(feature = "http")]
 mod http;
 pub mod negotiate;
 mod runtime;
 
 pub use api_error::{
-    ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, Problem, RESERVED_MEMBERS,
+    ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, ParamError, Problem,
+    RESERVED_MEMBERS,
 };
 pub use flux_codes_derive::{FluxError, catalog};
+pub use message::{Decimal, DecimalError, DetailArg, ParamKind, ParamValue, Value};
 pub use runtime::ParseError;
 
 include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
@@ -33,10 +36,12 @@ pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.j
 #[doc(hidden)]
 pub mod __private {
     pub use crate::derive_support::{
-        MaybeParam, Message, contains, detail_conflict, unfilled_placeholder, unknown_param,
+        MaybeParam, Message, NumberArg, contains, detail_conflict, param_kind,
+        unfilled_placeholder, unknown_param,
     };
     pub use crate::negotiate::negotiate;
-    pub use crate::runtime::{ParseError, deserialize_str, render_template};
+    pub use crate::message::{DetailArg, LocaleData, ParamKind, ParamValue, Part, PluralKey, render};
+    pub use crate::runtime::{ParseError, deserialize_str};
     pub use serde;
     pub use strum;
 }

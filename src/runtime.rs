@@ -1,5 +1,5 @@
-//! What generated catalog code needs at run time: template rendering, the parse error type and
-//! the serde glue. Generated code reaches it through [`crate::__private`].
+//! What generated catalog code needs at run time besides message rendering (`message.rs`): the
+//! parse error type and the serde glue. Generated code reaches it through [`crate::__private`].
 
 use core::fmt;
 
@@ -72,43 +72,6 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Fills a detail template: `{name}` from `args`, `{{` and `}}` as literal braces. A
-/// placeholder without an argument stays visible; a stray brace is kept as is.
-pub fn render_template(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
-    use fmt::Write;
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(i) = rest.find(['{', '}']) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if tail.starts_with("{{") || tail.starts_with("}}") {
-            out.push_str(&tail[..1]);
-            rest = &tail[2..];
-        } else if let Some(name) = tail
-            .strip_prefix('{')
-            .and_then(|t| t.split_once('}'))
-            .map(|(n, _)| n)
-        {
-            match args.iter().find(|(key, _)| *key == name) {
-                Some((_, value)) => {
-                    let _ = write!(out, "{value}");
-                }
-                None => {
-                    out.push('{');
-                    out.push_str(name);
-                    out.push('}');
-                }
-            }
-            rest = &tail[name.len() + 2..];
-        } else {
-            out.push_str(&tail[..1]);
-            rest = &tail[1..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Deserializes a string-valued catalog enum through its exact parser.
 pub fn deserialize_str<'de, D, T>(
     deserializer: D,
@@ -136,18 +99,6 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::render_template;
-
-    #[test]
-    fn fills_escapes_and_keeps_missing() {
-        let amount = "500.00";
-        assert_eq!(
-            render_template("max {a} {{x}} {b}", &[("a", &amount)]),
-            "max 500.00 {x} {b}"
-        );
-        assert_eq!(render_template("stray } and {", &[]), "stray } and {");
-    }
-
     #[test]
     fn parse_error_keeps_a_prefix_at_a_char_boundary() {
         use super::ParseError;

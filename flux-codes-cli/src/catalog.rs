@@ -35,8 +35,13 @@ pub fn find(cx: &Context) -> anyhow::Result<PathBuf> {
 
 /// Loads the catalog at `path`: `Ok(Err(diagnostics))` when it is not a valid catalog.
 pub fn load(path: &Path) -> anyhow::Result<Result<Catalog, Box<Diagnostics>>> {
-    match flux_codes_gen::load_catalog(path) {
-        Ok(catalog) => Ok(Ok(catalog)),
+    Ok(check(path)?.map(|(catalog, _warnings)| catalog))
+}
+
+/// [`load`], keeping the warnings of a valid catalog.
+pub fn check(path: &Path) -> anyhow::Result<Result<(Catalog, Box<Diagnostics>), Box<Diagnostics>>> {
+    match flux_codes_gen::check_catalog_file(path) {
+        Ok(checked) => Ok(Ok(checked)),
         Err(Error::Invalid(diags)) => Ok(Err(diags)),
         Err(Error::Io { path, error } | Error::Write { path, error }) => {
             Err(anyhow!("cannot read {}: {error}", path.display()))

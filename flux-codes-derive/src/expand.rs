@@ -207,7 +207,7 @@ fn methods(input: &Input, codes: &[Option<Ident>], catalog: &TokenStream) -> Tok
             match self { #(#error_code)* }
         }
 
-        fn visit_params(&self, #visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display)) {
+        fn visit_params(&self, #visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::flux_codes::__private::DetailArg)) {
             match self { #(#visit_params)* }
         }
 
@@ -230,9 +230,9 @@ fn param_visits(case: &Case, code: &Ident, visit: &Ident) -> TokenStream {
         let maybe_param = respan(quote!(#rt::MaybeParam), span);
         Some(quote_spanned! {span=>
             if let ::core::option::Option::Some(value) =
-                #maybe_param::<{ #rt::contains(#code.params(), #name) }>::as_param(#binding)
+                #maybe_param::<{ #rt::param_kind(#code.params(), #code.param_kinds(), #name) }>::as_param(#binding)
             {
-                #visit(#name, value);
+                #visit(#name, &value);
             }
         })
     });
@@ -241,8 +241,10 @@ fn param_visits(case: &Case, code: &Ident, visit: &Ident) -> TokenStream {
         let value = &param.value;
         let maybe_param = respan(quote!(#rt::MaybeParam), value.span());
         quote_spanned! {value.span()=>
-            if let ::core::option::Option::Some(value) = #maybe_param::<true>::as_param(&(#value)) {
-                #visit(#name, value);
+            if let ::core::option::Option::Some(value) =
+                #maybe_param::<{ #rt::param_kind(#code.params(), #code.param_kinds(), #name) }>::as_param(&(#value))
+            {
+                #visit(#name, &value);
             }
         }
     });
@@ -343,7 +345,7 @@ mod tests {
             struct S { max_amount: String, request: Vec<u8> }
         });
         assert!(out.contains("const __FLUX_CODE_0 : crate :: codes :: ErrorCode = crate :: codes :: ErrorCode :: MaxAmountExceeded ;"), "{out}");
-        assert!(out.contains("MaybeParam :: < { :: flux_codes :: __private :: contains (__FLUX_CODE_0 . params () , \"request\") } >"), "{out}");
+        assert!(out.contains("MaybeParam :: < { :: flux_codes :: __private :: param_kind (__FLUX_CODE_0 . params () , __FLUX_CODE_0 . param_kinds () , \"request\") } >"), "{out}");
         assert!(out.contains("unfilled_placeholder (__FLUX_CODE_0 . as_str () , __FLUX_CODE_0 . params () , & [\"max_amount\" , \"request\" , \"other\"] , \"struct `S`\")"), "{out}");
         assert!(
             out.contains(

@@ -8,7 +8,7 @@ use quote::quote;
 use crate::render::json::render_json;
 use crate::render::rust::{render_catalog_doc, render_rust};
 use crate::write::write_if_changed;
-use crate::{Error, load_catalog};
+use crate::{Error, check_catalog_file};
 
 /// Generates the Rust module of a catalog into `OUT_DIR` from a build script, and beside it
 /// the catalog as a Markdown table for rustdoc (the file name with `.md`: `flux_codes.md`,
@@ -67,7 +67,13 @@ impl Builder {
     /// Generates the module; returns the written path, or why it could not.
     pub fn try_compile(&self) -> Result<PathBuf, Error> {
         println!("cargo::rerun-if-changed={}", self.catalog.display());
-        let catalog = load_catalog(&self.catalog)?;
+        let (catalog, warnings) = check_catalog_file(&self.catalog)?;
+        for d in warnings.located() {
+            println!(
+                "cargo::warning={}:{}:{}: {}",
+                d.file, d.line, d.column, d.message
+            );
+        }
         let code = render_rust(&catalog, &self.runtime);
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),

@@ -384,22 +384,20 @@ fn changed_code(
             new: new.variant.clone(),
         });
     }
-    let old_params: BTreeSet<&str> = old.params.iter().map(String::as_str).collect();
-    let new_params: BTreeSet<&str> = new.params.iter().map(String::as_str).collect();
+    let old_params: BTreeSet<&str> = old.param_names().collect();
+    let new_params: BTreeSet<&str> = new.param_names().collect();
     if old_params != new_params {
         out.push(Change::PlaceholdersChanged {
             code: code(),
             added: new
-                .params
-                .iter()
-                .filter(|p| !old_params.contains(p.as_str()))
-                .cloned()
+                .param_names()
+                .filter(|p| !old_params.contains(p))
+                .map(str::to_owned)
                 .collect(),
             removed: old
-                .params
-                .iter()
-                .filter(|p| !new_params.contains(p.as_str()))
-                .cloned()
+                .param_names()
+                .filter(|p| !new_params.contains(p))
+                .map(str::to_owned)
                 .collect(),
         });
     }
@@ -423,7 +421,12 @@ fn changed_code(
             texts,
         });
     }
-    let texts = locales.texts(old.detail.as_ref(), new.detail.as_ref());
+    let sources = |code: &CodeSpec| {
+        code.detail
+            .as_ref()
+            .map(|d| d.iter().map(|m| m.source.clone()).collect::<Vec<_>>())
+    };
+    let texts = locales.texts(sources(old).as_ref(), sources(new).as_ref());
     if !texts.is_empty() {
         out.push(Change::DetailChanged {
             code: code(),

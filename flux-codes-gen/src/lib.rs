@@ -14,11 +14,12 @@ pub mod diff;
 #[doc(hidden)]
 pub mod hash;
 pub mod load;
+pub mod message;
 pub mod model;
 pub mod phf;
+pub mod plural;
 pub mod render;
 pub mod schema;
-pub mod template;
 pub mod valid;
 mod write;
 
@@ -67,8 +68,18 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Loads and validates catalog text; `path` names the file in diagnostics.
+/// Loads and validates catalog text; `path` names the file in diagnostics. Warnings are
+/// dropped (see [`check_catalog`]).
 pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnostics>> {
+    check_catalog(path, source).map(|(catalog, _warnings)| catalog)
+}
+
+/// Loads and validates catalog text, keeping the warnings of a valid catalog (e.g. a plural
+/// without a form its language has): what `flux-codes check` and the build print.
+pub fn check_catalog(
+    path: &Path,
+    source: &str,
+) -> Result<(Catalog, Box<Diagnostics>), Box<Diagnostics>> {
     let mut diags = Diagnostics::new(path, "");
     if let Some(too_big) = too_big(source.len()) {
         diags.push(too_big);
@@ -79,20 +90,28 @@ pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnosti
     let catalog = valid::validate(&file, &mut diags);
     diags.sort();
     match catalog {
-        Some(catalog) if !diags.has_errors() => Ok(catalog),
+        Some(catalog) if !diags.has_errors() => Ok((catalog, Box::new(diags))),
         _ => Err(Box::new(diags)),
     }
 }
 
 /// Loads and validates catalog bytes (a file's or `git show`'s), which must be UTF-8.
 pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Diagnostics>> {
+    check_catalog_bytes(path, bytes).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`check_catalog`] for bytes, which must be UTF-8.
+pub fn check_catalog_bytes(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(Catalog, Box<Diagnostics>), Box<Diagnostics>> {
     if let Some(too_big) = too_big(bytes.len()) {
         let mut diags = Diagnostics::new(path, "");
         diags.push(too_big);
         return Err(Box::new(diags));
     }
     match std::str::from_utf8(bytes) {
-        Ok(source) => parse_catalog(path, source),
+        Ok(source) => check_catalog(path, source),
         Err(e) => {
             let at = e.valid_up_to();
             let source = String::from_utf8_lossy(bytes);
@@ -109,11 +128,16 @@ pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Dia
 /// Reads, loads and validates a catalog file, reading at most [`MAX_CATALOG_BYTES`] (and one
 /// more byte, to tell that a file is too big).
 pub fn load_catalog(path: &Path) -> Result<Catalog, Error> {
+    check_catalog_file(path).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`load_catalog`], keeping the warnings (see [`check_catalog`]).
+pub fn check_catalog_file(path: &Path) -> Result<(Catalog, Box<Diagnostics>), Error> {
     let bytes = read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
         path: path.to_path_buf(),
         error,
     })?;
-    parse_catalog_bytes(path, &bytes).map_err(Error::Invalid)
+    check_catalog_bytes(path, &bytes).map_err(Error::Invalid)
 }
 
 /// Reads at most `limit + 1` bytes of a file, however large (or endless) it is.

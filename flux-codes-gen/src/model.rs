@@ -1,6 +1,9 @@
 //! The validated catalog: the facts every renderer reads. Texts are stored per locale, in the
 //! order of [`Catalog::locales`]; codes and categories keep the file's order.
 
+pub use crate::message::{Message, Param, ParamType};
+pub use crate::plural::plural_categories;
+
 /// A catalog that passed validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
@@ -40,14 +43,28 @@ pub struct CodeSpec {
     pub category: usize,
     /// Per locale.
     pub message: Vec<String>,
-    /// Per locale; placeholders `{name}`, literal braces `{{` and `}}`.
-    pub detail: Option<Vec<String>>,
+    /// Per locale: an ICU MessageFormat message, parsed (see [`crate::message`]).
+    pub detail: Option<Vec<Message>>,
     /// Per locale.
     pub hint: Option<Vec<String>>,
-    /// The detail's placeholders, in order of first use.
-    pub params: Vec<String>,
+    /// The detail's arguments with their types, in the default locale's order of first use;
+    /// every locale's text uses the same names with the same types.
+    pub params: Vec<Param>,
     /// Deprecation note, e.g. `Use ERR_X instead.`.
     pub deprecated: Option<String>,
+}
+
+impl CodeSpec {
+    /// The detail's text as written in the locale at `locale` (an index into
+    /// [`Catalog::locales`]), for a code with a detail.
+    pub fn detail_source(&self, locale: usize) -> Option<&str> {
+        self.detail.as_ref().map(|d| d[locale].source.as_str())
+    }
+
+    /// The names of the params, in order.
+    pub fn param_names(&self) -> impl Iterator<Item = &str> {
+        self.params.iter().map(|p| p.name.as_str())
+    }
 }
 
 impl Catalog {

@@ -8,9 +8,9 @@ use std::ops::Range;
 
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::message::{self, Key, Message, Node, Param, ParamType};
 use crate::model::{Catalog, Category, CodeSpec, category_variant, code_variant, locale_variant};
-use crate::render::i18next;
-use crate::template;
+use crate::plural;
 
 /// Longest code string: Google AIP-193's limit for `ErrorInfo.reason`.
 pub const MAX_CODE_LEN: usize = 63;
@@ -369,9 +369,9 @@ impl Validator<'_> {
         let detail = table
             .detail
             .as_ref()
-            .map(|detail| self.localized(detail, &format!("{what}.detail"), Text::Template));
+            .map(|detail| self.detail(detail, &format!("{what}.detail")));
         let params = match &detail {
-            Some(Some(texts)) => self.params(table.detail.as_ref()?, texts, &what)?,
+            Some(Some(messages)) => self.params(table.detail.as_ref()?, messages, &what)?,
             _ => Vec::new(),
         };
         let deprecated = match &table.deprecated {
@@ -395,34 +395,215 @@ impl Validator<'_> {
         })
     }
 
-    /// Every locale of one detail must use the same placeholders; returns them in the default
-    /// locale's order of first use.
-    fn params(&mut self, detail: &Localized, texts: &[String], what: &str) -> Option<Vec<String>> {
-        let sets: Vec<Vec<&str>> = texts
-            .iter()
-            .map(|t| {
-                template::parse(t)
-                    .map(|p| template::placeholders(&p))
-                    .unwrap_or_default()
-            })
-            .collect();
-        // No declared locales (a broken `[catalog]`, already reported): nothing to compare.
-        let reference = sets.get(self.default_locale)?;
-        let first: BTreeSet<&str> = reference.iter().copied().collect();
+    /// A detail: its texts, each parsed as a message and checked against its locale's plural
+    /// rules.
+    fn detail(&mut self, texts: &Localized, what: &str) -> Option<Vec<Message>> {
+        let sources = self.localized(texts, what, Text::Template)?;
+        let mut messages = Vec::with_capacity(sources.len());
+        let mut ok = true;
+        for (locale, source) in self.locales.clone().iter().zip(sources) {
+            let text = texts.get(locale)?;
+            match message::parse(&source) {
+                Ok(parsed) => {
+                    ok &= self.old_close_escape(text, &parsed, what);
+                    ok &= self.plural_forms(text, &parsed, locale, what);
+                    messages.push(parsed);
+                }
+                Err(e) => {
+                    ok = false;
+                    let span = self.inner_span(text, e.at);
+                    let mut d = Diagnostic::error(format!("{} in `{what}`", e.message), Some(span))
+                        .with_help(e.help);
+                    if let Some(label) = e.label {
+                        d = d.with_label(label);
+                    }
+                    self.diags.push(d);
+                }
+            }
+        }
+        ok.then_some(messages)
+    }
+
+    /// `}}` in a detail's literal text: ICU reads it as two braces, the old templates as one.
+    fn old_close_escape(&mut self, text: &Spanned<String>, parsed: &Message, what: &str) -> bool {
+        let Some(at) = unquoted_close_pair(parsed) else {
+            return true;
+        };
+        let span = self.inner_span(text, at..at + 2);
+        self.diags.push(
+            Diagnostic::error(
+                format!("`}}}}` in `{what}` is no longer an escape for a literal brace"),
+                Some(span),
+            )
+            .with_label("ICU MessageFormat shows both braces")
+            .with_help(format!(
+                "details are ICU MessageFormat messages: quote literal braces with apostrophes, e.g. `{}`",
+                message::new_spelling(&parsed.source)
+            )),
+        );
+        false
+    }
+
+    /// Each plural's options against the CLDR categories of `locale`: only categories the
+    /// language has (an error), and every one of them (a warning naming a number that would
+    /// fall back to `other`).
+    fn plural_forms(
+        &mut self,
+        text: &Spanned<String>,
+        parsed: &Message,
+        locale: &str,
+        what: &str,
+    ) -> bool {
+        let Some(categories) = plural::plural_categories(locale) else {
+            return true;
+        };
+        let mut ok = true;
+        for node in parsed.plurals() {
+            let Node::Plural {
+                name,
+                name_span,
+                offset,
+                branches,
+                ..
+            } = node
+            else {
+                continue;
+            };
+            for branch in branches {
+                let Key::Keyword(key) = &branch.key else {
+                    continue;
+                };
+                if categories.contains(&key.as_str()) {
+                    continue;
+                }
+                ok = false;
+                let span = self.inner_span(text, branch.key_span.clone());
+                let d = if plural::CATEGORIES.contains(&key.as_str()) {
+                    Diagnostic::error(
+                        format!("the `{locale}` text of `{what}` has a `{key}` option, but `{locale}` has no plural category `{key}`"),
+                        Some(span),
+                    )
+                    .with_label(format!("never chosen in `{locale}`"))
+                    .with_help(format!(
+                        "CLDR gives `{locale}` the categories {}; use those (or `=N` for an exact number)",
+                        list_strs(&categories)
+                    ))
+                } else {
+                    Diagnostic::error(
+                        format!("`{key}` in the `{locale}` text of `{what}` is not a plural category"),
+                        Some(span),
+                    )
+                    .with_label("not zero, one, two, few, many or other")
+                    .with_help(format!(
+                        "`{locale}` has the categories {}; write `=N` for an exact number",
+                        list_strs(&categories)
+                    ))
+                };
+                self.diags.push(d);
+            }
+            let exact: Vec<i64> = branches
+                .iter()
+                .filter_map(|b| match b.key {
+                    Key::Exact(n) => Some(n),
+                    Key::Keyword(_) => None,
+                })
+                .collect();
+            for category in &categories {
+                if *category == "other" || branches.iter().any(|b| b.key_text == *category) {
+                    continue;
+                }
+                // A number an exact option catches never reaches the category (`=1` covers
+                // English `one`).
+                let Some(example) = plural::example_beyond(locale, category, *offset, &exact)
+                else {
+                    continue;
+                };
+                let span = self.inner_span(text, name_span.clone());
+                self.diags.push(
+                    Diagnostic::warning(
+                        format!("the `{locale}` text of `{what}` has no `{category}` option for `{{{name}}}`"),
+                        Some(span),
+                    )
+                    .with_label(format!("`{name}` = {example} falls back to `other`"))
+                    .with_help(format!(
+                        "`{locale}` uses `{category}` for numbers such as {example}; add `{category} {{...}}` with the form the language needs"
+                    )),
+                );
+            }
+        }
+        ok
+    }
+
+    /// Every locale of one detail must use the same params with the same types; returns them
+    /// in the default locale's order of first use.
+    fn params(
+        &mut self,
+        detail: &Localized,
+        messages: &[Message],
+        what: &str,
+    ) -> Option<Vec<Param>> {
+        let mut per_locale = Vec::with_capacity(messages.len());
+        let mut ok = true;
+        for (locale, message) in self.locales.clone().iter().zip(messages) {
+            let text = detail.get(locale)?;
+            match message.params() {
+                Ok(params) => {
+                    for (param, at) in &params {
+                        if !is_param_name(&param.name) {
+                            ok = false;
+                            let span = self.inner_span(text, at.clone());
+                            self.diags.push(
+                                Diagnostic::error(
+                                    format!("`{}` in `{what}` is not a valid param name", param.name),
+                                    Some(span),
+                                )
+                                .with_label("params become Rust and TypeScript field names")
+                                .with_help("use a lowercase snake_case name, such as `max_amount`"),
+                            );
+                        }
+                    }
+                    per_locale.push(params);
+                }
+                Err(conflict) => {
+                    ok = false;
+                    let span = self.inner_span(text, conflict.second.1.clone());
+                    self.diags.push(
+                        Diagnostic::error(
+                            format!(
+                                "the `{locale}` text of `{what}` uses `{}` both as {} and as {}",
+                                conflict.name,
+                                article(&conflict.first.0),
+                                article(&conflict.second.0)
+                            ),
+                            Some(span),
+                        )
+                        .with_label(format!("used as {} here", article(&conflict.second.0)))
+                        .with_help("an argument has one type: format it the same way everywhere in the message"),
+                    );
+                    per_locale.push(Vec::new());
+                }
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let default = self.default_locale;
+        let reference_locale = self.locales.get(default)?.clone();
+        let reference = per_locale.get(default)?.clone();
         let mut same = true;
-        for (locale, set) in self.locales.iter().zip(&sets) {
-            let this: BTreeSet<&str> = set.iter().copied().collect();
-            if this != first {
+        for (locale, params) in self.locales.clone().iter().zip(&per_locale) {
+            if *locale == reference_locale {
+                continue;
+            }
+            let text = detail.get(locale)?;
+            let names = |ps: &[(Param, std::ops::Range<usize>)]| -> BTreeSet<String> {
+                ps.iter().map(|(p, _)| p.name.clone()).collect()
+            };
+            let (first, this) = (names(&reference), names(params));
+            if first != this {
                 same = false;
-                let text = detail.get(locale)?;
-                let missing: Vec<_> = first
-                    .difference(&this)
-                    .map(|p| format!("{{{p}}}"))
-                    .collect();
-                let extra: Vec<_> = this
-                    .difference(&first)
-                    .map(|p| format!("{{{p}}}"))
-                    .collect();
+                let missing: Vec<_> = first.difference(&this).map(|p| format!("{{{p}}}")).collect();
+                let extra: Vec<_> = this.difference(&first).map(|p| format!("{{{p}}}")).collect();
                 let mut explain = Vec::new();
                 if !missing.is_empty() {
                     explain.push(format!("lacks {}", missing.join(", ")));
@@ -432,15 +613,42 @@ impl Validator<'_> {
                 }
                 self.diags.push(
                     Diagnostic::error(
-                        format!("the `{locale}` text of `{what}.detail` uses other placeholders than the `{}` text", self.locales[self.default_locale]),
+                        format!("the `{locale}` text of `{what}` uses other params than the `{reference_locale}` text"),
                         Some(text.span()),
                     )
                     .with_label(explain.join(" and "))
-                    .with_help("every locale of a detail must use the same placeholders: they are the code's params"),
+                    .with_help("every locale of a detail must use the same params: they are the code's params"),
                 );
+                continue;
+            }
+            for (param, at) in params {
+                let (expected, _) = reference
+                    .iter()
+                    .find(|(p, _)| p.name == param.name)
+                    .expect("same names");
+                if expected.ty != param.ty {
+                    same = false;
+                    let span = self.inner_span(text, at.clone());
+                    self.diags.push(
+                        Diagnostic::error(
+                            format!(
+                                "`{}` is {} in the `{locale}` text of `{what}` but {} in the `{reference_locale}` text",
+                                param.name,
+                                article(&param.ty),
+                                article(&expected.ty)
+                            ),
+                            Some(span),
+                        )
+                        .with_label(format!("`{locale}`: {}", param.ty))
+                        .with_help(format!(
+                            "a param has one type in every locale: use `{}` as the `{reference_locale}` text does ({})",
+                            param.name, expected.ty
+                        )),
+                    );
+                }
             }
         }
-        same.then(|| reference.iter().map(|s| s.to_string()).collect())
+        same.then(|| reference.into_iter().map(|(p, _)| p).collect())
     }
 
     /// A text in every declared locale, and in no other; non-empty; placeholders only where
@@ -491,58 +699,35 @@ impl Validator<'_> {
         ok.then_some(out)
     }
 
+    /// A fixed text must not look like a message with arguments: `{name}` there would be shown
+    /// as written. (A detail is parsed by [`Validator::detail`].)
     fn text(&mut self, text: &Spanned<String>, what: &str, kind: Text) -> bool {
-        if let Some((at, seq)) = i18next::misread_at(text.get_ref(), kind == Text::Template) {
-            let span = self.inner_span(text, at..at + seq.len());
-            let (meaning, fix) = if seq == "$t(" {
-                ("a nested translation", "write `$ t(` or reword")
-            } else if kind == Text::Template {
-                (
-                    "a placeholder",
-                    "put a space between a literal `{{` and the next brace",
-                )
-            } else {
-                (
-                    "a placeholder",
-                    "put a space between the braces, `{ {`, or reword",
-                )
-            };
-            self.diags.push(
-                Diagnostic::error(format!("`{what}` has `{seq}`, which i18next reads as {meaning}"), Some(span))
-                    .with_label("i18next would not show this as written")
-                    .with_help(format!("i18next, which shows these texts from the i18n export, has no escape for its syntax; {fix}")),
-            );
-            return false;
+        if kind == Text::Template {
+            return true;
         }
-        let pieces = match template::parse(text.get_ref()) {
-            Ok(pieces) => pieces,
-            Err(e) if kind == Text::Template => {
-                let span = self.inner_span(text, e.at);
-                self.diags.push(
-                    Diagnostic::error(format!("{} in `{what}`", e.message), Some(span))
-                        .with_help(e.help),
-                );
-                return false;
-            }
-            // Plain texts are not templates: a stray brace is just a character.
-            Err(_) => return true,
+        let Ok(parsed) = message::parse(text.get_ref()) else {
+            // Not a message at all: a stray brace is just a character.
+            return true;
         };
-        if kind == Text::Plain
-            && let Some(name) = template::placeholders(&pieces).first()
-        {
-            let at = text
-                .get_ref()
-                .find(&format!("{{{name}}}"))
-                .map_or(0..0, |i| i..i + name.len() + 2);
-            let span = self.inner_span(text, at);
-            self.diags.push(
-                    Diagnostic::error(format!("`{what}` has a placeholder `{{{name}}}`, but it is a fixed text"), Some(span))
-                        .with_label("placeholder in a fixed text")
-                        .with_help("move what varies per occurrence into `detail`, whose placeholders become the code's params"),
-                );
-            return false;
-        }
-        true
+        let Some((name, at)) = parsed.nodes.iter().find_map(|n| match n {
+            Node::Text { .. } | Node::Pound { .. } => None,
+            Node::Arg { name, span, .. }
+            | Node::Number { name, span, .. }
+            | Node::Plural { name, span, .. }
+            | Node::Select { name, span, .. } => Some((name.clone(), span.clone())),
+        }) else {
+            return true;
+        };
+        let span = self.inner_span(text, at);
+        self.diags.push(
+            Diagnostic::error(
+                format!("`{what}` has a placeholder `{{{name}}}`, but it is a fixed text"),
+                Some(span),
+            )
+            .with_label("placeholder in a fixed text")
+            .with_help("move what varies per occurrence into `detail`, whose placeholders become the code's params"),
+        );
+        false
     }
 
     /// The source span of `at` (a range in a string's text), when the literal has no escapes
@@ -615,4 +800,52 @@ fn list(items: &[String]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+fn list_strs(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `a string`, `a number`, `an integer`, `a select`.
+fn article(ty: &ParamType) -> String {
+    match ty {
+        ParamType::Integer => "an integer (a plural's value)".into(),
+        ParamType::Select { .. } => format!("a {ty}"),
+        other => format!("a {}", other.name()),
+    }
+}
+
+/// A param name: lowercase snake_case, so it is a Rust and a TypeScript identifier as is.
+fn is_param_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    matches!(bytes.next(), Some(b'a'..=b'z' | b'_'))
+        && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_'))
+}
+
+/// The byte offset of the first `}}` in a message's literal text, if any. Only top-level text
+/// can hold a `}` (inside an option, it closes the option); quoted text is skipped.
+fn unquoted_close_pair(parsed: &Message) -> Option<usize> {
+    parsed.nodes.iter().find_map(|node| {
+        let Node::Text { span, .. } = node else {
+            return None;
+        };
+        let raw = parsed.source.get(span.clone())?.as_bytes();
+        let mut quoted = false;
+        let mut i = 0;
+        while i < raw.len() {
+            match (raw[i], raw.get(i + 1)) {
+                (b'\'', Some(b'\'')) => i += 1,
+                (b'\'', _) if quoted => quoted = false,
+                (b'\'', Some(b'{' | b'}' | b'<' | b'>')) => quoted = true,
+                (b'}', Some(b'}')) if !quoted => return Some(span.start + i),
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    })
 }

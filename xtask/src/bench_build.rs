@@ -240,7 +240,13 @@ fn hand_written(catalog: &Catalog) -> String {
         "detail_template(self, locale: Locale) -> Option<&'static str>",
         codes
             .iter()
-            .map(|c| per_locale(c.detail.as_ref(), &c.variant, true))
+            .map(|c| {
+                let sources = c
+                    .detail
+                    .as_ref()
+                    .map(|d| d.iter().map(|m| m.source.clone()).collect::<Vec<_>>());
+                per_locale(sources.as_ref(), &c.variant, true)
+            })
             .collect(),
         None,
     );
@@ -248,7 +254,10 @@ fn hand_written(catalog: &Catalog) -> String {
         "params(self) -> &'static [&'static str]",
         codes
             .iter()
-            .map(|c| format!("ErrorCode::{} => &{:?}", c.variant, c.params))
+            .map(|c| {
+                let names: Vec<&str> = c.param_names().collect();
+                format!("ErrorCode::{} => &{:?}", c.variant, names)
+            })
             .collect(),
         None,
     );

@@ -27,16 +27,29 @@ enum MessageFormat {
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let path = catalog::find(cx)?;
-    match catalog::load(&path)? {
-        Ok(catalog) => {
-            if args.message_format == MessageFormat::Human {
-                println!(
-                    "{}: {} codes in {} categories, {} locales; no problems",
-                    path.display(),
-                    catalog.codes.len(),
-                    catalog.categories.len(),
-                    catalog.locales.len()
-                );
+    match catalog::check(&path)? {
+        Ok((catalog, warnings)) => {
+            let problems = match warnings.located().len() {
+                0 => "no problems".to_owned(),
+                1 => "1 warning".to_owned(),
+                n => format!("{n} warnings"),
+            };
+            match args.message_format {
+                MessageFormat::Human => {
+                    eprint!("{}", warnings.render(catalog::stderr_color(cx.color)));
+                    println!(
+                        "{}: {} codes in {} categories, {} locales; {problems}",
+                        path.display(),
+                        catalog.codes.len(),
+                        catalog.categories.len(),
+                        catalog.locales.len()
+                    );
+                }
+                MessageFormat::Json => {
+                    for d in warnings.located() {
+                        println!("{}", serde_json::to_string(&d)?);
+                    }
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use flux_codes_gen::diagnostic::did_you_mean;
-use flux_codes_gen::render::status_line;
-use flux_codes_gen::template::{self, Piece};
+use flux_codes_gen::model::Message;
+use flux_codes_gen::render::{OutlinePiece, outline, param_summary, status_line};
 use flux_codes_gen::{Catalog, CodeSpec};
 
 use crate::{Context, catalog};
@@ -77,7 +77,8 @@ pub fn explain(catalog: &Catalog, code: &CodeSpec, locale: usize) -> String {
         &format!("{} ({})", category.key, one_line(&category.title[locale])),
     );
     if !code.params.is_empty() {
-        field("Params", &code.params.join(", "));
+        let params: Vec<String> = code.params.iter().map(param_summary).collect();
+        field("Params", &params.join(", "));
     }
     if let Some(url) = catalog.docs_url(code) {
         field("Docs", &printable(&url));
@@ -101,16 +102,27 @@ pub fn explain(catalog: &Catalog, code: &CodeSpec, locale: usize) -> String {
     out
 }
 
-/// A detail template as its reader sees it: `{max_amount}` stays a placeholder, `{{` is `{`.
-fn detail_text(template: &str) -> String {
-    template::parse(template)
-        .expect("a validated catalog's templates parse")
-        .iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => text.clone(),
-            Piece::Param(name) => format!("{{{name}}}"),
-        })
-        .collect()
+/// A detail as its reader sees it: arguments as written (`{max_amount, number}`), each plural
+/// or select option on a line of its own, indented under the message.
+fn detail_text(message: &Message) -> String {
+    let mut out = String::new();
+    for line in outline(message) {
+        if line.depth > 0 {
+            out.push('\n');
+            out.push_str(&"  ".repeat(line.depth));
+        }
+        if let Some(key) = line.key {
+            let _ = write!(out, "{key}: ");
+        }
+        for piece in &line.pieces {
+            match piece {
+                OutlinePiece::Text(text) => out.push_str(&text.replace('\n', " ")),
+                OutlinePiece::Arg(arg) => out.push_str(arg),
+                OutlinePiece::Pound => out.push('#'),
+            }
+        }
+    }
+    out
 }
 
 /// A text on one line, its whitespace runs (newlines included) as single spaces.

@@ -15,10 +15,9 @@ use std::fmt::Write as _;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use crate::model::{Catalog, CodeSpec};
+use crate::model::{Catalog, CodeSpec, Message, Param};
 use crate::render::page_text::{Columns, PageText, PageVars, Segment, page_text, translation};
-use crate::render::{Mention, mentions, status_line};
-use crate::template::{self, Piece};
+use crate::render::{Mention, OutlinePiece, mentions, outline, param_summary, status_line};
 
 const STYLE: &str = include_str!("html/page.css");
 const SCRIPT: &str = include_str!("html/page.js");
@@ -257,14 +256,7 @@ impl Page<'_> {
         });
         let detail = code.detail.as_ref().map(|d| {
             self.localized("span", Content::Catalog, |l, _| {
-                let pieces = template::parse(&d[l]).expect("a validated catalog's templates parse");
-                pieces
-                    .iter()
-                    .map(|piece| match piece {
-                        Piece::Text(text) => escape(text),
-                        Piece::Param(name) => format!("<code>{{{}}}</code>", escape(name)),
-                    })
-                    .collect()
+                detail_html(&d[l], &code.params)
             })
         });
         let hint = code
@@ -313,4 +305,34 @@ fn code_link(code: &str) -> String {
 /// wraps between its words in a narrow column.
 fn code_html(code: &str) -> String {
     format!("<code>{}</code>", escape(code).replace('_', "_<wbr>"))
+}
+
+/// A detail with its arguments as `<code>`, each plural or select option on a line of its own,
+/// then its params with their types.
+fn detail_html(message: &Message, params: &[Param]) -> String {
+    let mut out = String::new();
+    for line in outline(message) {
+        if line.depth > 0 {
+            out.push_str("<br>");
+            out.push_str(&"&emsp;".repeat(line.depth - 1));
+        }
+        if let Some(key) = line.key {
+            out.push_str(&format!("<code>{}</code>: ", escape(key)));
+        }
+        for piece in &line.pieces {
+            match piece {
+                OutlinePiece::Text(text) => out.push_str(&escape(text)),
+                OutlinePiece::Arg(arg) => out.push_str(&format!("<code>{}</code>", escape(arg))),
+                OutlinePiece::Pound => out.push_str("<code>#</code>"),
+            }
+        }
+    }
+    if !params.is_empty() {
+        let list: Vec<String> = params
+            .iter()
+            .map(|p| format!("<code>{}</code>", escape(&param_summary(p))))
+            .collect();
+        out.push_str(&format!("<br>{}", list.join(", ")));
+    }
+    out
 }

@@ -1,30 +1,32 @@
 //! i18next resources: `i18n/<locale>.json`, one file per locale, nested by code:
-//! `{ "ERR_X": { "message": "...", "detail": "... {{max_amount}} ...", "hint": "..." } }`.
+//! `{ "ERR_X": { "message": "...", "detail": "... {max_amount, number} ...", "hint": "..." } }`,
+//! for i18next with the `i18next-icu` plugin.
 //!
-//! A frontend loads a file as the `translation` namespace of its locale and shows an error
-//! with `t("ERR_X.message")` and `t("ERR_X.detail", params)`. Detail placeholders `{name}`
-//! become i18next's `{{name}}`, and the catalog's literal braces `{{` / `}}` become single
-//! braces, so i18next renders a detail exactly as `ErrorCode::detail` does.
+//! Every text is an ICU MessageFormat message, as `i18next-icu` (through `intl-messageformat`)
+//! reads it: a detail is its catalog text unchanged (the catalog's details are ICU messages
+//! already), and a fixed text (message, hint) is quoted so that it renders as written, braces
+//! and apostrophes included. With `i18next-icu`, i18next applies neither its own `{{...}}`
+//! interpolation nor `$t(...)` nesting, so no text can be misread.
 //!
-//! i18next has no escape for its own syntax: it reads `{{` as the start of a placeholder and
-//! `$t(` as a nested translation anywhere in a text. Validation therefore rejects the texts
-//! i18next would misread ([`misread_at`]), and every other text passes through unchanged.
+//! A frontend loads a file as the `translation` namespace of its locale and shows an error with
+//! `t("ERR_X.message")` and `t("ERR_X.detail", params)`, which renders exactly as
+//! `ErrorCode::detail` does (numbers and plurals per locale included).
 
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use crate::message::quote_literal;
 use crate::model::Catalog;
 use crate::render::{Artifact, to_json};
-use crate::template::{self, Piece};
 
 /// One code's texts in one locale.
 #[derive(Serialize)]
 struct Entry<'a> {
-    message: &'a str,
+    message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    detail: Option<String>,
+    detail: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    hint: Option<&'a str>,
+    hint: Option<String>,
 }
 
 /// One file per locale, in the order of `catalog.locales`.
@@ -43,63 +45,39 @@ fn resources(catalog: &Catalog, locale: usize) -> IndexMap<&str, Entry<'_>> {
         .iter()
         .map(|code| {
             let entry = Entry {
-                message: &code.message[locale],
-                detail: code.detail.as_ref().map(|d| i18next_template(&d[locale])),
-                hint: code.hint.as_ref().map(|h| h[locale].as_str()),
+                message: quote_literal(&code.message[locale]),
+                detail: code.detail_source(locale),
+                hint: code.hint.as_ref().map(|h| quote_literal(&h[locale])),
             };
             (code.code.as_str(), entry)
         })
         .collect()
 }
 
-/// A detail template in i18next syntax: `{name}` -> `{{name}}`, `{{` -> `{`, `}}` -> `}`.
-pub fn i18next_template(detail: &str) -> String {
-    let pieces = template::parse(detail).expect("a validated catalog has valid templates");
-    let mut out = String::with_capacity(detail.len() + 8);
-    for piece in pieces {
-        match piece {
-            Piece::Text(text) => out.push_str(&text),
-            Piece::Param(name) => {
-                out.push_str("{{");
-                out.push_str(name);
-                out.push_str("}}");
-            }
-        }
-    }
-    out
-}
-
-/// Where i18next would misread a text of the catalog, if anywhere: the byte offset in `text`
-/// and the sequence found there. In a fixed text (message, hint, title) that is `{{` or `$t(`;
-/// in a detail template, `$t(` or `{{{` (a literal brace `{{` before another brace, which
-/// becomes `{{` in i18next syntax).
-pub fn misread_at(text: &str, template: bool) -> Option<(usize, &'static str)> {
-    let braces = if template { "{{{" } else { "{{" };
-    [braces, "$t("]
-        .into_iter()
-        .filter_map(|seq| text.find(seq).map(|at| (at, seq)))
-        .min()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::message::{Node, parse, quote_literal};
 
     #[test]
-    fn converts_placeholders_and_literal_braces() {
-        assert_eq!(i18next_template("max {max_amount}."), "max {{max_amount}}.");
-        assert_eq!(
-            i18next_template("{{x}} {{ {a} }} {a}}}"),
-            "{x} { {{a}} } {{a}}}"
-        );
-    }
-
-    #[test]
-    fn finds_what_i18next_would_misread() {
-        assert_eq!(misread_at("a {{b}}", false), Some((2, "{{")));
-        assert_eq!(misread_at("a {{b}}", true), None);
-        assert_eq!(misread_at("a {{{b}", true), Some((2, "{{{")));
-        assert_eq!(misread_at("see $t(x) and {{{{", true), Some((4, "$t(")));
-        assert_eq!(misread_at("{ single } braces, $ t(", false), None);
+    fn fixed_texts_parse_back_to_themselves() {
+        for text in [
+            "plain",
+            "it's {not} an <b>argument</b>",
+            "'{'",
+            "{{x}} '' }{ '",
+            "#1 {a, plural, other {#}}",
+        ] {
+            let quoted = quote_literal(text);
+            let parsed = parse(&quoted).unwrap_or_else(|e| panic!("{quoted}: {e:?}"));
+            let shown: String = parsed
+                .nodes
+                .iter()
+                .map(|n| match n {
+                    Node::Text { text, .. } => text.as_str(),
+                    _ => panic!("{quoted} has an argument"),
+                })
+                .collect();
+            assert_eq!(shown, text, "{quoted}");
+        }
     }
 }

@@ -10,11 +10,11 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
-use crate::model::Catalog;
+use crate::model::{Catalog, Param, ParamType};
 use crate::render::to_json;
 
 /// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `catalog.json`: the catalog, codes and categories in file order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -73,20 +73,78 @@ pub struct CodeJson {
     pub category: String,
     /// The fixed sentence saying what went wrong (no placeholders).
     pub message: Texts,
-    /// What differs per occurrence: a template with `{name}` placeholders (the `params`) and
-    /// `{{` / `}}` for literal braces; `null` when the code has none.
+    /// What differs per occurrence: an ICU MessageFormat message whose arguments are the
+    /// `params` (`{name}`, `{name, number}`, `{name, plural, ...}`, `{name, select, ...}`;
+    /// `'{'` quotes a literal brace); `null` when the code has none.
     pub detail: Option<Texts>,
     /// What to do about it; `null` when the code has none.
     pub hint: Option<Texts>,
-    /// The detail's placeholders, in order of first use.
-    #[schemars(inner(regex(pattern = PARAM_PATTERN)))]
-    pub params: Vec<String>,
+    /// The detail's arguments and their types, in order of first use.
+    pub params: Vec<ParamJson>,
     /// Why and how to stop using this code; `null` when it is current.
     #[schemars(length(min = 1))]
     pub deprecated: Option<String>,
     /// Its documentation page; `null` when the catalog has no `docs_url`.
     #[schemars(url)]
     pub docs_url: Option<String>,
+}
+
+/// A param of a code's detail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParamJson {
+    /// The argument's name, e.g. `max_amount`.
+    #[schemars(regex(pattern = PARAM_PATTERN))]
+    pub name: String,
+    /// What the param holds: `string` (shown as text), `number` (formatted per locale;
+    /// a JSON number, or an exact decimal as a string), `integer` (selects a plural form),
+    /// `select` (one of `keys`, or anything else for the `other` form).
+    #[serde(rename = "type")]
+    pub ty: ParamTypeJson,
+    /// For a `select`: the values that have a form of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<String>,
+}
+
+/// The type of a param.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamTypeJson {
+    String,
+    Number,
+    Integer,
+    Select,
+}
+
+impl ParamJson {
+    pub fn new(param: &Param) -> Self {
+        let (ty, keys) = match &param.ty {
+            ParamType::String => (ParamTypeJson::String, Vec::new()),
+            ParamType::Number => (ParamTypeJson::Number, Vec::new()),
+            ParamType::Integer => (ParamTypeJson::Integer, Vec::new()),
+            ParamType::Select { keys } => (ParamTypeJson::Select, keys.clone()),
+        };
+        ParamJson {
+            name: param.name.clone(),
+            ty,
+            keys,
+        }
+    }
+
+    /// The model's param.
+    pub fn to_param(&self) -> Param {
+        Param {
+            name: self.name.clone(),
+            ty: match self.ty {
+                ParamTypeJson::String => ParamType::String,
+                ParamTypeJson::Number => ParamType::Number,
+                ParamTypeJson::Integer => ParamType::Integer,
+                ParamTypeJson::Select => ParamType::Select {
+                    keys: self.keys.clone(),
+                },
+            },
+        }
+    }
 }
 
 /// Lists every property as required: nullable fields are written as `null`, never left out.
@@ -175,9 +233,12 @@ impl CatalogJson {
                     retryable: code.retryable,
                     category: catalog.category_of(code).key.clone(),
                     message: Texts::new(catalog, &code.message),
-                    detail: code.detail.as_deref().map(|d| Texts::new(catalog, d)),
+                    detail: code.detail.as_deref().map(|d| {
+                        let sources: Vec<String> = d.iter().map(|m| m.source.clone()).collect();
+                        Texts::new(catalog, &sources)
+                    }),
                     hint: code.hint.as_deref().map(|h| Texts::new(catalog, h)),
-                    params: code.params.clone(),
+                    params: code.params.iter().map(ParamJson::new).collect(),
                     deprecated: code.deprecated.clone(),
                     docs_url: catalog.docs_url(code),
                 })

@@ -8,10 +8,11 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Catalog, CodeSpec};
+use crate::model::{Catalog, CodeSpec, Message, Param};
 use crate::render::page_text::{Columns, PageText, PageVars, Segment, page_text};
-use crate::render::{Mention, escape_markdown, mentions, status_line};
-use crate::template::{self, Piece};
+use crate::render::{
+    Mention, OutlinePiece, escape_markdown, mentions, outline, param_summary, status_line,
+};
 
 /// The page for the catalog locale at `locale` (an index into [`Catalog::locales`]).
 pub fn render_markdown(catalog: &Catalog, locale: usize) -> String {
@@ -90,7 +91,7 @@ fn row(catalog: &Catalog, code: &CodeSpec, locale: usize, text: &PageText) -> St
     let detail = code
         .detail
         .as_ref()
-        .map_or_else(String::new, |d| detail_markdown(&d[locale]));
+        .map_or_else(String::new, |d| detail_markdown(&d[locale], &code.params));
     let hint = code
         .hint
         .as_ref()
@@ -106,16 +107,35 @@ fn row(catalog: &Catalog, code: &CodeSpec, locale: usize, text: &PageText) -> St
     format!("| {} |\n", cells.join(" | "))
 }
 
-/// A detail template with its placeholders shown as code: ``The maximum is `{max_amount}`.``
-fn detail_markdown(template: &str) -> String {
-    let pieces = template::parse(template).expect("a validated catalog's templates parse");
-    pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => escape_markdown(text),
-            Piece::Param(name) => format!("`{{{name}}}`"),
-        })
-        .collect()
+/// A detail with its arguments shown as code (``The maximum is `{max_amount, number}`.``),
+/// each plural or select option on a line of its own (`<br>`, the one way to break a line in a
+/// table cell), then its params with their types.
+fn detail_markdown(message: &Message, params: &[Param]) -> String {
+    let mut out = String::new();
+    for line in outline(message) {
+        if line.depth > 0 {
+            out.push_str("<br>");
+            out.push_str(&"&emsp;".repeat(line.depth - 1));
+        }
+        if let Some(key) = line.key {
+            let _ = write!(out, "{}: ", code_span(key));
+        }
+        for piece in &line.pieces {
+            match piece {
+                OutlinePiece::Text(text) => out.push_str(&escape_markdown(text)),
+                OutlinePiece::Arg(arg) => out.push_str(&code_span(arg)),
+                OutlinePiece::Pound => out.push_str("`#`"),
+            }
+        }
+    }
+    if !params.is_empty() {
+        let list: Vec<String> = params
+            .iter()
+            .map(|p| code_span(&param_summary(p)))
+            .collect();
+        let _ = write!(out, "<br>{}", list.join(", "));
+    }
+    out
 }
 
 /// A deprecation note, with the codes it names linked to their rows.

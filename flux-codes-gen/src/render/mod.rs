@@ -244,3 +244,75 @@ fn escape_for_script(json: &str) -> String {
     }
     out
 }
+
+/// A detail laid out for reading, shared by the docs pages and `explain`: its first line with
+/// each argument shown as written without its options (`{n, plural}`), then one line per
+/// option of each plural and select, indented by nesting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineLine<'a> {
+    /// 0 for the message's own line, 1 for an option of a top-level plural or select, ...
+    pub depth: usize,
+    /// For an option: its key (`one`, `=0`, `card`).
+    pub key: Option<&'a str>,
+    pub pieces: Vec<OutlinePiece<'a>>,
+}
+
+/// A piece of an [`OutlineLine`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutlinePiece<'a> {
+    Text(&'a str),
+    /// An argument as the reader should see it: `{max_amount}`, `{max_amount, number}`,
+    /// `{attempts_left, plural}`.
+    Arg(String),
+    /// `#`: the plural's number.
+    Pound,
+}
+
+/// The lines of `message` (see [`OutlineLine`]).
+pub fn outline(message: &crate::message::Message) -> Vec<OutlineLine<'_>> {
+    let mut lines = Vec::new();
+    outline_into(&message.nodes, 0, None, &mut lines);
+    lines
+}
+
+fn outline_into<'a>(
+    nodes: &'a [crate::message::Node],
+    depth: usize,
+    key: Option<&'a str>,
+    lines: &mut Vec<OutlineLine<'a>>,
+) {
+    use crate::message::{Node, NumberStyle};
+    let pieces = nodes
+        .iter()
+        .map(|node| match node {
+            Node::Text { text, .. } => OutlinePiece::Text(text),
+            Node::Pound { .. } => OutlinePiece::Pound,
+            Node::Arg { name, .. } => OutlinePiece::Arg(format!("{{{name}}}")),
+            Node::Number {
+                name,
+                style: NumberStyle::Decimal,
+                ..
+            } => OutlinePiece::Arg(format!("{{{name}, number}}")),
+            Node::Number {
+                name,
+                style: NumberStyle::Integer,
+                ..
+            } => OutlinePiece::Arg(format!("{{{name}, number, integer}}")),
+            Node::Plural { name, .. } => OutlinePiece::Arg(format!("{{{name}, plural}}")),
+            Node::Select { name, .. } => OutlinePiece::Arg(format!("{{{name}, select}}")),
+        })
+        .collect();
+    lines.push(OutlineLine { depth, key, pieces });
+    for node in nodes {
+        if let Node::Plural { branches, .. } | Node::Select { branches, .. } = node {
+            for branch in branches {
+                outline_into(&branch.nodes, depth + 1, Some(&branch.key_text), lines);
+            }
+        }
+    }
+}
+
+/// `max_amount` (number), `method` (select: `card`, other), for the docs' params lists.
+pub fn param_summary(param: &crate::message::Param) -> String {
+    format!("{}: {}", param.name, param.ty)
+}

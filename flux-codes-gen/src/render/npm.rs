@@ -7,8 +7,12 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use crate::message::{Branch, Node, NumberStyle, ParamType};
 use crate::model::{Catalog, CodeSpec};
-use crate::render::json::Texts;
+use crate::render::json::{ParamJson, Texts};
+
+/// The detail renderer of `index.js` (the messages it reads are generated).
+const DETAIL_JS: &str = include_str!("npm/detail.js");
 use crate::render::{Artifact, to_js, to_json};
 
 /// `package.json`, `index.js`, `index.d.ts`, `README.md`.
@@ -109,7 +113,7 @@ struct JsCode<'a> {
     message: Texts,
     detail: Option<Texts>,
     hint: Option<Texts>,
-    params: &'a [String],
+    params: Vec<ParamJson>,
     deprecated: Option<&'a str>,
     docs_url: Option<String>,
 }
@@ -121,11 +125,73 @@ fn js_code<'a>(catalog: &'a Catalog, code: &'a CodeSpec) -> JsCode<'a> {
         retryable: code.retryable,
         category: &catalog.category_of(code).key,
         message: Texts::new(catalog, &code.message),
-        detail: code.detail.as_deref().map(|d| Texts::new(catalog, d)),
+        detail: code.detail.as_deref().map(|d| {
+            let sources: Vec<String> = d.iter().map(|m| m.source.clone()).collect();
+            Texts::new(catalog, &sources)
+        }),
         hint: code.hint.as_deref().map(|h| Texts::new(catalog, h)),
-        params: &code.params,
+        params: code.params.iter().map(ParamJson::new).collect(),
         deprecated: code.deprecated.as_deref(),
         docs_url: catalog.docs_url(code),
+    }
+}
+
+/// Each code's detail per locale as the parts `detail.js` renders.
+fn js_messages(catalog: &Catalog) -> IndexMap<&str, IndexMap<&str, serde_json::Value>> {
+    catalog
+        .codes
+        .iter()
+        .filter_map(|code| {
+            let detail = code.detail.as_ref()?;
+            let per_locale = catalog
+                .locales
+                .iter()
+                .zip(detail)
+                .map(|(locale, message)| (locale.as_str(), js_parts(&message.nodes)))
+                .collect();
+            Some((code.code.as_str(), per_locale))
+        })
+        .collect()
+}
+
+fn js_parts(nodes: &[Node]) -> serde_json::Value {
+    use serde_json::{Value, json};
+    let options = |branches: &[Branch]| -> Value {
+        branches
+            .iter()
+            .map(|b| json!([b.key_text, js_parts(&b.nodes)]))
+            .collect()
+    };
+    nodes
+        .iter()
+        .map(|node| match node {
+            Node::Text { text, .. } => Value::from(text.as_str()),
+            Node::Arg { name, .. } => json!(["arg", name]),
+            Node::Number { name, style, .. } => {
+                json!(["number", name, *style == NumberStyle::Integer])
+            }
+            Node::Pound { .. } => json!(["#"]),
+            Node::Plural {
+                name,
+                offset,
+                branches,
+                ..
+            } => json!(["plural", name, offset, options(branches)]),
+            Node::Select { name, branches, .. } => json!(["select", name, options(branches)]),
+        })
+        .collect()
+}
+
+/// The TypeScript type of a param's value.
+fn ts_param_type(ty: &ParamType) -> String {
+    match ty {
+        ParamType::String => "ParamValue".to_owned(),
+        ParamType::Number => "number | string".to_owned(),
+        ParamType::Integer => "number".to_owned(),
+        ParamType::Select { keys } => {
+            let keys: Vec<String> = keys.iter().map(|k| to_js(k)).collect();
+            format!("{} | (string & {{}})", keys.join(" | "))
+        }
     }
 }
 
@@ -213,25 +279,18 @@ export function hint(code, locale = DEFAULT_LOCALE) {{
   return texts === null ? null : inLocale(texts, locale);
 }}
 
-/**
- * The code's detail with its placeholders filled from `params`, as the Rust crate renders it:
- * `{{name}}` takes `params.name`, `{{{{` and `}}}}` are literal braces, a placeholder without a
- * value stays visible. `null` for a code without a detail.
- */
-export function detail(code, locale = DEFAULT_LOCALE, params = {{}}) {{
-  const texts = info(code).detail;
-  if (texts === null) return null;
-  return inLocale(texts, locale).replace(/\{{\{{|\}}\}}|\{{([a-z_][a-z0-9_]*)\}}/g, (match, name) =>
-    name === undefined ? match[0] : hasOwn(params, name) ? String(params[name]) : match,
-  );
-}}
-"#,
+/** Each code's detail per locale, parsed (see `detail`). */
+const MESSAGES = deepFreeze({messages});
+
+{detail_js}"#,
         header = header(catalog),
         locales = to_js(&catalog.locales),
         default_locale = to_js(catalog.default_locale_tag()),
         code_list = js_literal(&code_list),
         categories = js_literal(&categories),
         codes = js_literal(&codes),
+        messages = js_literal(&js_messages(catalog)),
+        detail_js = DETAIL_JS.trim_end(),
     )
 }
 
@@ -256,7 +315,7 @@ fn index_d_ts(catalog: &Catalog) -> String {
         let fields: Vec<String> = code
             .params
             .iter()
-            .map(|p| format!(" readonly {p}: ParamValue;"))
+            .map(|p| format!(" readonly {}: {};", p.name, ts_param_type(&p.ty)))
             .collect();
         let fields = if fields.is_empty() {
             "}".to_owned()
@@ -279,8 +338,17 @@ export type CategoryKey ={categories};
 /** A text in every locale. */
 export type Texts = {{ readonly [L in Locale]: string }};
 
-/** What a detail placeholder accepts; it is shown as `String(value)`. */
+/** What a text param accepts; it is shown as `String(value)`. A number param also takes a
+ * number or an exact decimal string ("500.00", shown with its two decimals). */
 export type ParamValue = string | number;
+
+/** A param of a code's detail and what it holds. */
+export interface ParamInfo {{
+  readonly name: string;
+  readonly type: "string" | "number" | "integer" | "select";
+  /** For a `select`: the values with a form of their own. */
+  readonly keys?: readonly string[];
+}}
 
 /** Each code's facts and texts. */
 export interface CodeInfo<C extends ErrorCode = ErrorCode> {{
@@ -291,7 +359,7 @@ export interface CodeInfo<C extends ErrorCode = ErrorCode> {{
   readonly message: Texts;
   readonly detail: Texts | null;
   readonly hint: Texts | null;
-  readonly params: readonly string[];
+  readonly params: readonly ParamInfo[];
   readonly deprecated: string | null;
   readonly docsUrl: string | null;
 }}
@@ -337,8 +405,9 @@ export declare function message(code: ErrorCode, locale?: Locale): string;
 export declare function hint(code: ErrorCode, locale?: Locale): string | null;
 
 /**
- * The code's detail with its placeholders filled from `params`, as the Rust crate renders it.
- * Only codes with a detail are accepted; `params` is required when the detail has placeholders.
+ * The code's detail with its params filled from `params`, numbers and plurals formatted for
+ * `locale` (Intl), as the Rust crate renders it. Only codes with a detail are accepted;
+ * `params` is required when the detail has params.
  */
 export declare function detail<C extends CodeWithDetail>(
   code: C,
@@ -371,7 +440,10 @@ fn readme(catalog: &Catalog) -> String {
             let params: Vec<String> = code
                 .params
                 .iter()
-                .map(|p| format!("{p}: \"...\""))
+                .map(|p| match p.ty {
+                    ParamType::Number | ParamType::Integer => format!("{}: 3", p.name),
+                    _ => format!("{}: \"...\"", p.name),
+                })
                 .collect();
             usage.push_str(&format!(
                 "detail({}, {}, {{ {} }});\n",

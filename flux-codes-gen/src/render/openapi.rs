@@ -15,7 +15,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::model::{Catalog, CodeSpec};
 use crate::render::escape_markdown;
-use crate::template::{self, Piece};
+use crate::message::{Node, Param, ParamType};
 
 /// The OpenAPI version written.
 pub const OPENAPI_VERSION: &str = "3.1.0";
@@ -58,10 +58,21 @@ fn components(catalog: &Catalog) -> Json {
     obj([
         (
             "schemas",
-            obj([
-                ("ErrorCode", error_code_schema(catalog)),
-                ("ApiError", api_error_schema(catalog)),
-            ]),
+            Json::Obj(
+                [
+                    ("ErrorCode".to_owned(), error_code_schema(catalog)),
+                    ("ApiError".to_owned(), api_error_schema(catalog)),
+                ]
+                .into_iter()
+                .chain(
+                    catalog
+                        .codes
+                        .iter()
+                        .filter(|c| !c.params.is_empty())
+                        .map(|c| (params_schema_name(c), params_schema(c))),
+                )
+                .collect(),
+            ),
         ),
         (
             "parameters",
@@ -178,8 +189,14 @@ fn code_description(catalog: &Catalog, code: &CodeSpec) -> String {
     if let Some(detail) = &code.detail {
         text.push_str(&format!(
             " Detail template: {} (params: {}).",
-            code_span(&detail[d]),
-            code_list(&code.params)
+            code_span(&detail[d].source),
+            code_list(
+                &code
+                    .params
+                    .iter()
+                    .map(|p| format!("{}: {}", p.name, p.ty))
+                    .collect::<Vec<_>>()
+            )
         ));
     }
     if let Some(hint) = &code.hint {
@@ -291,9 +308,15 @@ fn api_error_schema(catalog: &Catalog) -> Json {
                         ("type", "object".into()),
                         (
                             "description",
-                            "The values filled into the code's detail, by placeholder name.".into(),
+                            "The values filled into the code's detail, by param name: a string, \
+                             or a number (a JSON number, or an exact decimal as a string); each \
+                             code's params are the schema `<Variant>Params` of these components."
+                                .into(),
                         ),
-                        ("additionalProperties", obj([("type", "string".into())])),
+                        (
+                            "additionalProperties",
+                            obj([("type", Json::Arr(vec!["string".into(), "number".into()]))]),
+                        ),
                     ]),
                 ),
             ]),
@@ -399,7 +422,7 @@ fn example_body(catalog: &Catalog, code: &CodeSpec) -> Json {
         ("status".to_owned(), code.status.into()),
     ];
     if let Some(detail) = &code.detail {
-        members.push(("detail".to_owned(), example_detail(&detail[d]).into()));
+        members.push(("detail".to_owned(), example_detail(&detail[d].nodes).into()));
     }
     members.push(("code".to_owned(), code.code.as_str().into()));
     members.push(("retryable".to_owned(), code.retryable.into()));
@@ -407,26 +430,102 @@ fn example_body(catalog: &Catalog, code: &CodeSpec) -> Json {
         let params = code
             .params
             .iter()
-            .map(|p| (p.clone(), format!("<{p}>").into()))
+            .map(|p| (p.name.clone(), example_value(p)))
             .collect();
         members.push(("params".to_owned(), Json::Obj(params)));
     }
     Json::Obj(members)
 }
 
-/// A detail template with each placeholder shown as `<name>` and `{{`/`}}` unescaped.
-fn example_detail(template: &str) -> String {
-    match template::parse(template) {
-        Ok(pieces) => pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Text(text) => text.clone(),
-                Piece::Param(name) => format!("<{name}>"),
-            })
-            .collect(),
-        // Validation parsed every template already; show it as written otherwise.
-        Err(_) => template.to_owned(),
+/// A detail with each argument shown as `<name>`, and a plural or select as its `other` option.
+fn example_detail(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    for node in nodes {
+        match node {
+            Node::Text { text, .. } => out.push_str(text),
+            Node::Arg { name, .. } | Node::Number { name, .. } => {
+                out.push_str(&format!("<{name}>"));
+            }
+            Node::Plural { name, branches, .. } => {
+                if let Some(other) = branches.iter().find(|b| b.key_text == "other") {
+                    for node in &other.nodes {
+                        match node {
+                            Node::Pound { .. } => out.push_str(&format!("<{name}>")),
+                            node => out.push_str(&example_detail(std::slice::from_ref(node))),
+                        }
+                    }
+                }
+            }
+            Node::Select { branches, .. } => {
+                if let Some(other) = branches.iter().find(|b| b.key_text == "other") {
+                    out.push_str(&example_detail(&other.nodes));
+                }
+            }
+            Node::Pound { .. } => out.push('#'),
+        }
     }
+    out
+}
+
+/// An example value of a param: `"<name>"` for text, a number for a number.
+fn example_value(param: &Param) -> Json {
+    match param.ty {
+        ParamType::String | ParamType::Select { .. } => format!("<{}>", param.name).into(),
+        ParamType::Number => Json::Int(1234),
+        ParamType::Integer => Json::Int(3),
+    }
+}
+
+/// `MaxAmountExceededParams`: the schema of one code's `params`.
+pub fn params_schema_name(code: &CodeSpec) -> String {
+    format!("{}Params", code.variant)
+}
+
+fn params_schema(code: &CodeSpec) -> Json {
+    let properties = code
+        .params
+        .iter()
+        .map(|p| {
+            let schema = match &p.ty {
+                ParamType::String => obj([("type", "string".into())]),
+                ParamType::Number => obj([(
+                    "oneOf",
+                    Json::Arr(vec![
+                        obj([("type", "number".into())]),
+                        obj([
+                            ("type", "string".into()),
+                            ("pattern", "^-?[0-9]+(\\.[0-9]+)?$".into()),
+                            ("description", "An exact decimal.".into()),
+                        ]),
+                    ]),
+                )]),
+                ParamType::Integer => obj([("type", "number".into())]),
+                ParamType::Select { keys } => obj([
+                    ("type", "string".into()),
+                    (
+                        "description",
+                        format!(
+                            "One of {}, or any other value for the `other` form.",
+                            code_list(keys)
+                        )
+                        .into(),
+                    ),
+                ]),
+            };
+            (p.name.clone(), schema)
+        })
+        .collect();
+    let required = code.params.iter().map(|p| p.name.as_str().into()).collect();
+    obj([
+        ("type", "object".into()),
+        (
+            "description",
+            format!("The params of `{}`.", code.code).into(),
+        ),
+        ("properties", Json::Obj(properties)),
+        ("required", Json::Arr(required)),
+        ("additionalProperties", Json::Bool(false)),
+    ])
 }
 
 /// `a`, `b` and `c` as "`a`, `b`, `c`".

@@ -181,7 +181,7 @@ impl PageVars {
                 .codes
                 .iter()
                 .find_map(|c| c.params.first())
-                .map(|p| format!("{{{p}}}")),
+                .map(|p| format!("{{{}}}", p.name)),
         }
     }
 

@@ -10,6 +10,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
+use crate::message::{Key, Node, NumberStyle, ParamType};
 use crate::model::{Catalog, CodeSpec, locale_variant};
 use crate::phf;
 use crate::render::rust_flux_error::flux_error_trait;
@@ -66,7 +67,7 @@ pub fn rust_tokens(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
     let categories = category_items(catalog, rt);
     let codes = error_code_items(catalog, rt);
     let flux_error = flux_error_trait(rt);
-    let tables = tables(catalog);
+    let tables = tables(catalog, rt);
     quote! { #locales #categories #codes #flux_error #tables }
 }
 
@@ -263,14 +264,28 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
                 __catalog::CODE_HINT[self as usize][locale as usize]
             }
 
-            /// The detail template in `locale`, with `{name}` placeholders (see [`Self::params`]).
+            /// The detail in `locale` as written in the catalog: an ICU MessageFormat message
+            /// whose arguments are [`Self::params`].
             pub const fn detail_template(self, locale: Locale) -> Option<&'static str> {
                 __catalog::CODE_DETAIL[self as usize][locale as usize]
             }
 
-            /// The detail's placeholders, in order of first use.
+            /// The detail's params (its arguments), in order of first use.
             pub const fn params(self) -> &'static [&'static str] {
                 __catalog::CODE_PARAMS[self as usize]
+            }
+
+            /// What each of [`Self::params`] holds, in the same order.
+            pub const fn param_kinds(self) -> &'static [#rt::ParamKind] {
+                __catalog::CODE_PARAM_KINDS[self as usize]
+            }
+
+            /// The kind of the param `name`, if the code has it.
+            pub fn param_kind(self, name: &str) -> Option<#rt::ParamKind> {
+                self.params()
+                    .iter()
+                    .position(|p| *p == name)
+                    .map(|i| self.param_kinds()[i])
             }
 
             /// The code's documentation page.
@@ -283,11 +298,13 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
                 __catalog::CODE_DEPRECATED[self as usize]
             }
 
-            /// The detail in `locale` with its placeholders filled from `args`; `None` for a
-            /// code without a detail. A placeholder without an argument stays visible as
-            /// `{name}`.
-            pub fn detail(self, locale: Locale, args: &[(&str, &dyn ::core::fmt::Display)]) -> Option<String> {
-                self.detail_template(locale).map(|template| #rt::render_template(template, args))
+            /// The detail in `locale` with its params filled from `args`, numbers and plurals
+            /// formatted with the locale's CLDR rules; `None` for a code without a detail. A
+            /// value is a string, an integer, a float or a `Decimal` (exact); an argument
+            /// without a value stays visible as `{name}`.
+            pub fn detail(self, locale: Locale, args: &[(&str, &dyn #rt::DetailArg)]) -> Option<String> {
+                __catalog::CODE_DETAIL_PARTS[self as usize][locale as usize]
+                    .map(|parts| #rt::render(parts, &__catalog::LOCALE_DATA[locale as usize], args))
             }
 
             /// The code with this exact wire string, if the catalog has it. Never allocates.
@@ -398,7 +415,7 @@ fn string_enum_impls(
 }
 
 /// Every per-locale, per-category and per-code fact, as statics indexed by discriminant.
-fn tables(catalog: &Catalog) -> TokenStream {
+fn tables(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
     let codes = &catalog.codes;
     let count = index_lit(codes.len());
     let n_locales = index_lit(catalog.locales.len());
@@ -424,10 +441,32 @@ fn tables(catalog: &Catalog) -> TokenStream {
         None => quote!([None; #n_locales]),
     };
     let hints = codes.iter().map(|c| per_locale(&c.hint));
-    let details = codes.iter().map(|c| per_locale(&c.detail));
+    let details = codes.iter().map(|c| match &c.detail {
+        Some(d) => {
+            let sources = d.iter().map(|m| &m.source);
+            quote!([#(Some(#sources)),*])
+        }
+        None => quote!([None; #n_locales]),
+    });
+    let detail_parts = codes.iter().map(|c| match &c.detail {
+        Some(d) => {
+            let parts = d.iter().map(|m| parts_tokens(&m.nodes, rt));
+            quote!([#(Some(#parts)),*])
+        }
+        None => quote!([None; #n_locales]),
+    });
     let params = codes.iter().map(|c| {
-        let p = &c.params;
+        let p = c.param_names();
         quote!(&[#(#p),*])
+    });
+    let param_kinds = codes.iter().map(|c| {
+        let kinds = c.params.iter().map(|p| match p.ty {
+            ParamType::String => quote!(#rt::ParamKind::String),
+            ParamType::Number => quote!(#rt::ParamKind::Number),
+            ParamType::Integer => quote!(#rt::ParamKind::Integer),
+            ParamType::Select { .. } => quote!(#rt::ParamKind::Select),
+        });
+        quote!(&[#(#kinds),*])
     });
     let docs_urls = codes
         .iter()
@@ -449,7 +488,10 @@ fn tables(catalog: &Catalog) -> TokenStream {
             pub(super) static CODE_MESSAGE: [[&str; #n_locales]; #count] = [#(#messages),*];
             pub(super) static CODE_HINT: [[Option<&str>; #n_locales]; #count] = [#(#hints),*];
             pub(super) static CODE_DETAIL: [[Option<&str>; #n_locales]; #count] = [#(#details),*];
+            pub(super) static CODE_DETAIL_PARTS: [[Option<&[#rt::Part]>; #n_locales]; #count] = [#(#detail_parts),*];
             pub(super) static CODE_PARAMS: [&[&str]; #count] = [#(#params),*];
+            pub(super) static CODE_PARAM_KINDS: [&[#rt::ParamKind]; #count] = [#(#param_kinds),*];
+            pub(super) static LOCALE_DATA: [#rt::LocaleData; #n_locales] = [#(#rt::LocaleData::new(#tags)),*];
             pub(super) static CODE_DOCS_URL: [Option<&str>; #count] = [#(#docs_urls),*];
             pub(super) static CODE_DEPRECATED: [Option<&str>; #count] = [#(#deprecated),*];
 
@@ -565,7 +607,11 @@ fn variant_doc(catalog: &Catalog, code: &CodeSpec) -> String {
         escape_markdown(&category.title[d]),
     );
     if !code.params.is_empty() {
-        let params: Vec<String> = code.params.iter().map(|p| format!("`{p}`")).collect();
+        let params: Vec<String> = code
+            .params
+            .iter()
+            .map(|p| format!("`{}` ({})", p.name, escape_markdown(&p.ty.to_string())))
+            .collect();
         doc.push_str(&format!("| Params | {} |\n", params.join(", ")));
     }
     if let Some(url) = catalog.docs_url(code) {
@@ -579,12 +625,67 @@ fn variant_doc(catalog: &Catalog, code: &CodeSpec) -> String {
     };
     section("Message", &code.message);
     if let Some(detail) = &code.detail {
-        section("Detail", detail);
+        let sources: Vec<String> = detail.iter().map(|m| m.source.clone()).collect();
+        section("Detail", &sources);
     }
     if let Some(hint) = &code.hint {
         section("Hint", hint);
     }
     doc
+}
+
+/// A parsed message as a `&'static [Part]` expression.
+fn parts_tokens(nodes: &[Node], rt: &TokenStream) -> TokenStream {
+    let parts = nodes.iter().map(|node| match node {
+        Node::Text { text, .. } => quote!(#rt::Part::Text(#text)),
+        Node::Arg { name, .. } => quote!(#rt::Part::Arg(#name)),
+        Node::Number { name, style, .. } => {
+            let integer = *style == NumberStyle::Integer;
+            quote!(#rt::Part::Number { name: #name, integer: #integer })
+        }
+        Node::Pound { .. } => quote!(#rt::Part::Pound),
+        Node::Plural {
+            name,
+            offset,
+            branches,
+            ..
+        } => {
+            let options = branches.iter().map(|b| {
+                let key = match &b.key {
+                    Key::Exact(n) => {
+                        let n = Literal::i64_unsuffixed(*n);
+                        quote!(#rt::PluralKey::Exact(#n))
+                    }
+                    Key::Keyword(k) => {
+                        let k = format_ident!("{}", upper_first(k));
+                        quote!(#rt::PluralKey::#k)
+                    }
+                };
+                let parts = parts_tokens(&b.nodes, rt);
+                quote!((#key, #parts))
+            });
+            let offset = Literal::i64_unsuffixed(*offset);
+            quote!(#rt::Part::Plural { name: #name, offset: #offset, options: &[#(#options),*] })
+        }
+        Node::Select { name, branches, .. } => {
+            let options = branches.iter().map(|b| {
+                let key = &b.key_text;
+                let parts = parts_tokens(&b.nodes, rt);
+                quote!((#key, #parts))
+            });
+            quote!(#rt::Part::Select { name: #name, options: &[#(#options),*] })
+        }
+    });
+    quote!(&[#(#parts),*])
+}
+
+/// `one` -> `One`: a plural category as its `PluralKey` variant.
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
 
 fn option_str(s: Option<&str>) -> TokenStream {

@@ -29,16 +29,16 @@ pub(crate) fn flux_error_trait(rt: &TokenStream) -> TokenStream {
                 self.error_code().is_retryable()
             }
 
-            /// Calls `visit` with the name and value of each detail placeholder this error
-            /// fills (see [`ErrorCode::params`]).
-            fn visit_params(&self, visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display)) {
+            /// Calls `visit` with the name and value of each detail param this error fills
+            /// (see [`ErrorCode::params`]).
+            fn visit_params(&self, visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #rt::DetailArg)) {
                 let _ = visit;
             }
 
-            /// The filled placeholders as strings, in the order of [`ErrorCode::params`].
-            fn params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            /// The filled params, owned, in the order of [`ErrorCode::params`].
+            fn params(&self) -> ::std::vec::Vec<(&'static str, #rt::ParamValue)> {
                 let mut params = ::std::vec::Vec::new();
-                self.visit_params(&mut |name, value| params.push((name, value.to_string())));
+                self.visit_params(&mut |name, value| params.push((name, #rt::ParamValue::new(value))));
                 let order = self.error_code().params();
                 params.sort_by_key(|(name, _)| order.iter().position(|p| p == name));
                 params
@@ -53,15 +53,13 @@ pub(crate) fn flux_error_trait(rt: &TokenStream) -> TokenStream {
             /// The detail in `locale`: the code's detail template filled with
             /// [`FluxError::params`], or else [`FluxError::custom_detail`].
             fn detail(&self, locale: Locale) -> ::core::option::Option<::std::string::String> {
-                match self.error_code().detail_template(locale) {
-                    ::core::option::Option::Some(template) => {
-                        let params = self.params();
-                        let args: ::std::vec::Vec<(&str, &dyn ::core::fmt::Display)> = params
-                            .iter()
-                            .map(|(name, value)| (*name, value as &dyn ::core::fmt::Display))
-                            .collect();
-                        ::core::option::Option::Some(#rt::render_template(template, &args))
-                    }
+                let params = self.params();
+                let args: ::std::vec::Vec<(&str, &dyn #rt::DetailArg)> = params
+                    .iter()
+                    .map(|(name, value)| (*name, value as &dyn #rt::DetailArg))
+                    .collect();
+                match self.error_code().detail(locale, &args) {
+                    ::core::option::Option::Some(detail) => ::core::option::Option::Some(detail),
                     ::core::option::Option::None => self.custom_detail(),
                 }
             }

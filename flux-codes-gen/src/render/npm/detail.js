@@ -1,0 +1,128 @@
+// Detail rendering: each code's parsed ICU MessageFormat message (`MESSAGES`, generated),
+// rendered with Intl.NumberFormat and Intl.PluralRules exactly as the Rust crate renders it
+// with ICU4X: a number shows at most three fraction digits (an exact decimal string such as
+// "500.00" keeps its own), an integer none; a plural picks `=N`, then the CLDR category of the
+// value minus the offset, then `other`; `#` is that number. A param without a value stays
+// visible as `{name}`.
+//
+// A part is a string (text), ["arg", name], ["number", name, integer], ["#"],
+// ["plural", name, offset, [[key, parts], ...]] or ["select", name, [[key, parts], ...]].
+
+const EXACT_DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
+const MAX_DECIMAL_DIGITS = 64;
+const formats = new Map();
+
+function cached(kind, locale, digits, make) {
+  const key = `${kind}|${locale}|${digits}`;
+  let value = formats.get(key);
+  if (value === undefined) {
+    value = make();
+    formats.set(key, value);
+  }
+  return value;
+}
+
+function digitOptions(digits) {
+  if (digits === "integer") return { maximumFractionDigits: 0 };
+  if (digits === null) return {};
+  return { minimumFractionDigits: digits, maximumFractionDigits: digits };
+}
+
+/** A number param's value as { value, digits }: digits is null for a JS number (at most three
+ * shown), the exact count for a decimal string; null when the value is not a number. */
+function asNumber(value) {
+  if (typeof value === "number") return { value, digits: null };
+  if (typeof value === "bigint") return { value: value.toString(), digits: 0 };
+  if (typeof value === "string" && EXACT_DECIMAL.test(value)) {
+    const dot = value.indexOf(".");
+    if (value.replace(/[-.]/g, "").length > MAX_DECIMAL_DIGITS) return null;
+    return { value, digits: dot < 0 ? 0 : value.length - dot - 1 };
+  }
+  return null;
+}
+
+function minus(number, offset) {
+  if (offset === 0) return number;
+  if (number.digits === null) return { value: number.value - offset, digits: null };
+  const negative = number.value.startsWith("-");
+  const [int, frac = ""] = number.value.replace("-", "").split(".");
+  let mantissa = BigInt(int + frac) * (negative ? -1n : 1n);
+  mantissa -= BigInt(offset) * 10n ** BigInt(frac.length);
+  const sign = mantissa < 0n ? "-" : "";
+  const digits = (mantissa < 0n ? -mantissa : mantissa).toString().padStart(frac.length + 1, "0");
+  const value = frac.length === 0
+    ? sign + digits
+    : `${sign}${digits.slice(0, -frac.length)}.${digits.slice(-frac.length)}`;
+  return { value, digits: number.digits };
+}
+
+function formatNumber(locale, number, integer) {
+  const digits = integer ? "integer" : number.digits;
+  const format = cached("n", locale, digits, () => new Intl.NumberFormat(locale, digitOptions(digits)));
+  return format.format(number.value);
+}
+
+function pluralCategory(locale, number) {
+  const rules = cached("p", locale, number.digits, () => new Intl.PluralRules(locale, digitOptions(number.digits)));
+  return rules.select(Number(number.value));
+}
+
+function renderParts(parts, locale, params, pound) {
+  let out = "";
+  for (const part of parts) {
+    if (typeof part === "string") {
+      out += part;
+      continue;
+    }
+    const [kind, name] = part;
+    const has = kind !== "#" && hasOwn(params, name) && params[name] !== undefined;
+    const value = has ? params[name] : undefined;
+    switch (kind) {
+      case "arg":
+        out += has ? String(value) : `{${name}}`;
+        break;
+      case "number": {
+        const number = has ? asNumber(value) : null;
+        out += number !== null ? formatNumber(locale, number, part[2]) : has ? String(value) : `{${name}}`;
+        break;
+      }
+      case "#":
+        if (pound === undefined) out += "#";
+        else if (pound.number !== null) out += formatNumber(locale, pound.number, false);
+        else out += pound.has ? String(pound.value) : `{${pound.name}}`;
+        break;
+      case "plural": {
+        const [, , offset, options] = part;
+        const raw = has ? asNumber(value) : null;
+        const number = raw === null ? null : minus(raw, offset);
+        const category = number === null ? "other" : pluralCategory(locale, number);
+        const exact = raw === null ? NaN : Number(raw.value);
+        const chosen = options.find(([key]) => key.startsWith("=") && Number(key.slice(1)) === exact)
+          ?? options.find(([key]) => key === category)
+          ?? options.find(([key]) => key === "other");
+        if (chosen !== undefined) out += renderParts(chosen[1], locale, params, { name, has, value, number });
+        break;
+      }
+      case "select": {
+        const key = has ? String(value) : undefined;
+        const options = part[2];
+        const chosen = options.find(([k]) => k !== "other" && k === key) ?? options.find(([k]) => k === "other");
+        if (chosen !== undefined) out += renderParts(chosen[1], locale, params, pound);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The code's detail in `locale` with its params filled from `params`, as the Rust crate
+ * renders it (numbers and plurals per locale). `null` for a code without a detail.
+ */
+export function detail(code, locale = DEFAULT_LOCALE, params = {}) {
+  info(code);
+  const messages = MESSAGES[code];
+  if (messages === undefined) return null;
+  const resolved = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return renderParts(messages[resolved], resolved, params ?? {}, undefined);
+}
