@@ -5,7 +5,10 @@ use std::error::Error as _;
 use std::io;
 use std::time::Duration;
 
-use flux_codes::{ApiError, ErrorCode, ExtensionError, Locale, RESERVED_MEMBERS};
+use flux_codes::{
+    ApiError, Decimal, ErrorCode, ExtensionError, Locale, ParamError, ParamKind, ParamValue,
+    RESERVED_MEMBERS,
+};
 use serde_json::{Value, json};
 
 fn body(err: &ApiError, locale: Locale) -> Value {
@@ -14,7 +17,9 @@ fn body(err: &ApiError, locale: Locale) -> Value {
 
 #[test]
 fn one_line_gives_the_whole_body_in_each_locale() {
-    let err = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00");
+    let err = ApiError::new(ErrorCode::MaxAmountExceeded)
+        .param("max_amount", "500.00")
+        .unwrap();
     assert_eq!(
         body(&err, Locale::En),
         json!({
@@ -32,7 +37,7 @@ fn one_line_gives_the_whole_body_in_each_locale() {
         es["title"],
         ErrorCode::MaxAmountExceeded.message(Locale::Es)
     );
-    assert_eq!(es["detail"], "El monto máximo para este pago es 500.00.");
+    assert_eq!(es["detail"], "El monto máximo para este pago es 500,00.");
     // The plain `Serialize` is the default locale's body.
     assert_eq!(
         serde_json::to_value(&err).unwrap(),
@@ -65,7 +70,7 @@ fn every_code_has_a_complete_body_in_every_locale() {
     for &code in ErrorCode::ALL {
         let mut err = ApiError::new(code);
         for param in code.params() {
-            err = err.param(param, "1.00");
+            err = err.param(param, "1.00").unwrap();
         }
         for &locale in Locale::ALL {
             let problem = err.to_problem(locale);
@@ -89,8 +94,13 @@ fn every_code_has_a_complete_body_in_every_locale() {
 fn params_keep_the_declared_order_and_the_last_value() {
     let err = ApiError::new(ErrorCode::MinAmountSubceed)
         .param("min_amount", "1.00")
-        .param("min_amount", "2.00");
-    assert_eq!(err.params().collect::<Vec<_>>(), [("min_amount", "2.00")]);
+        .unwrap()
+        .param("min_amount", "2.00")
+        .unwrap();
+    assert_eq!(
+        err.params().collect::<Vec<_>>(),
+        [("min_amount", &ParamValue::from("2.00"))]
+    );
     assert_eq!(
         body(&err, Locale::En)["params"],
         json!({ "min_amount": "2.00" })
@@ -111,10 +121,68 @@ fn a_missing_param_stays_visible_and_is_reported() {
 }
 
 #[test]
-#[cfg(debug_assertions)]
-#[should_panic(expected = "has no param `amount`")]
-fn an_undeclared_param_is_a_bug_caught_in_debug_builds() {
-    let _ = ApiError::new(ErrorCode::MaxAmountExceeded).param("amount", "1");
+fn an_undeclared_param_or_a_value_of_the_wrong_kind_is_an_error() {
+    let err = ApiError::new(ErrorCode::MaxAmountExceeded)
+        .param("amount", "1")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ParamError::Unknown {
+            code: ErrorCode::MaxAmountExceeded,
+            name: "amount".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "ERR_MAX_AMOUNT_EXCEEDED has no param `amount` (its params: [\"max_amount\"])"
+    );
+    let err = ApiError::new(ErrorCode::PinAttemptsExceeded)
+        .param("attempts_left", "three")
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        ParamError::WrongKind {
+            name: "attempts_left",
+            kind: ParamKind::Integer,
+            ..
+        }
+    ));
+    // `?` in a handler turns the bug into an internal error, the cause kept for the logs.
+    let api: ApiError = err.into();
+    assert_eq!(api.code(), ErrorCode::Server);
+    assert!(api.source().unwrap().to_string().contains("attempts_left"));
+}
+
+#[test]
+fn numbers_stay_numbers_on_the_wire_and_are_formatted_per_locale() {
+    let err = ApiError::new(ErrorCode::PinAttemptsExceeded)
+        .param("attempts_left", 1)
+        .unwrap();
+    assert_eq!(body(&err, Locale::En)["params"], json!({ "attempts_left": 1 }));
+    assert_eq!(
+        body(&err, Locale::En)["detail"],
+        "Only 1 attempt is left before the payment method is locked."
+    );
+    let err = ApiError::new(ErrorCode::MaxAmountExceeded)
+        .param("max_amount", "12345.50".parse::<Decimal>().unwrap())
+        .unwrap();
+    assert_eq!(body(&err, Locale::Es)["params"], json!({ "max_amount": "12345.50" }));
+    assert_eq!(
+        body(&err, Locale::Es)["detail"],
+        "El monto máximo para este pago es 12.345,50."
+    );
+    assert_eq!(
+        body(&err, Locale::En)["detail"],
+        "The maximum amount for this payment is 12,345.50."
+    );
+    let err = ApiError::new(ErrorCode::MaxAmountExceeded)
+        .param("max_amount", 1234.5)
+        .unwrap();
+    assert_eq!(body(&err, Locale::Es)["params"], json!({ "max_amount": 1234.5 }));
+    assert_eq!(
+        body(&err, Locale::Es)["detail"],
+        "El monto máximo para este pago es 1234,5."
+    );
 }
 
 #[test]
@@ -206,7 +274,9 @@ fn the_internal_cause_is_kept_for_logs_and_never_serialized() {
 
 #[test]
 fn display_and_retry_after() {
-    let err = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "5");
+    let err = ApiError::new(ErrorCode::MaxAmountExceeded)
+        .param("max_amount", 5)
+        .unwrap();
     assert_eq!(
         err.to_string(),
         "ERR_MAX_AMOUNT_EXCEEDED: The payment amount is above the maximum allowed. \

@@ -15,6 +15,7 @@ const PROBLEM: Option<&str> = Some("application/problem+json");
 fn a_flux_body_parses_back_to_its_code_and_params() {
     let sent = ApiError::new(ErrorCode::MaxAmountExceeded)
         .param("max_amount", "500.00")
+        .unwrap()
         .instance("/payments/p1")
         .extra("payment_id", "p1")
         .unwrap();
@@ -32,7 +33,7 @@ fn a_flux_body_parses_back_to_its_code_and_params() {
     );
     assert_eq!(
         err.detail(),
-        Some("El monto máximo para este pago es 500.00.")
+        Some("El monto máximo para este pago es 500,00.")
     );
     assert_eq!(err.instance(), Some("/payments/p1"));
     assert_eq!(err.type_uri(), ErrorCode::MaxAmountExceeded.docs_url());

@@ -1,8 +1,14 @@
 //! The exports under their real consumers, in Node (`tests/node/`, installed by
 //! `scripts/test.sh` with `npm ci --prefix tests/node`):
-//! - `node --test`: the npm package's facts, `message()` and `detail()`, i18next rendering the
-//!   i18n resources, and ajv validating `catalog.json`, each compared with what this crate
-//!   renders (written here into a cases file, never hand-copied);
+//! - `node --test`: the npm package's facts, `message()` and `detail()`, i18next (with
+//!   i18next-icu) rendering the i18n resources, and ajv validating `catalog.json`, each compared
+//!   with what this crate renders (written here into a cases file, never hand-copied);
+//! - the differential test: every detail of every test catalog in every locale, filled from a
+//!   table of values, rendered by the Rust runtime, by the npm package and by
+//!   intl-messageformat, must be the same string;
+//! - the parse-agreement test: intl-messageformat's own parser test cases, ours and every
+//!   detail of the test catalogs parse the same way in the generator and in
+//!   intl-messageformat (accepted with the same structure, or rejected alike);
 //! - `tsc --strict`: accepts the package and a typed program, rejects misspelled codes,
 //!   non-exhaustive switches and wrong params, each for the expected reason;
 //! - `npm pack --dry-run`: accepts the package.
@@ -14,8 +20,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use flux_codes::{ErrorCode, Locale};
+use flux_codes::{DetailArg, ParamValue};
 use flux_codes_gen::Catalog;
+use flux_codes_gen::message::{Branch, Node, NumberStyle, Param, ParamType, parse};
+use flux_codes_gen::render::json::ParamJson;
 use serde_json::{Value, json};
 
 fn root() -> &'static Path {
@@ -59,117 +67,262 @@ fn tsc() -> Command {
     command
 }
 
-/// The sample value of a detail param: the issue's `500.00` for `max_amount`.
-fn sample(param: &str) -> String {
-    match param {
-        "max_amount" => "500.00".to_owned(),
-        "min_amount" => "1.00".to_owned(),
-        other => format!("[{other}]"),
+/// A catalog compiled by `catalog!`: the Rust runtime renders its details.
+mod adversarial {
+    flux_codes::catalog!("flux-codes-gen/tests/fixtures/adversarial.toml");
+}
+
+/// The catalog of every message construct, compiled by `catalog!`.
+mod messages {
+    flux_codes::catalog!("flux-codes-gen/tests/fixtures/messages.toml");
+}
+
+/// The Rust runtime's `detail` of one catalog: code string, locale tag, args.
+type Render<'a> = &'a dyn Fn(&str, &str, &[(&str, &dyn DetailArg)]) -> Option<String>;
+
+/// `detail` of a catalog module (one with `ErrorCode` and `Locale`).
+macro_rules! runtime_of {
+    ($($module:ident)::+) => {
+        &|code: &str, locale: &str, args: &[(&str, &dyn DetailArg)]| {
+            let code = $($module)::+::ErrorCode::from_code(code).expect("a code of the catalog");
+            let locale = $($module)::+::Locale::from_tag(locale).expect("a locale of the catalog");
+            code.detail(locale, args)
+        }
+    };
+}
+
+/// The values the differential test fills every param with (per its type), the table:
+/// a number for every numeric param, all of them for text params.
+const TABLE: [f64; 9] = [0.0, 1.0, 2.0, 5.0, 21.0, 1000.0, 1234.5, 1_000_000.0, -3.0];
+const LONG: &str = "a long string: Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua — ñandú, 𝄞, 🚀.";
+
+fn number(x: f64) -> Value {
+    if x.fract() == 0.0 {
+        json!(x as i64)
+    } else {
+        json!(x)
     }
 }
 
-/// The cases file: per catalog, its codes in catalog order, each with its facts, sample `args`
-/// for its params, and per locale its message, hint and detail (with and without the args) as
-/// rendered in Rust.
-///
-/// The real catalog as this crate has it: `ErrorCode`'s own methods.
-fn real_case() -> Value {
-    let mut codes = Vec::new();
-    for &code in ErrorCode::ALL {
-        let params: BTreeMap<&str, String> =
-            code.params().iter().map(|p| (*p, sample(p))).collect();
-        let args: Vec<(&str, &dyn std::fmt::Display)> = params
-            .iter()
-            .map(|(p, v)| (*p, v as &dyn std::fmt::Display))
-            .collect();
-        let locales: serde_json::Map<String, Value> = Locale::ALL
-            .iter()
-            .map(|&locale| {
-                let texts = json!({
-                    "message": code.message(locale),
-                    "hint": code.hint(locale),
-                    "detail": code.detail(locale, &args),
-                    "detailWithoutParams": code.detail(locale, &[]),
-                });
-                (locale.as_str().to_owned(), texts)
-            })
-            .collect();
-        codes.push(json!({
-            "code": code.as_str(),
-            "status": code.http_status(),
-            "retryable": code.is_retryable(),
-            "category": code.category().as_str(),
-            "docsUrl": code.docs_url(),
-            "params": code.params(),
-            "args": params,
-            "locales": locales,
-        }));
+/// The value of `param` in row `row` of the table: rows 0..9 are the numbers, row 9 the long
+/// string (3 for a numeric param); a select cycles through its keys, another value and the long
+/// string.
+fn table_value(param: &Param, row: usize) -> Value {
+    match &param.ty {
+        ParamType::Select { keys } => {
+            let mut choices: Vec<Value> = keys.iter().map(|k| json!(k)).collect();
+            choices.push(json!("something else"));
+            choices.push(json!(LONG));
+            choices[row % choices.len()].clone()
+        }
+        ty if ty.is_numeric() => number(TABLE.get(row).copied().unwrap_or(3.0)),
+        _ => TABLE.get(row).map_or(json!(LONG), |x| number(*x)),
     }
-    json!({
-        "name": "codes.toml",
-        "exports": root().join("exports"),
-        "module": "flux-error-codes",
-        "defaultLocale": Locale::DEFAULT.as_str(),
-        "locales": Locale::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
-        "codes": codes,
-    })
 }
 
-/// Any catalog, rendered by this crate's template renderer (what `ErrorCode::detail` runs).
-fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
-    let render = flux_codes::__private::render_template;
+/// Exact decimal strings for number params, rendered alike by Rust and the npm package (not by
+/// intl-messageformat, which reads strings as JavaScript numbers: `"500.00"` shows as `500`).
+const EXACT: [&str; 3] = ["500.00", "-0.50", "12345.678"];
+
+fn exact_value(param: &Param, row: usize) -> Value {
+    match &param.ty {
+        ParamType::Number => json!(EXACT[row]),
+        _ => table_value(param, row),
+    }
+}
+
+/// A JSON arg as the Rust runtime takes it.
+fn owned_arg(value: &Value) -> ParamValue {
+    match value {
+        Value::String(s) => ParamValue::Text(s.clone()),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => ParamValue::Int(i),
+            None => ParamValue::Float(n.as_f64().unwrap()),
+        },
+        other => panic!("not an arg: {other}"),
+    }
+}
+
+fn render_with(render: Render<'_>, code: &str, locale: &str, args: &BTreeMap<String, Value>) -> Option<String> {
+    let owned: Vec<(&str, ParamValue)> = args.iter().map(|(k, v)| (k.as_str(), owned_arg(v))).collect();
+    let args: Vec<(&str, &dyn DetailArg)> = owned.iter().map(|(k, v)| (*k, v as &dyn DetailArg)).collect();
+    render(code, locale, &args)
+}
+
+/// The sample args of a code (the README's `500.00` for `max_amount`, as a number so that
+/// i18next-icu, through intl-messageformat, formats it as the runtime does).
+fn sample_args(params: &[Param]) -> BTreeMap<String, Value> {
+    params
+        .iter()
+        .map(|p| {
+            let value = match (&p.ty, p.name.as_str()) {
+                (_, "max_amount") => json!(500),
+                (_, "min_amount") => json!(1.5),
+                (ParamType::Select { keys }, _) => json!(keys.first().cloned().unwrap_or_default()),
+                (ty, _) if ty.is_numeric() => json!(3),
+                (_, name) => json!(format!("[{name}]")),
+            };
+            (p.name.clone(), value)
+        })
+        .collect()
+}
+
+/// The cases of one catalog: its codes in catalog order, each with its facts, sample `args`
+/// and per locale its message, hint and detail (with and without the args) as the Rust
+/// runtime renders them; and `renders`, the differential table: every detail in every locale
+/// with each row of values, rendered by the Rust runtime (`reference`: intl-messageformat must
+/// agree too).
+fn catalog_case(name: &str, catalog: &Catalog, exports: &Path, module: Value, render: Render<'_>) -> Value {
     let mut codes = Vec::new();
+    let mut renders = Vec::new();
     for code in &catalog.codes {
-        let params: Vec<(&str, String)> = code
-            .params
-            .iter()
-            .map(|p| (p.as_str(), sample(p)))
-            .collect();
-        let args: Vec<(&str, &dyn std::fmt::Display)> = params
-            .iter()
-            .map(|(p, v)| (*p, v as &dyn std::fmt::Display))
-            .collect();
+        let args = sample_args(&code.params);
         let locales: serde_json::Map<String, Value> = catalog
             .locales
             .iter()
             .enumerate()
             .map(|(i, locale)| {
-                let detail = code.detail.as_ref().map(|d| &d[i]);
                 let texts = json!({
                     "message": code.message[i],
                     "hint": code.hint.as_ref().map(|h| &h[i]),
-                    "detail": detail.map(|d| render(d, &args)),
-                    "detailWithoutParams": detail.map(|d| render(d, &[])),
+                    "detail": render_with(render, &code.code, locale, &args),
+                    "detailWithoutParams": render_with(render, &code.code, locale, &BTreeMap::new()),
+                    "source": code.detail_source(i),
                 });
                 (locale.clone(), texts)
             })
             .collect();
-        let args: BTreeMap<&str, &String> = params.iter().map(|(p, v)| (*p, v)).collect();
         codes.push(json!({
             "code": code.code,
             "status": code.status,
             "retryable": code.retryable,
             "category": catalog.category_of(code).key,
             "docsUrl": catalog.docs_url(code),
-            "params": code.params,
+            "params": code.params.iter().map(ParamJson::new).collect::<Vec<_>>(),
             "args": args,
             "locales": locales,
         }));
+        if code.detail.is_none() {
+            continue;
+        }
+        let rows = (0..=TABLE.len()).map(|row| (true, row, table_value as fn(&Param, usize) -> Value));
+        let exact_rows = (0..EXACT.len()).map(|row| (false, row, exact_value as fn(&Param, usize) -> Value));
+        for (reference, row, value) in rows.chain(exact_rows) {
+            if !reference && !code.params.iter().any(|p| p.ty == ParamType::Number) {
+                continue;
+            }
+            let args: BTreeMap<String, Value> =
+                code.params.iter().map(|p| (p.name.clone(), value(p, row))).collect();
+            for (i, locale) in catalog.locales.iter().enumerate() {
+                renders.push(json!({
+                    "code": code.code,
+                    "locale": locale,
+                    "source": code.detail_source(i),
+                    "args": args,
+                    "detail": render_with(render, &code.code, locale, &args),
+                    "reference": reference,
+                }));
+            }
+        }
     }
     json!({
         "name": name,
         "exports": exports,
-        "module": exports.join("npm/index.js"),
+        "module": module,
         "defaultLocale": catalog.default_locale_tag(),
         "locales": catalog.locales,
         "codes": codes,
+        "renders": renders,
     })
+}
+
+/// A message's parse as the generator reads it, in a shape intl-messageformat's AST maps to:
+/// `{"error": ...}` or the elements, adjacent texts merged.
+fn parse_shape(message: &str) -> Value {
+    fn nodes(nodes: &[Node]) -> Value {
+        let mut out: Vec<Value> = Vec::new();
+        for node in nodes {
+            let value = match node {
+                Node::Text { text, .. } => {
+                    if let Some(Value::Object(last)) = out.last_mut()
+                        && let Some(Value::String(prev)) = last.get_mut("literal")
+                    {
+                        prev.push_str(text);
+                        continue;
+                    }
+                    json!({ "literal": text })
+                }
+                Node::Arg { name, .. } => json!({ "argument": name }),
+                Node::Number { name, style, .. } => json!({
+                    "number": name,
+                    "style": (*style == NumberStyle::Integer).then_some("integer"),
+                }),
+                Node::Pound { .. } => json!({ "pound": true }),
+                Node::Plural { name, offset, branches, .. } => json!({
+                    "plural": name,
+                    "offset": offset,
+                    "options": options(branches),
+                }),
+                Node::Select { name, branches, .. } => json!({
+                    "select": name,
+                    "options": options(branches),
+                }),
+            };
+            out.push(value);
+        }
+        Value::Array(out)
+    }
+    fn options(branches: &[Branch]) -> Value {
+        let mut sorted: Vec<&Branch> = branches.iter().collect();
+        sorted.sort_by(|a, b| a.key_text.cmp(&b.key_text));
+        sorted.iter().map(|b| json!([b.key_text, nodes(&b.nodes)])).collect()
+    }
+    match parse(message) {
+        Ok(parsed) => json!({ "ok": nodes(&parsed.nodes) }),
+        Err(e) => json!({ "error": e.message }),
+    }
+}
+
+/// The ICU syntax cases (intl-messageformat's own parser tests and ours), each with the
+/// generator's parse.
+fn parse_cases() -> Value {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/icu_parse_cases.json")).unwrap();
+    let fixture: Value = serde_json::from_str(&text).unwrap();
+    let mut cases: Vec<Value> = fixture["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let message = c["message"].as_str().unwrap();
+            json!({ "name": c["name"], "message": message, "rust": parse_shape(message) })
+        })
+        .collect();
+    // Every detail of every test catalog, too.
+    for path in ["codes.toml", "flux-codes-gen/tests/fixtures/adversarial.toml", "flux-codes-gen/tests/fixtures/messages.toml"] {
+        let catalog = flux_codes_gen::load_catalog(&root().join(path)).unwrap_or_else(|e| panic!("{e}"));
+        for code in &catalog.codes {
+            for (i, locale) in catalog.locales.iter().enumerate() {
+                if let Some(source) = code.detail_source(i) {
+                    cases.push(json!({
+                        "name": format!("{path} {} {locale}", code.code),
+                        "message": source,
+                        "rust": parse_shape(source),
+                    }));
+                }
+            }
+        }
+    }
+    Value::Array(cases)
 }
 
 /// The adversarial fixture's exports, written into `dir`.
 fn adversarial_exports(dir: &Path) -> Catalog {
-    let path = root().join("flux-codes-gen/tests/fixtures/adversarial.toml");
-    let catalog = flux_codes_gen::load_catalog(&path).unwrap_or_else(|e| panic!("{e}"));
+    exports_of(&root().join("flux-codes-gen/tests/fixtures/adversarial.toml"), dir)
+}
+
+/// A catalog's exports, written into `dir`.
+fn exports_of(path: &Path, dir: &Path) -> Catalog {
+    let catalog = flux_codes_gen::load_catalog(path).unwrap_or_else(|e| panic!("{e}"));
     for artifact in flux_codes_gen::render::artifacts(&catalog) {
         let file = dir.join(&artifact.path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
@@ -184,10 +337,32 @@ fn node_tests_pass_on_the_npm_package_i18next_and_ajv() {
     let work = tempfile::tempdir().unwrap();
     let adversarial_dir = work.path().join("adversarial");
     let adversarial = adversarial_exports(&adversarial_dir);
-    let cases = json!([
-        real_case(),
-        model_case("adversarial.toml", &adversarial, &adversarial_dir)
-    ]);
+    let real = flux_codes_gen::load_catalog(&root().join("codes.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let messages_dir = work.path().join("messages");
+    let messages_catalog = exports_of(
+        &root().join("flux-codes-gen/tests/fixtures/messages.toml"),
+        &messages_dir,
+    );
+    let cases = json!({
+        "catalogs": [
+            catalog_case("codes.toml", &real, &root().join("exports"), json!("flux-error-codes"), runtime_of!(flux_codes)),
+            catalog_case(
+                "adversarial.toml",
+                &adversarial,
+                &adversarial_dir,
+                json!(adversarial_dir.join("npm/index.js")),
+                runtime_of!(adversarial),
+            ),
+            catalog_case(
+                "messages.toml",
+                &messages_catalog,
+                &messages_dir,
+                json!(messages_dir.join("npm/index.js")),
+                runtime_of!(messages),
+            ),
+        ],
+        "parse": parse_cases(),
+    });
     let cases_file = work.path().join("cases.json");
     std::fs::write(&cases_file, serde_json::to_string_pretty(&cases).unwrap()).unwrap();
 
@@ -197,7 +372,7 @@ fn node_tests_pass_on_the_npm_package_i18next_and_ajv() {
         .filter(|p| p.to_string_lossy().ends_with(".test.js"))
         .collect();
     tests.sort();
-    assert_eq!(tests.len(), 3, "{tests:?}");
+    assert_eq!(tests.len(), 5, "{tests:?}");
     let output = run(Command::new("node")
         .current_dir(&node)
         .arg("--test")
@@ -260,6 +435,10 @@ fn tsc_strict_rejects_misuse_for_the_right_reason() {
         (
             "wrong_param.ts",
             "error TS2561: Object literal may only specify known properties, but 'min_amount' does not exist",
+        ),
+        (
+            "wrong_param_type.ts",
+            "error TS2322: Type 'string' is not assignable to type 'number'.",
         ),
         (
             "missing_params.ts",

@@ -1,7 +1,7 @@
 //! The OpenAPI examples flux-codes-gen renders are the bodies `ApiError` serializes: the
 //! document describes what services really answer.
 
-use flux_codes::{ApiError, ErrorCode, Locale};
+use flux_codes::{ApiError, ErrorCode, Locale, ParamKind};
 use serde_json::Value;
 
 #[test]
@@ -17,8 +17,13 @@ fn each_example_is_the_body_the_runtime_serializes() {
         let example = &doc["components"]["responses"][&response]["content"]["application/problem+json"]
             ["examples"][code.as_str()]["value"];
         let mut err = ApiError::new(code);
-        for param in code.params() {
-            err = err.param(param, format!("<{param}>"));
+        for (param, kind) in code.params().iter().zip(code.param_kinds()) {
+            err = match kind {
+                ParamKind::Number => err.param(param, 1234),
+                ParamKind::Integer => err.param(param, 3),
+                ParamKind::String | ParamKind::Select => err.param(param, format!("<{param}>")),
+            }
+            .unwrap();
         }
         assert_eq!(*example, serde_json::to_value(&err).unwrap(), "{code}");
     }

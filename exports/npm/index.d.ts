@@ -16,6 +16,7 @@ export type ErrorCode =
   | "ERR_BAD_REQUEST"
   | "ERR_UNAUTHORIZED"
   | "ERR_FORBIDDEN"
+  | "ERR_PIN_ATTEMPTS_EXCEEDED"
   | "ERR_NOT_FOUND"
   | "ERR_NETWORK_TIMEOUT"
   | "ERR_SERVER";
@@ -36,8 +37,17 @@ export type CategoryKey =
 /** A text in every locale. */
 export type Texts = { readonly [L in Locale]: string };
 
-/** What a detail placeholder accepts; it is shown as `String(value)`. */
+/** What a text param accepts; it is shown as `String(value)`. A number param also takes a
+ * number or an exact decimal string ("500.00", shown with its two decimals). */
 export type ParamValue = string | number;
+
+/** A param of a code's detail and what it holds. */
+export interface ParamInfo {
+  readonly name: string;
+  readonly type: "string" | "number" | "integer" | "select";
+  /** For a `select`: the values with a form of their own. */
+  readonly keys?: readonly string[];
+}
 
 /** Each code's facts and texts. */
 export interface CodeInfo<C extends ErrorCode = ErrorCode> {
@@ -48,15 +58,16 @@ export interface CodeInfo<C extends ErrorCode = ErrorCode> {
   readonly message: Texts;
   readonly detail: Texts | null;
   readonly hint: Texts | null;
-  readonly params: readonly string[];
+  readonly params: readonly ParamInfo[];
   readonly deprecated: string | null;
   readonly docsUrl: string | null;
 }
 
 /** The params of each code that has a detail, for `detail(code, locale, params)`. */
 export interface DetailParams {
-  readonly ERR_MAX_AMOUNT_EXCEEDED: { readonly max_amount: ParamValue; };
-  readonly ERR_MIN_AMOUNT_SUBCEED: { readonly min_amount: ParamValue; };
+  readonly ERR_MAX_AMOUNT_EXCEEDED: { readonly max_amount: number | string; };
+  readonly ERR_MIN_AMOUNT_SUBCEED: { readonly min_amount: number | string; };
+  readonly ERR_PIN_ATTEMPTS_EXCEEDED: { readonly attempts_left: number; };
 }
 
 /** A code that has a detail. */
@@ -96,8 +107,9 @@ export declare function message(code: ErrorCode, locale?: Locale): string;
 export declare function hint(code: ErrorCode, locale?: Locale): string | null;
 
 /**
- * The code's detail with its placeholders filled from `params`, as the Rust crate renders it.
- * Only codes with a detail are accepted; `params` is required when the detail has placeholders.
+ * The code's detail with its params filled from `params`, numbers and plurals formatted for
+ * `locale` (Intl), as the Rust crate renders it. Only codes with a detail are accepted;
+ * `params` is required when the detail has params.
  */
 export declare function detail<C extends CodeWithDetail>(
   code: C,

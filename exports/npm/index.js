@@ -32,6 +32,7 @@ export const ERROR_CODES = deepFreeze([
   "ERR_BAD_REQUEST",
   "ERR_UNAUTHORIZED",
   "ERR_FORBIDDEN",
+  "ERR_PIN_ATTEMPTS_EXCEEDED",
   "ERR_NOT_FOUND",
   "ERR_NETWORK_TIMEOUT",
   "ERR_SERVER"
@@ -217,15 +218,18 @@ export const CODES = deepFreeze({
       "es": "El monto del pago supera el máximo permitido."
     },
     "detail": {
-      "en": "The maximum amount for this payment is {max_amount}.",
-      "es": "El monto máximo para este pago es {max_amount}."
+      "en": "The maximum amount for this payment is {max_amount, number}.",
+      "es": "El monto máximo para este pago es {max_amount, number}."
     },
     "hint": {
       "en": "Send the payment again with an amount at or below the maximum allowed.",
       "es": "Vuelve a enviar el pago con un monto igual o menor al máximo permitido."
     },
     "params": [
-      "max_amount"
+      {
+        "name": "max_amount",
+        "type": "number"
+      }
     ],
     "deprecated": null,
     "docsUrl": "https://docs.flux.example/errors#ERR_MAX_AMOUNT_EXCEEDED"
@@ -240,15 +244,18 @@ export const CODES = deepFreeze({
       "es": "El monto del pago es inferior al mínimo permitido."
     },
     "detail": {
-      "en": "The minimum amount for this payment is {min_amount}.",
-      "es": "El monto mínimo para este pago es {min_amount}."
+      "en": "The minimum amount for this payment is {min_amount, number}.",
+      "es": "El monto mínimo para este pago es {min_amount, number}."
     },
     "hint": {
       "en": "Send the payment again with an amount at or above the minimum allowed.",
       "es": "Vuelve a enviar el pago con un monto igual o mayor al mínimo permitido."
     },
     "params": [
-      "min_amount"
+      {
+        "name": "min_amount",
+        "type": "number"
+      }
     ],
     "deprecated": null,
     "docsUrl": "https://docs.flux.example/errors#ERR_MIN_AMOUNT_SUBCEED"
@@ -324,6 +331,32 @@ export const CODES = deepFreeze({
     "params": [],
     "deprecated": null,
     "docsUrl": "https://docs.flux.example/errors#ERR_FORBIDDEN"
+  },
+  "ERR_PIN_ATTEMPTS_EXCEEDED": {
+    "code": "ERR_PIN_ATTEMPTS_EXCEEDED",
+    "status": 403,
+    "retryable": false,
+    "category": "auth",
+    "message": {
+      "en": "The PIN was entered incorrectly too many times.",
+      "es": "El PIN se ingresó incorrectamente demasiadas veces."
+    },
+    "detail": {
+      "en": "{attempts_left, plural, =0 {No attempts are left; the payment method is locked.} one {Only # attempt is left before the payment method is locked.} other {# attempts are left before the payment method is locked.}}",
+      "es": "{attempts_left, plural, =0 {No quedan intentos; el medio de pago está bloqueado.} one {Solo queda # intento antes de que se bloquee el medio de pago.} many {Quedan # de intentos antes de que se bloquee el medio de pago.} other {Quedan # intentos antes de que se bloquee el medio de pago.}}"
+    },
+    "hint": {
+      "en": "Ask the customer to check their PIN before trying again; once no attempts are left, they must unlock the payment method with their bank.",
+      "es": "Pídele al cliente que verifique su PIN antes de volver a intentarlo; cuando no queden intentos, debe desbloquear el medio de pago con su banco."
+    },
+    "params": [
+      {
+        "name": "attempts_left",
+        "type": "integer"
+      }
+    ],
+    "deprecated": null,
+    "docsUrl": "https://docs.flux.example/errors#ERR_PIN_ATTEMPTS_EXCEEDED"
   },
   "ERR_NOT_FOUND": {
     "code": "ERR_NOT_FOUND",
@@ -421,15 +454,256 @@ export function hint(code, locale = DEFAULT_LOCALE) {
   return texts === null ? null : inLocale(texts, locale);
 }
 
+/** Each code's detail per locale, parsed (see `detail`). */
+const MESSAGES = deepFreeze({
+  "ERR_MAX_AMOUNT_EXCEEDED": {
+    "en": [
+      "The maximum amount for this payment is ",
+      [
+        "number",
+        "max_amount",
+        false
+      ],
+      "."
+    ],
+    "es": [
+      "El monto máximo para este pago es ",
+      [
+        "number",
+        "max_amount",
+        false
+      ],
+      "."
+    ]
+  },
+  "ERR_MIN_AMOUNT_SUBCEED": {
+    "en": [
+      "The minimum amount for this payment is ",
+      [
+        "number",
+        "min_amount",
+        false
+      ],
+      "."
+    ],
+    "es": [
+      "El monto mínimo para este pago es ",
+      [
+        "number",
+        "min_amount",
+        false
+      ],
+      "."
+    ]
+  },
+  "ERR_PIN_ATTEMPTS_EXCEEDED": {
+    "en": [
+      [
+        "plural",
+        "attempts_left",
+        0,
+        [
+          [
+            "=0",
+            [
+              "No attempts are left; the payment method is locked."
+            ]
+          ],
+          [
+            "one",
+            [
+              "Only ",
+              [
+                "#"
+              ],
+              " attempt is left before the payment method is locked."
+            ]
+          ],
+          [
+            "other",
+            [
+              [
+                "#"
+              ],
+              " attempts are left before the payment method is locked."
+            ]
+          ]
+        ]
+      ]
+    ],
+    "es": [
+      [
+        "plural",
+        "attempts_left",
+        0,
+        [
+          [
+            "=0",
+            [
+              "No quedan intentos; el medio de pago está bloqueado."
+            ]
+          ],
+          [
+            "one",
+            [
+              "Solo queda ",
+              [
+                "#"
+              ],
+              " intento antes de que se bloquee el medio de pago."
+            ]
+          ],
+          [
+            "many",
+            [
+              "Quedan ",
+              [
+                "#"
+              ],
+              " de intentos antes de que se bloquee el medio de pago."
+            ]
+          ],
+          [
+            "other",
+            [
+              "Quedan ",
+              [
+                "#"
+              ],
+              " intentos antes de que se bloquee el medio de pago."
+            ]
+          ]
+        ]
+      ]
+    ]
+  }
+});
+
+// Detail rendering: each code's parsed ICU MessageFormat message (`MESSAGES`, generated),
+// rendered with Intl.NumberFormat and Intl.PluralRules exactly as the Rust crate renders it
+// with ICU4X: a number shows at most three fraction digits (an exact decimal string such as
+// "500.00" keeps its own), an integer none; a plural picks `=N`, then the CLDR category of the
+// value minus the offset, then `other`; `#` is that number. A param without a value stays
+// visible as `{name}`.
+//
+// A part is a string (text), ["arg", name], ["number", name, integer], ["#"],
+// ["plural", name, offset, [[key, parts], ...]] or ["select", name, [[key, parts], ...]].
+
+const EXACT_DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
+const MAX_DECIMAL_DIGITS = 64;
+const formats = new Map();
+
+function cached(kind, locale, digits, make) {
+  const key = `${kind}|${locale}|${digits}`;
+  let value = formats.get(key);
+  if (value === undefined) {
+    value = make();
+    formats.set(key, value);
+  }
+  return value;
+}
+
+function digitOptions(digits) {
+  if (digits === "integer") return { maximumFractionDigits: 0 };
+  if (digits === null) return {};
+  return { minimumFractionDigits: digits, maximumFractionDigits: digits };
+}
+
+/** A number param's value as { value, digits }: digits is null for a JS number (at most three
+ * shown), the exact count for a decimal string; null when the value is not a number. */
+function asNumber(value) {
+  if (typeof value === "number") return { value, digits: null };
+  if (typeof value === "bigint") return { value: value.toString(), digits: 0 };
+  if (typeof value === "string" && EXACT_DECIMAL.test(value)) {
+    const dot = value.indexOf(".");
+    if (value.replace(/[-.]/g, "").length > MAX_DECIMAL_DIGITS) return null;
+    return { value, digits: dot < 0 ? 0 : value.length - dot - 1 };
+  }
+  return null;
+}
+
+function minus(number, offset) {
+  if (offset === 0) return number;
+  if (number.digits === null) return { value: number.value - offset, digits: null };
+  const negative = number.value.startsWith("-");
+  const [int, frac = ""] = number.value.replace("-", "").split(".");
+  let mantissa = BigInt(int + frac) * (negative ? -1n : 1n);
+  mantissa -= BigInt(offset) * 10n ** BigInt(frac.length);
+  const sign = mantissa < 0n ? "-" : "";
+  const digits = (mantissa < 0n ? -mantissa : mantissa).toString().padStart(frac.length + 1, "0");
+  const value = frac.length === 0
+    ? sign + digits
+    : `${sign}${digits.slice(0, -frac.length)}.${digits.slice(-frac.length)}`;
+  return { value, digits: number.digits };
+}
+
+function formatNumber(locale, number, integer) {
+  const digits = integer ? "integer" : number.digits;
+  const format = cached("n", locale, digits, () => new Intl.NumberFormat(locale, digitOptions(digits)));
+  return format.format(number.value);
+}
+
+function pluralCategory(locale, number) {
+  const rules = cached("p", locale, number.digits, () => new Intl.PluralRules(locale, digitOptions(number.digits)));
+  return rules.select(Number(number.value));
+}
+
+function renderParts(parts, locale, params, pound) {
+  let out = "";
+  for (const part of parts) {
+    if (typeof part === "string") {
+      out += part;
+      continue;
+    }
+    const [kind, name] = part;
+    const has = kind !== "#" && hasOwn(params, name) && params[name] !== undefined;
+    const value = has ? params[name] : undefined;
+    switch (kind) {
+      case "arg":
+        out += has ? String(value) : `{${name}}`;
+        break;
+      case "number": {
+        const number = has ? asNumber(value) : null;
+        out += number !== null ? formatNumber(locale, number, part[2]) : has ? String(value) : `{${name}}`;
+        break;
+      }
+      case "#":
+        if (pound === undefined) out += "#";
+        else if (pound.number !== null) out += formatNumber(locale, pound.number, false);
+        else out += pound.has ? String(pound.value) : `{${pound.name}}`;
+        break;
+      case "plural": {
+        const [, , offset, options] = part;
+        const raw = has ? asNumber(value) : null;
+        const number = raw === null ? null : minus(raw, offset);
+        const category = number === null ? "other" : pluralCategory(locale, number);
+        const exact = raw === null ? NaN : Number(raw.value);
+        const chosen = options.find(([key]) => key.startsWith("=") && Number(key.slice(1)) === exact)
+          ?? options.find(([key]) => key === category)
+          ?? options.find(([key]) => key === "other");
+        if (chosen !== undefined) out += renderParts(chosen[1], locale, params, { name, has, value, number });
+        break;
+      }
+      case "select": {
+        const key = has ? String(value) : undefined;
+        const options = part[2];
+        const chosen = options.find(([k]) => k !== "other" && k === key) ?? options.find(([k]) => k === "other");
+        if (chosen !== undefined) out += renderParts(chosen[1], locale, params, pound);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /**
- * The code's detail with its placeholders filled from `params`, as the Rust crate renders it:
- * `{name}` takes `params.name`, `{{` and `}}` are literal braces, a placeholder without a
- * value stays visible. `null` for a code without a detail.
+ * The code's detail in `locale` with its params filled from `params`, as the Rust crate
+ * renders it (numbers and plurals per locale). `null` for a code without a detail.
  */
 export function detail(code, locale = DEFAULT_LOCALE, params = {}) {
-  const texts = info(code).detail;
-  if (texts === null) return null;
-  return inLocale(texts, locale).replace(/\{\{|\}\}|\{([a-z_][a-z0-9_]*)\}/g, (match, name) =>
-    name === undefined ? match[0] : hasOwn(params, name) ? String(params[name]) : match,
-  );
+  info(code);
+  const messages = MESSAGES[code];
+  if (messages === undefined) return null;
+  const resolved = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return renderParts(messages[resolved], resolved, params ?? {}, undefined);
 }

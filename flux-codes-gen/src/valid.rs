@@ -709,12 +709,16 @@ impl Validator<'_> {
             // Not a message at all: a stray brace is just a character.
             return true;
         };
+        // Only what reads as a placeholder: `{name...` with a param name right after the brace
+        // (`{ and }` in a sentence is not one).
         let Some((name, at)) = parsed.nodes.iter().find_map(|n| match n {
             Node::Text { .. } | Node::Pound { .. } => None,
             Node::Arg { name, span, .. }
             | Node::Number { name, span, .. }
             | Node::Plural { name, span, .. }
-            | Node::Select { name, span, .. } => Some((name.clone(), span.clone())),
+            | Node::Select { name, span, .. } => (is_param_name(name)
+                && parsed.source[span.start + 1..].starts_with(name.as_str()))
+            .then(|| (name.clone(), span.clone())),
         }) else {
             return true;
         };

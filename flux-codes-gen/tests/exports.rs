@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use flux_codes_gen::Catalog;
-use flux_codes_gen::render::i18next::i18next_template;
 use flux_codes_gen::render::json::{CatalogJson, render_json, render_json_schema};
 use flux_codes_gen::render::{FORMATS, Format, artifacts};
 use serde_json::Value;
@@ -78,7 +77,13 @@ fn catalog_json_parses_back_to_the_model() {
                 .detail
                 .as_ref()
                 .map(|d| d.0.values().cloned().collect::<Vec<_>>());
-            assert_eq!(detail, code.detail);
+            let sources = code
+                .detail
+                .as_ref()
+                .map(|d| d.iter().map(|m| m.source.clone()).collect::<Vec<_>>());
+            assert_eq!(detail, sources);
+            let params: Vec<_> = exported.params.iter().map(|p| p.to_param()).collect();
+            assert_eq!(params, code.params);
             assert_eq!(exported.docs_url, catalog.docs_url(code));
         }
         assert!(
@@ -133,8 +138,21 @@ fn the_schema_accepts_every_export_and_rejects_corrupted_ones() {
     }
 }
 
+/// A message that `message::parse` reads as text only: its text.
+fn as_literal(icu: &str) -> String {
+    let parsed = flux_codes_gen::message::parse(icu).unwrap_or_else(|e| panic!("{icu}: {e:?}"));
+    parsed
+        .nodes
+        .iter()
+        .map(|n| match n {
+            flux_codes_gen::message::Node::Text { text, .. } => text.clone(),
+            other => panic!("{icu}: {other:?} in a fixed text"),
+        })
+        .collect()
+}
+
 #[test]
-fn i18next_resources_hold_every_text_in_i18next_syntax() {
+fn i18next_resources_hold_every_text_as_an_icu_message() {
     for (name, catalog) in catalogs() {
         let files = Format::find("i18next").unwrap().render(&catalog);
         assert_eq!(files.len(), catalog.locales.len());
@@ -146,13 +164,14 @@ fn i18next_resources_hold_every_text_in_i18next_syntax() {
             assert_eq!(keys.len(), codes.len(), "{name}");
             for code in &catalog.codes {
                 let entry = &json[&code.code];
-                assert_eq!(entry["message"], code.message[locale].as_str(), "{name}");
+                // Fixed texts are quoted so they show as written; details are the catalog's.
+                let message = entry["message"].as_str().unwrap();
+                assert_eq!(as_literal(message), code.message[locale], "{name}");
                 assert_eq!(
-                    entry["hint"].as_str(),
-                    code.hint.as_ref().map(|h| h[locale].as_str())
+                    entry["hint"].as_str().map(as_literal),
+                    code.hint.as_ref().map(|h| h[locale].clone())
                 );
-                let detail = code.detail.as_ref().map(|d| i18next_template(&d[locale]));
-                assert_eq!(entry["detail"].as_str(), detail.as_deref());
+                assert_eq!(entry["detail"].as_str(), code.detail_source(locale));
             }
         }
     }

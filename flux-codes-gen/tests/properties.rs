@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use flux_codes_gen::diff::{Change, diff};
+use flux_codes_gen::message::parse;
 use flux_codes_gen::model::{Catalog, Category, CodeSpec, category_variant, code_variant};
 use flux_codes_gen::render::json::{CatalogJson, Texts, render_json};
 use flux_codes_gen::render::rust::render_rust;
@@ -29,23 +30,22 @@ fn fixed_text() -> impl Strategy<Value = String> {
     text_with(true)
 }
 
-/// A text that is not blank, with braces only where each kind of text allows them: a stray
-/// brace in a fixed text, `{{ ` and `}}` (literal braces) in a template. Never what i18next
-/// would misread (`{{` in a fixed text, `{{{` or `$t(` anywhere): the validator refuses that.
+/// A text that is not blank, with braces only where each kind of text allows them: stray
+/// braces and `}}` in a fixed text, quoted braces (`'{' `, `'}'`) and `''` in a message.
 fn text_with(fixed: bool) -> impl Strategy<Value = String> {
     let (fixed_weight, template_weight) = if fixed { (1, 0) } else { (0, 1) };
     let piece = prop_oneof![
-        6 => "[^{}]{1,12}",
-        1 => Just("}}".to_owned()),
+        6 => "[^{}']{1,12}",
+        fixed_weight => Just("}}".to_owned()),
         fixed_weight => Just(" } ".to_owned()),
         fixed_weight => Just("{ ".to_owned()),
-        template_weight => Just("{{ ".to_owned()),
+        fixed_weight => Just("it's".to_owned()),
+        template_weight => Just("'{' ".to_owned()),
+        template_weight => Just(" '}'".to_owned()),
+        template_weight => Just("it''s".to_owned()),
     ];
-    ("[^{}\\s]", prop::collection::vec(piece, 0..4))
+    ("[^{}'\\s]", prop::collection::vec(piece, 0..4))
         .prop_map(|(first, rest)| first + &rest.concat())
-        .prop_filter("i18next reads `$t(` as a nested translation", |t| {
-            !t.contains("$t(")
-        })
 }
 
 /// A detail in every locale using exactly `params`, each locale in its own order.
@@ -53,7 +53,7 @@ fn detail(locales: usize, params: Vec<String>) -> impl Strategy<Value = Vec<Stri
     let one = (
         text_with(false),
         Just(params).prop_shuffle(),
-        prop::collection::vec("[^{}]{0,6}", PARAMS.len()),
+        prop::collection::vec("[^{}']{0,6}", PARAMS.len()),
     )
         .prop_map(|(lead, order, glue)| {
             let mut text = lead;
@@ -118,7 +118,7 @@ fn code(locales: usize, categories: usize) -> impl Strategy<Value = CodeSpec> {
             },
         )
         .prop_map(|(mut code, detail)| {
-            code.detail = detail;
+            code.detail = detail.map(|texts| texts.iter().map(|t| parse(t).unwrap()).collect());
             code
         })
 }
@@ -163,7 +163,14 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     code.params = code
                         .detail
                         .as_ref()
-                        .map_or_else(Vec::new, |d| params_in_order(&d[default_locale]));
+                        .map_or_else(Vec::new, |d| {
+                            d[default_locale]
+                                .params()
+                                .unwrap()
+                                .into_iter()
+                                .map(|(p, _)| p)
+                                .collect()
+                        });
                 }
                 let mut reserved_seen = HashSet::new();
                 let reserved = reserved
@@ -246,7 +253,8 @@ fn to_toml(c: &Catalog) -> String {
         );
         let _ = writeln!(out, "message = {}", localized(&c.locales, &code.message));
         if let Some(detail) = &code.detail {
-            let _ = writeln!(out, "detail = {}", localized(&c.locales, detail));
+            let sources: Vec<String> = detail.iter().map(|m| m.source.clone()).collect();
+            let _ = writeln!(out, "detail = {}", localized(&c.locales, &sources));
         }
         if let Some(hint) = &code.hint {
             let _ = writeln!(out, "hint = {}", localized(&c.locales, hint));
@@ -286,9 +294,16 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             retryable: code.retryable,
             category: category_index(&code.category)?,
             message: texts(&code.message)?,
-            detail: code.detail.as_ref().map(&texts).transpose()?,
+            detail: code
+                .detail
+                .as_ref()
+                .map(&texts)
+                .transpose()?
+                .map(|texts| texts.iter().map(|t| parse(t)).collect::<Result<Vec<_>, _>>())
+                .transpose()
+                .map_err(|e| format!("{e:?}"))?,
             hint: code.hint.as_ref().map(&texts).transpose()?,
-            params: code.params.clone(),
+            params: code.params.iter().map(|p| p.to_param()).collect(),
             deprecated: code.deprecated.clone(),
         });
     }

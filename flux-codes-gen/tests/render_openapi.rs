@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use flux_codes_gen::render::openapi::{render_openapi, response_name};
+use flux_codes_gen::render::openapi::{params_schema_name, render_openapi, response_name};
 use flux_codes_gen::{Catalog, load_catalog, parse_catalog};
 use serde_json::Value;
 
@@ -147,7 +147,15 @@ fn texts_that_need_escaping_come_back_exactly() {
         assert_eq!(example["summary"], code.message[d]);
         assert_eq!(example["value"]["title"], code.message[d]);
         for param in &code.params {
-            assert_eq!(example["value"]["params"][param], format!("<{param}>"));
+            let value = &example["value"]["params"][&param.name];
+            if param.ty.is_numeric() {
+                assert!(value.is_number(), "{}: {value}", code.code);
+            } else {
+                assert_eq!(*value, format!("<{}>", param.name));
+            }
+            // Each code's params have a schema of their own, typed.
+            let schema = &doc["components"]["schemas"][params_schema_name(code)];
+            assert!(schema["properties"][&param.name].is_object(), "{}", code.code);
         }
     }
     let braces = &doc["components"]["responses"]["Error409"]["content"]["application/problem+json"]

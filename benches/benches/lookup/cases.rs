@@ -199,9 +199,13 @@ fn http_cases() -> Vec<Case> {
         .map(|i| {
             let locale = if i % 2 == 0 { Locale::En } else { Locale::Es };
             let error = match i % 4 {
-                0 => ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00"),
+                0 => ApiError::new(ErrorCode::MaxAmountExceeded)
+                    .param("max_amount", "500.00")
+                    .expect("a param of the code"),
                 1 => ApiError::new(ErrorCode::QrExpired),
-                2 => ApiError::new(ErrorCode::MinAmountSubceed).param("min_amount", "1.00"),
+                2 => ApiError::new(ErrorCode::MinAmountSubceed)
+                    .param("min_amount", "1.00")
+                    .expect("a param of the code"),
                 _ => ApiError::new(ErrorCode::InsufficientBalance),
             };
             (error, locale)

@@ -1,6 +1,7 @@
 //! The API `catalog!` generated from this crate's own codes.toml: the same API as
 //! `flux_codes`, for other codes and other locales, and the derive against it.
 
+use flux_codes::ParamValue;
 use loyalty_codes::RedeemError;
 use loyalty_codes::codes::{Category, ErrorCode, FluxError, Locale};
 use strum::{EnumCount, IntoEnumIterator, VariantNames};
@@ -75,8 +76,8 @@ fn the_derive_maps_errors_to_this_catalog() {
     assert_eq!(
         err.params(),
         [
-            ("needed", "500".to_owned()),
-            ("available", "120".to_owned())
+            ("needed", ParamValue::UInt(500)),
+            ("available", ParamValue::UInt(120))
         ]
     );
     assert_eq!(

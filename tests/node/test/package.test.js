@@ -18,7 +18,7 @@ for (const kase of cases) {
       assert.equal(pkg.isRetryable(code), want.retryable, code);
       assert.equal(pkg.CODES[code].category, want.category, code);
       assert.equal(pkg.CODES[code].docsUrl, want.docsUrl, code);
-      assert.deepEqual([...pkg.CODES[code].params], want.params, code);
+      assert.deepEqual(JSON.parse(JSON.stringify(pkg.CODES[code].params)), want.params, code);
       assert.equal(pkg.message(code), want.locales[kase.defaultLocale].message, code);
       for (const [locale, texts] of Object.entries(want.locales)) {
         assert.equal(pkg.message(code, locale), texts.message, `${code} ${locale}`);

@@ -18,6 +18,7 @@ export function area(code: ErrorCode): string {
     case "ERR_NOT_FOUND":
     case "ERR_UNAUTHORIZED":
     case "ERR_FORBIDDEN":
+    case "ERR_PIN_ATTEMPTS_EXCEEDED":
     case "ERR_NETWORK_TIMEOUT":
       return "known";
     default: {

@@ -34,6 +34,7 @@ export function area(code: ErrorCode): string {
       return "request";
     case "ERR_UNAUTHORIZED":
     case "ERR_FORBIDDEN":
+    case "ERR_PIN_ATTEMPTS_EXCEEDED":
       return "auth";
     case "ERR_NETWORK_TIMEOUT":
     case "ERR_SERVER":
@@ -57,6 +58,7 @@ export function describe(body: unknown, locale: Locale): string | undefined {
 export const details: string[] = [
   detail("ERR_MAX_AMOUNT_EXCEEDED", "en", { max_amount: "500.00" }),
   detail("ERR_MIN_AMOUNT_SUBCEED", "es", { min_amount: 1 }),
+  detail("ERR_PIN_ATTEMPTS_EXCEEDED", "es", { attempts_left: 2 }),
 ];
 
 const withDetail: CodeWithDetail = "ERR_MAX_AMOUNT_EXCEEDED";
