@@ -22,6 +22,7 @@ pub use api_error::{
     RESERVED_MEMBERS,
 };
 pub use flux_codes_derive::{FluxError, catalog};
+pub use derive_support::NumberArg;
 pub use message::{Decimal, DecimalError, DetailArg, ParamKind, ParamValue, Value};
 pub use runtime::ParseError;
 

@@ -91,8 +91,8 @@ fn editing_the_toml_rebuilds_the_crate_that_calls_catalog() {
     edit(&dir, "The points have expired.", "These points expired.");
     edit(
         &dir,
-        "the account has {available}.",
-        "only {available} are left.",
+        "the account has {available, number}.",
+        "only {available, number} are left.",
     );
     assert_eq!(
         run(&dir),

@@ -102,7 +102,7 @@ async fn a_limit_error_answers_in_english_and_spanish_and_parses_back() {
     );
     assert_eq!(
         es_body["detail"],
-        "El monto máximo para este pago es 500.00."
+        "El monto máximo para este pago es 500,00."
     );
     assert_eq!(es_body["code"], en.json()["code"]);
     assert_eq!(es_body["params"], en.json()["params"]);
@@ -117,7 +117,7 @@ async fn a_limit_error_answers_in_english_and_spanish_and_parses_back() {
     }
     assert_eq!(
         es.remote_error().detail(),
-        Some("El monto máximo para este pago es 500.00.")
+        Some("El monto máximo para este pago es 500,00.")
     );
 }
 

@@ -25,7 +25,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router, middleware};
-use flux_codes::ApiError;
+use flux_codes::{ApiError, Decimal};
 use serde::{Deserialize, Serialize};
 
 use crate::errors::PaymentError;
@@ -217,7 +217,7 @@ fn charge(
     let payment = Payment {
         id: format!("pay_{}", store.next_id),
         qr: request.qr,
-        amount: format_amount(cents),
+        amount: format_amount(cents).to_string(),
         reference: request.reference,
         status: "approved".to_owned(),
     };
@@ -270,8 +270,9 @@ fn parse_amount(amount: &str) -> Option<u64> {
     Some(units.parse::<u64>().ok()? * 100 + cents)
 }
 
-fn format_amount(cents: u64) -> String {
-    format!("{}.{:02}", cents / 100, cents % 100)
+/// An amount in cents as an exact decimal: `50000` is `500.00` (`500,00` in Spanish).
+fn format_amount(cents: u64) -> Decimal {
+    Decimal::from_scaled(i128::from(cents), 2)
 }
 
 #[cfg(test)]
@@ -286,6 +287,6 @@ mod tests {
         for bad in ["", ".5", "12.", "1.234", "-1", "1e3", "１２", "1234567890"] {
             assert_eq!(parse_amount(bad), None, "{bad}");
         }
-        assert_eq!(format_amount(50_000), "500.00");
+        assert_eq!(format_amount(50_000).to_string(), "500.00");
     }
 }

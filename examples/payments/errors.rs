@@ -1,13 +1,14 @@
 //! What a payment request can fail with. Each variant names its catalog code with
-//! `#[derive(FluxError)]`: the compiler checks the code exists and that every placeholder of
-//! its detail is filled (`max_amount` from the field of that name). `ApiError::from` turns one
+//! `#[derive(FluxError)]`: the compiler checks the code exists and that every param of its
+//! detail is filled with a value of the right kind (`max_amount`, a `{max_amount, number}`,
+//! from the `Decimal` field of that name). `ApiError::from` turns one
 //! into the problem+json answer (code, params, detail, and the error itself as the logged
 //! cause); [`PaymentError::into_api_error`] adds what only this service knows per occurrence.
 
 use std::io;
 use std::time::Duration;
 
-use flux_codes::{ApiError, FluxError, Locale};
+use flux_codes::{ApiError, Decimal, FluxError, Locale};
 
 #[derive(Debug, thiserror::Error, FluxError)]
 pub enum PaymentError {
@@ -32,10 +33,10 @@ pub enum PaymentError {
     QrDisabled,
     #[error("amount above {max_amount}")]
     #[flux(code = MaxAmountExceeded)]
-    TooLarge { max_amount: String },
+    TooLarge { max_amount: Decimal },
     #[error("amount below {min_amount}")]
     #[flux(code = MinAmountSubceed)]
-    TooSmall { min_amount: String },
+    TooSmall { min_amount: Decimal },
     #[error("insufficient balance")]
     #[flux(code = InsufficientBalance)]
     InsufficientBalance,
@@ -104,11 +105,14 @@ mod tests {
     #[test]
     fn variants_carry_their_codes_and_details() {
         let err = PaymentError::TooLarge {
-            max_amount: "500.00".into(),
+            max_amount: "500.00".parse().unwrap(),
         };
         assert_eq!(err.error_code(), ErrorCode::MaxAmountExceeded);
         let api = err.into_api_error();
-        assert_eq!(api.param_value("max_amount"), Some("500.00"));
+        assert_eq!(
+            api.param_value("max_amount").map(ToString::to_string),
+            Some("500.00".to_owned())
+        );
         let api = PaymentError::IssuerTimeout.into_api_error();
         assert_eq!(api.retry_after_header().as_deref(), Some("2"));
         let long = "x".repeat(300);

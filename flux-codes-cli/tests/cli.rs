@@ -53,7 +53,7 @@ fn check_accepts_the_real_catalog() {
         .arg(real_catalog())
         .assert()
         .code(0)
-        .stdout(contains("17 codes in 5 categories, 2 locales; no problems"))
+        .stdout(contains("18 codes in 5 categories, 2 locales; no problems"))
         .stderr("");
 }
 
@@ -186,13 +186,13 @@ fn the_catalog_is_found_in_the_nearest_parent_folder() {
         .current_dir(&nested)
         .assert()
         .code(0)
-        .stdout(contains(format!("{}: 17 codes", found.display())));
+        .stdout(contains(format!("{}: 18 codes", found.display())));
     flux_codes()
         .arg("check")
         .current_dir(dir.path())
         .assert()
         .code(0)
-        .stdout(contains("codes.toml: 17 codes"));
+        .stdout(contains("codes.toml: 18 codes"));
 }
 
 #[test]

@@ -53,16 +53,28 @@ ERR_MAX_AMOUNT_EXCEEDED: The payment amount is above the maximum allowed.
   HTTP status  422 Unprocessable Entity
   Retryable    no: the same request fails the same way until something changes
   Category     payment (Payment errors)
-  Params       max_amount
+  Params       max_amount: number
   Docs         https://docs.flux.example/errors#ERR_MAX_AMOUNT_EXCEEDED
   Rust         ErrorCode::MaxAmountExceeded
 
 Detail
-  The maximum amount for this payment is {max_amount}.
+  The maximum amount for this payment is {max_amount, number}.
 
 What to do
   Send the payment again with an amount at or below the maximum allowed.
 "
+    );
+}
+
+#[test]
+fn a_plural_detail_shows_each_option_on_its_own_line() {
+    let text = stdout(&mut real(&["ERR_PIN_ATTEMPTS_EXCEEDED", "--locale", "es"]));
+    assert!(text.contains("  Params       attempts_left: integer\n"), "{text}");
+    assert!(
+        text.contains(
+            "\nDetail\n  {attempts_left, plural}\n    =0: No quedan intentos; el medio de pago está bloqueado.\n    one: Solo queda # intento antes de que se bloquee el medio de pago.\n    many: "
+        ),
+        "{text}"
     );
 }
 

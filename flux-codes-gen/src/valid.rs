@@ -371,7 +371,9 @@ impl Validator<'_> {
             .as_ref()
             .map(|detail| self.detail(detail, &format!("{what}.detail")));
         let params = match &detail {
-            Some(Some(messages)) => self.params(table.detail.as_ref()?, messages, &what)?,
+            Some(Some(messages)) => {
+                self.params(table.detail.as_ref()?, messages, &format!("{what}.detail"))?
+            }
             _ => Vec::new(),
         };
         let deprecated = match &table.deprecated {
@@ -412,8 +414,11 @@ impl Validator<'_> {
                 Err(e) => {
                     ok = false;
                     let span = self.inner_span(text, e.at);
-                    let mut d = Diagnostic::error(format!("{} in `{what}`", e.message), Some(span))
-                        .with_help(e.help);
+                    let mut d = Diagnostic::error(
+                        format!("{} in the `{locale}` text of `{what}`", e.message),
+                        Some(span),
+                    )
+                    .with_help(e.help);
                     if let Some(label) = e.label {
                         d = d.with_label(label);
                     }

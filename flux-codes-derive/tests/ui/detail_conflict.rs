@@ -3,7 +3,7 @@ use flux_codes::FluxError;
 #[derive(Debug, FluxError)]
 enum PayError {
     #[flux(code = MaxAmountExceeded, detail = "too much")]
-    TooLarge { max_amount: String },
+    TooLarge { max_amount: u64 },
 }
 
 fn main() {}

@@ -202,12 +202,7 @@ impl Parser<'_> {
         let (name, name_span) = self.identifier();
         let name = name.to_owned();
         if name.is_empty() {
-            self.bump();
-            return Err(error(
-                open..self.pos,
-                "malformed argument",
-                "an argument is `{name}`, `{name, number}`, `{name, plural, ...}` or `{name, select, ...}`; quote a literal brace as `'{'`",
-            ));
+            return Err(self.malformed(open));
         }
         self.bump_space();
         match self.peek() {
@@ -228,14 +223,21 @@ impl Parser<'_> {
                 }
                 self.argument_options(depth, name, name_span, open)
             }
-            Some(_) => {
-                self.bump();
-                Err(error(
-                    open..self.pos,
-                    "malformed argument",
-                    "an argument name is one word; after it comes `}` or `, number`, `, plural` or `, select`",
-                ))
-            }
+            Some(_) => Err(self.malformed(open)),
+        }
+    }
+
+    /// An argument that is not `{name}` or `{name, type...}`: shown up to its `}`, or said to
+    /// be unclosed when no `}` follows.
+    fn malformed(&self, open: usize) -> ParseError {
+        let rest = &self.text[open..];
+        match rest.find('}') {
+            Some(end) if !rest[1..end].contains('{') => error(
+                open..open + end + 1,
+                format!("`{}` is not a valid argument", &rest[..=end]),
+                "an argument is `{name}` with a one-word name, or `{name, number}`, `{name, plural, ...}`, `{name, select, ...}`; quote a literal brace as `'{'`",
+            ),
+            _ => unclosed(open..self.pos.max(open + 1)),
         }
     }
 

@@ -3,7 +3,7 @@
 //! `catalog`.
 #![deny(warnings)]
 
-use flux_codes::{ErrorCode, FluxError};
+use flux_codes::{ErrorCode, FluxError, ParamValue};
 
 #[derive(Debug, FluxError)]
 #[flux(catalog = flux_codes, code = MaxAmountExceeded)]
@@ -48,14 +48,14 @@ where
 }
 
 fn main() {
-    assert_eq!(Named { max_amount: 1 }.params(), [("max_amount", "1".to_owned())]);
-    assert_eq!(Tuple(2).params(), [("max_amount", "2".to_owned())]);
+    assert_eq!(Named { max_amount: 1 }.params(), [("max_amount", ParamValue::UInt(1))]);
+    assert_eq!(Tuple(2).params(), [("max_amount", ParamValue::UInt(2))]);
     assert_eq!(Unit.error_code(), ErrorCode::Unauthorized);
     assert_eq!(Forward { inner: Named { max_amount: 4 } }.http_status(), 422);
-    assert_eq!(RawParam.params(), [("max_amount", "3".to_owned())]);
+    assert_eq!(RawParam.params(), [("max_amount", ParamValue::Int(3))]);
     let _ = |never: &Never| never.error_code();
     let small: Generic<'_, u8, 2> = Generic::Small(9, 0);
-    assert_eq!(small.params(), [("min_amount", "10".to_owned())]);
+    assert_eq!(small.params(), [("min_amount", ParamValue::UInt(10))]);
     let timeout: Generic<'_, u8, 2> = Generic::Timeout(30, 1);
     assert_eq!(timeout.custom_detail().unwrap(), "no answer in 30 ms (1)");
     let bad: Generic<'_, u8, 2> = Generic::Bad { r#type: "x", items: [1, 2] };

@@ -1,7 +1,7 @@
 //! The enum of issue 6, with warnings denied: the expansion must be warning-free.
 #![deny(warnings)]
 
-use flux_codes::{ErrorCode, FluxError, Locale};
+use flux_codes::{Decimal, ErrorCode, FluxError, Locale};
 
 #[derive(Debug, thiserror::Error, FluxError)]
 enum PayError {
@@ -10,14 +10,14 @@ enum PayError {
     Expired(String),
     #[error("amount too large")]
     #[flux(code = MaxAmountExceeded)] // `max_amount` filled from the field of that name
-    TooLarge { max_amount: String },
+    TooLarge { max_amount: Decimal },
     #[error("ledger unavailable")]
     #[flux(code = Server, detail = "ledger unavailable")]
     Ledger(#[source] std::io::Error),
 }
 
 fn main() {
-    let err = PayError::TooLarge { max_amount: "500.00".into() };
+    let err = PayError::TooLarge { max_amount: "500.00".parse().unwrap() };
     assert_eq!(err.error_code(), ErrorCode::MaxAmountExceeded);
     assert_eq!(err.http_status(), 422);
     assert!(!err.is_retryable());
