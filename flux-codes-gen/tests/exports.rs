@@ -107,7 +107,7 @@ fn the_schema_accepts_every_export_and_rejects_corrupted_ones() {
     }
     let good: Value = serde_json::from_str(&render_json(&catalogs()[0].1)).unwrap();
     type Corruption = (&'static str, fn(&mut Value));
-    let corruptions: [Corruption; 7] = [
+    let corruptions: [Corruption; 9] = [
         ("status out of range", |j| {
             j["codes"][0]["status"] = 302.into()
         }),
@@ -126,7 +126,13 @@ fn the_schema_accepts_every_export_and_rejects_corrupted_ones() {
         ("empty message", |j| {
             j["codes"][0]["message"]["en"] = "".into()
         }),
-        ("other schema version", |j| j["schema_version"] = 2.into()),
+        ("other schema version", |j| j["schema_version"] = 1.into()),
+        ("untyped params", |j| {
+            j["codes"][8]["params"] = serde_json::json!(["max_amount"])
+        }),
+        ("a param of an unknown type", |j| {
+            j["codes"][8]["params"][0]["type"] = "money".into()
+        }),
     ];
     for (what, corrupt) in corruptions {
         let mut bad = good.clone();

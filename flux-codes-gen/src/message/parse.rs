@@ -590,22 +590,25 @@ pub fn new_spelling(old: &str) -> String {
     out
 }
 
-/// A literal text as ICU message text that shows it as written: `'` doubled, and each run of
-/// syntax characters (`{`, `}`, `<`, `>`, which `intl-messageformat` reads as arguments and
-/// tags) quoted.
+/// A literal text as ICU message text that shows it as written (in the dialect, where `<` and
+/// `>` are text): each run of braces quoted (`'{'`), and an apostrophe doubled where it would
+/// otherwise start a quote or be read with the next one.
 pub fn quote_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\'' => out.push_str("''"),
-            '{' | '}' | '<' | '>' => {
+            '\'' => match chars.peek() {
+                Some('\'' | '{' | '}' | '<' | '>') => out.push_str("''"),
+                _ => out.push('\''),
+            },
+            '{' | '}' => {
                 out.push('\'');
                 out.push(c);
                 while let Some(&next) = chars.peek() {
                     match next {
-                        '{' | '}' | '<' | '>' => out.push(next),
-                        // An apostrophe inside a quote is written twice too.
+                        '{' | '}' => out.push(next),
+                        // An apostrophe inside a quote is written twice.
                         '\'' => out.push_str("''"),
                         _ => break,
                     }

@@ -282,7 +282,8 @@ export function hint(code, locale = DEFAULT_LOCALE) {{
 /** Each code's detail per locale, parsed (see `detail`). */
 const MESSAGES = deepFreeze({messages});
 
-{detail_js}"#,
+{detail_js}
+"#,
         header = header(catalog),
         locales = to_js(&catalog.locales),
         default_locale = to_js(catalog.default_locale_tag()),
