@@ -34,11 +34,11 @@ pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.j
 /// What generated catalog code and `#[derive(FluxError)]` use; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__string_enum_impls as string_enum_impls;
     pub use crate::derive_support::{
         MaybeParam, Message, contains, detail_conflict, unfilled_placeholder, unknown_param,
     };
     pub use crate::negotiate::negotiate;
-    pub use crate::__string_enum_impls as string_enum_impls;
     pub use crate::runtime::{ParseError, deserialize_str, render_template};
     pub use serde;
     pub use strum;

@@ -181,7 +181,10 @@ mod tests {
     fn parse_error_keeps_a_prefix_at_a_char_boundary() {
         use super::{ParseError, ParseErrorKind};
         let e = ParseError::new(ParseErrorKind::ErrorCode, "ERR_NOPE");
-        assert_eq!((e.kind(), e.given()), (ParseErrorKind::ErrorCode, "ERR_NOPE"));
+        assert_eq!(
+            (e.kind(), e.given()),
+            (ParseErrorKind::ErrorCode, "ERR_NOPE")
+        );
         assert_eq!(e.to_string(), "unknown error code `ERR_NOPE`");
         let long = format!("{}é", "A".repeat(63));
         let e = ParseError::new(ParseErrorKind::ErrorCode, &long);

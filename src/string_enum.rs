@@ -19,9 +19,8 @@ macro_rules! __string_enum_impls {
             type Err = $crate::ParseError;
             #[inline]
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                Self::from_str_exact(s).ok_or_else(|| {
-                    $crate::ParseError::new($crate::ParseErrorKind::$kind, s)
-                })
+                Self::from_str_exact(s)
+                    .ok_or_else(|| $crate::ParseError::new($crate::ParseErrorKind::$kind, s))
             }
         }
 

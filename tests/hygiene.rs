@@ -39,8 +39,14 @@ macro_rules! hostile_module {
     };
 }
 
-hostile_module!(match_lookup, "flux-codes-gen/tests/golden/match_lookup.toml");
-hostile_module!(perfect_hash, "flux-codes-gen/tests/golden/perfect_hash.toml");
+hostile_module!(
+    match_lookup,
+    "flux-codes-gen/tests/golden/match_lookup.toml"
+);
+hostile_module!(
+    perfect_hash,
+    "flux-codes-gen/tests/golden/perfect_hash.toml"
+);
 hostile_module!(deprecated, "flux-codes-gen/tests/golden/deprecated.toml");
 
 // flux-codes: allow-start (the golden fixtures' made-up codes)
@@ -49,8 +55,11 @@ fn the_generated_api_works_in_a_module_that_shadows_the_prelude() {
     let code: match_lookup::ErrorCode = "ERR_CARD_DECLINED".parse().unwrap();
     assert_eq!(code, match_lookup::ErrorCode::CardDeclined);
     assert_eq!(
-        code.detail(match_lookup::Locale::EsCl, &[("issuer", &"X"), ("reason", &"51")])
-            .unwrap(),
+        code.detail(
+            match_lookup::Locale::EsCl,
+            &[("issuer", &"X"), ("reason", &"51")]
+        )
+        .unwrap(),
         "El emisor X la rechazó ({code} 51)."
     );
     assert_eq!(match_lookup::Locale::default(), match_lookup::Locale::En);
@@ -61,10 +70,10 @@ fn the_generated_api_works_in_a_module_that_shadows_the_prelude() {
     assert!("ERR_LEDGER_E".parse::<perfect_hash::ErrorCode>().is_err());
     #[allow(deprecated)]
     let gone = deprecated::ErrorCode::AccountGone;
+    assert_eq!(gone.deprecation(), Some("Use ERR_ACCOUNT_CLOSED instead."));
     assert_eq!(
-        gone.deprecation(),
-        Some("Use ERR_ACCOUNT_CLOSED instead.")
+        serde_json::to_string(&gone).unwrap(),
+        "\"ERR_ACCOUNT_GONE\""
     );
-    assert_eq!(serde_json::to_string(&gone).unwrap(), "\"ERR_ACCOUNT_GONE\"");
 }
 // flux-codes: allow-end

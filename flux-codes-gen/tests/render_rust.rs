@@ -12,7 +12,10 @@ fn generated_rust_is_deterministic() {
     let source = std::fs::read_to_string("tests/fixtures/valid.toml").unwrap();
     let catalog = parse_catalog(Path::new("valid.toml"), &source).unwrap();
     let code = render_rust(&catalog, &quote!(::flux_codes::__private));
-    assert_eq!(code, render_rust(&catalog, &quote!(::flux_codes::__private)));
+    assert_eq!(
+        code,
+        render_rust(&catalog, &quote!(::flux_codes::__private))
+    );
 }
 
 #[test]

@@ -101,7 +101,10 @@ fn generated_rust_matches_the_golden_files() {
 #[test]
 fn golden_fixtures_cover_each_setting() {
     // The settings the files are named after hold for their fixtures.
-    assert_eq!(IndexWidth::for_count(fixture("match_lookup.toml").codes.len()), IndexWidth::U16);
+    assert_eq!(
+        IndexWidth::for_count(fixture("match_lookup.toml").codes.len()),
+        IndexWidth::U16
+    );
     let code = render_rust(&fixture("match_lookup.toml"), &build_script_runtime());
     assert!(code.contains("match s {") && !code.contains("PILOTS"));
     let code = render_rust(&fixture("perfect_hash.toml"), &build_script_runtime());
@@ -112,7 +115,12 @@ fn golden_fixtures_cover_each_setting() {
         IndexWidth::U32,
     );
     assert!(code.contains("#[repr(u32)]") && code.contains("static SLOTS: [u32;"));
-    assert!(fixture("deprecated.toml").codes.iter().any(|c| c.deprecated.is_some()));
+    assert!(
+        fixture("deprecated.toml")
+            .codes
+            .iter()
+            .any(|c| c.deprecated.is_some())
+    );
 }
 
 #[test]
