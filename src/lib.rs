@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
 
 // The derive's and `catalog!`'s expansions name `::flux_codes`, in this crate too.
 extern crate self as flux_codes;
@@ -16,6 +17,7 @@ mod message;
 mod http;
 pub mod negotiate;
 mod runtime;
+mod string_enum;
 
 pub use api_error::{
     ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, ParamError, Problem,
@@ -24,7 +26,7 @@ pub use api_error::{
 pub use flux_codes_derive::{FluxError, catalog};
 pub use derive_support::NumberArg;
 pub use message::{Decimal, DecimalError, DetailArg, ParamKind, ParamValue, Value};
-pub use runtime::ParseError;
+pub use runtime::{ParseError, ParseErrorKind};
 
 include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
 
@@ -36,6 +38,7 @@ pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.j
 /// What generated catalog code and `#[derive(FluxError)]` use; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__string_enum_impls as string_enum_impls;
     pub use crate::derive_support::{
         MaybeParam, Message, NumberArg, contains, detail_conflict, param_kind,
         unfilled_placeholder, unknown_param,

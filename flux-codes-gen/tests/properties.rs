@@ -183,6 +183,8 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     default_locale,
                     docs_url: docs.then(|| "https://docs.example/errors#{code}".to_owned()),
                     reserved,
+                    version: docs.then(|| semver::Version::new(1, 4, 0)),
+                    npm_package: None,
                     categories: categories
                         .into_iter()
                         .map(|(key, title)| Category {
@@ -238,6 +240,9 @@ fn to_toml(c: &Catalog) -> String {
         let _ = writeln!(out, "docs_url = {}", toml_string(url));
     }
     let _ = writeln!(out, "reserved = [{}]", list(&c.reserved));
+    if let Some(version) = &c.version {
+        let _ = writeln!(out, "version = {}", toml_string(&version.to_string()));
+    }
     for category in &c.categories {
         let _ = writeln!(out, "\n[categories.{}]", category.key);
         let _ = writeln!(out, "title = {}", localized(&c.locales, &category.title));
@@ -317,6 +322,13 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             .ok_or("the default locale is not a locale")?,
         docs_url: original.docs_url.clone(),
         reserved: json.reserved.clone(),
+        version: json
+            .version
+            .as_deref()
+            .map(semver::Version::parse)
+            .transpose()
+            .map_err(|e| e.to_string())?,
+        npm_package: original.npm_package.clone(),
         categories: json
             .categories
             .iter()
