@@ -72,6 +72,63 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// A per-code (or per-category) text of a generated catalog: every entry's text stored end to
+/// end in one string, entry `i` being `text[at[i]..at[i + 1]]`.
+///
+/// One string and a `u32` array per table is what keeps a large catalog cheap to compile: an
+/// array of `&str` gives the compiler one constant, with a lifetime to check, per entry. An
+/// empty entry stands for "none" in an optional table (a catalog text is never empty).
+#[derive(Clone, Copy, Debug)]
+pub struct TextTable {
+    text: &'static str,
+    at: &'static [u32],
+}
+
+impl TextTable {
+    /// The table of `text` cut at the byte offsets `at` (`entries + 1` of them, ascending, on
+    /// character boundaries, the first 0 and the last `text.len()`).
+    pub const fn new(text: &'static str, at: &'static [u32]) -> Self {
+        TextTable { text, at }
+    }
+
+    /// Entry `index`.
+    #[inline]
+    pub const fn get(&self, index: usize) -> &'static str {
+        let (head, _) = self.text.split_at(self.at[index + 1] as usize);
+        head.split_at(self.at[index] as usize).1
+    }
+
+    /// Entry `index` of an optional table: `None` when it is empty.
+    #[inline]
+    pub const fn get_opt(&self, index: usize) -> Option<&'static str> {
+        let text = self.get(index);
+        if text.is_empty() { None } else { Some(text) }
+    }
+}
+
+/// A per-code list of strings of a generated catalog (a detail's placeholders): every code's
+/// list stored end to end in one slice, code `i`'s being `items[at[i]..at[i + 1]]`.
+#[derive(Clone, Copy, Debug)]
+pub struct ListTable {
+    items: &'static [&'static str],
+    at: &'static [u32],
+}
+
+impl ListTable {
+    /// The table of `items` cut at the offsets `at` (`entries + 1` of them, ascending, the
+    /// first 0 and the last `items.len()`).
+    pub const fn new(items: &'static [&'static str], at: &'static [u32]) -> Self {
+        ListTable { items, at }
+    }
+
+    /// Entry `index`.
+    #[inline]
+    pub const fn get(&self, index: usize) -> &'static [&'static str] {
+        let (head, _) = self.items.split_at(self.at[index + 1] as usize);
+        head.split_at(self.at[index] as usize).1
+    }
+}
+
 /// Fills a detail template: `{name}` from `args`, `{{` and `}}` as literal braces. A
 /// placeholder without an argument stays visible; a stray brace is kept as is.
 pub fn render_template(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
