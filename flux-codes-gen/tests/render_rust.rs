@@ -33,11 +33,17 @@ fn generated_rust_is_rustfmt_clean_and_deterministic() {
         "../examples/loyalty-codes/codes.toml",
     ] {
         let source = std::fs::read_to_string(path).unwrap();
-        catalogs.push((path.to_owned(), parse_catalog(Path::new(path), &source).unwrap()));
+        catalogs.push((
+            path.to_owned(),
+            parse_catalog(Path::new(path), &source).unwrap(),
+        ));
     }
     for n in [1, 100, 1000] {
         let source = synth::catalog_toml(n);
-        catalogs.push((format!("synthetic {n}"), parse_catalog(Path::new("s"), &source).unwrap()));
+        catalogs.push((
+            format!("synthetic {n}"),
+            parse_catalog(Path::new("s"), &source).unwrap(),
+        ));
     }
     for (name, catalog) in &catalogs {
         for runtime in ["::flux_codes::__private", "crate::__private"] {

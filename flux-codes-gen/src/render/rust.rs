@@ -237,7 +237,9 @@ fn error_code_items(out: &mut String, catalog: &Catalog) {
         }
         let _ = writeln!(out, "    {},", code.variant);
     }
-    out.push_str("}\n\n#[allow(deprecated)]\nimpl ErrorCode {\n    /// Every code, in catalog order.\n");
+    out.push_str(
+        "}\n\n#[allow(deprecated)]\nimpl ErrorCode {\n    /// Every code, in catalog order.\n",
+    );
     let all: Vec<String> = codes
         .iter()
         .map(|c| format!("ErrorCode::{}", c.variant))
