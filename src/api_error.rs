@@ -97,7 +97,11 @@ impl ApiError {
     }
 
     /// [`ApiError::param`], in place.
-    pub(crate) fn set_param(&mut self, name: &str, value: &dyn DetailArg) -> Result<(), ParamError> {
+    pub(crate) fn set_param(
+        &mut self,
+        name: &str,
+        value: &dyn DetailArg,
+    ) -> Result<(), ParamError> {
         let Some(index) = self.code.params().iter().position(|p| *p == name) else {
             return Err(ParamError::Unknown {
                 code: self.code,
@@ -206,10 +210,7 @@ impl ApiError {
 
     /// The value of one param, if set.
     pub fn param_value(&self, name: &str) -> Option<&ParamValue> {
-        self.params
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v)
+        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
 
     /// The extension members.

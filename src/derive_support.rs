@@ -237,7 +237,9 @@ pub trait NumberArg: DetailArg {}
 macro_rules! number_arg {
     ($($t:ty),*) => {$( impl NumberArg for $t {} )*};
 }
-number_arg!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64);
+number_arg!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
+);
 impl NumberArg for crate::Decimal {}
 impl<T: NumberArg + ?Sized> NumberArg for &T {}
 

@@ -12,9 +12,9 @@ pub mod axum;
 pub mod client;
 mod derive_support;
 mod from_flux_error;
-mod message;
 #[cfg(feature = "http")]
 mod http;
+mod message;
 pub mod negotiate;
 mod runtime;
 mod string_enum;
@@ -23,8 +23,8 @@ pub use api_error::{
     ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, ParamError, Problem,
     RESERVED_MEMBERS,
 };
-pub use flux_codes_derive::{FluxError, catalog};
 pub use derive_support::NumberArg;
+pub use flux_codes_derive::{FluxError, catalog};
 pub use message::{Decimal, DecimalError, DetailArg, ParamKind, ParamValue, Value};
 pub use runtime::{ParseError, ParseErrorKind};
 
@@ -43,9 +43,11 @@ pub mod __private {
         MaybeParam, Message, NumberArg, contains, detail_conflict, param_kind,
         unfilled_placeholder, unknown_param,
     };
+    pub use crate::message::{
+        DetailArg, LocaleData, ParamKind, ParamValue, Part, PluralKey, render,
+    };
     pub use crate::negotiate::negotiate;
-    pub use crate::message::{DetailArg, LocaleData, ParamKind, ParamValue, Part, PluralKey, render};
-    pub use crate::runtime::{ParseError, deserialize_str};
+    pub use crate::runtime::{ListTable, ParseError, TextTable, deserialize_str};
     pub use serde;
     pub use strum;
 }

@@ -25,7 +25,10 @@ pub enum Part {
     /// `{name}`.
     Arg(&'static str),
     /// `{name, number}` (`integer: false`) or `{name, number, integer}`.
-    Number { name: &'static str, integer: bool },
+    Number {
+        name: &'static str,
+        integer: bool,
+    },
     /// `{name, plural, offset:N ...}`; options in message order, `other` among them.
     Plural {
         name: &'static str,
@@ -174,7 +177,9 @@ macro_rules! decimal_from_int {
         }
     )*};
 }
-decimal_from_int!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
+decimal_from_int!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize
+);
 
 fn parse_exact(s: &str) -> Option<FixedDecimal> {
     let digits = s.strip_prefix('-').unwrap_or(s);
@@ -431,7 +436,9 @@ impl LocaleData {
 
 impl fmt::Debug for LocaleData {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("LocaleData").field("tag", &self.tag).finish()
+        f.debug_struct("LocaleData")
+            .field("tag", &self.tag)
+            .finish()
     }
 }
 
@@ -569,7 +576,8 @@ enum Number {
     Infinite { negative: bool },
 }
 
-const HALF_EXPAND: SignedRoundingMode = SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand);
+const HALF_EXPAND: SignedRoundingMode =
+    SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand);
 
 impl Number {
     /// The number to format: a float rounded to three fraction digits as `Intl.NumberFormat`
@@ -604,9 +612,7 @@ impl Number {
         if f.is_nan() {
             Number::NaN
         } else if f.is_infinite() {
-            Number::Infinite {
-                negative: f < 0.0,
-            }
+            Number::Infinite { negative: f < 0.0 }
         } else {
             FixedDecimal::try_from_f64(f, FloatPrecision::RoundTrip)
                 .map_or(Number::NaN, Number::Finite)
@@ -747,6 +753,10 @@ mod tests {
         assert_eq!("-0.50".parse::<Decimal>().unwrap().to_string(), "-0.50");
         assert_eq!(Decimal::from_scaled(1050, 2).to_string(), "10.50");
         assert_eq!(Decimal::from_scaled(-5, 3).to_string(), "-0.005");
-        assert!("1".repeat(MAX_DECIMAL_DIGITS + 1).parse::<Decimal>().is_err());
+        assert!(
+            "1".repeat(MAX_DECIMAL_DIGITS + 1)
+                .parse::<Decimal>()
+                .is_err()
+        );
     }
 }

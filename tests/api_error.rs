@@ -158,7 +158,10 @@ fn numbers_stay_numbers_on_the_wire_and_are_formatted_per_locale() {
     let err = ApiError::new(ErrorCode::PinAttemptsExceeded)
         .param("attempts_left", 1)
         .unwrap();
-    assert_eq!(body(&err, Locale::En)["params"], json!({ "attempts_left": 1 }));
+    assert_eq!(
+        body(&err, Locale::En)["params"],
+        json!({ "attempts_left": 1 })
+    );
     assert_eq!(
         body(&err, Locale::En)["detail"],
         "Only 1 attempt is left before the payment method is locked."
@@ -166,7 +169,10 @@ fn numbers_stay_numbers_on_the_wire_and_are_formatted_per_locale() {
     let err = ApiError::new(ErrorCode::MaxAmountExceeded)
         .param("max_amount", "12345.50".parse::<Decimal>().unwrap())
         .unwrap();
-    assert_eq!(body(&err, Locale::Es)["params"], json!({ "max_amount": "12345.50" }));
+    assert_eq!(
+        body(&err, Locale::Es)["params"],
+        json!({ "max_amount": "12345.50" })
+    );
     assert_eq!(
         body(&err, Locale::Es)["detail"],
         "El monto máximo para este pago es 12.345,50."
@@ -178,7 +184,10 @@ fn numbers_stay_numbers_on_the_wire_and_are_formatted_per_locale() {
     let err = ApiError::new(ErrorCode::MaxAmountExceeded)
         .param("max_amount", 1234.5)
         .unwrap();
-    assert_eq!(body(&err, Locale::Es)["params"], json!({ "max_amount": 1234.5 }));
+    assert_eq!(
+        body(&err, Locale::Es)["params"],
+        json!({ "max_amount": 1234.5 })
+    );
     assert_eq!(
         body(&err, Locale::Es)["detail"],
         "El monto máximo para este pago es 1234,5."

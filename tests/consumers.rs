@@ -1,7 +1,8 @@
 //! The exports under their real consumers, in Node (`tests/node/`, installed by
 //! `scripts/test.sh` with `npm ci --prefix tests/node`):
-//! - `node --test`: the npm package's facts, `message()` and `detail()`, i18next (with
-//!   i18next-icu) rendering the i18n resources, and ajv validating `catalog.json`, each compared
+//! - `node --test`: the npm package's facts, `message()` and `detail()`, its `negotiate()` on the
+//!   negotiation cases of `tests/negotiate.rs` (answered here by `Locale::negotiate`), i18next
+//!   (with i18next-icu) rendering the i18n resources, and ajv validating `catalog.json`, each compared
 //!   with what this crate renders (written here into a cases file, never hand-copied);
 //! - the differential test: every detail of every test catalog in every locale, filled from a
 //!   table of values, rendered by the Rust runtime, by the npm package and by
@@ -25,6 +26,8 @@ use flux_codes_gen::Catalog;
 use flux_codes_gen::message::{Branch, Node, NumberStyle, Param, ParamType, parse};
 use flux_codes_gen::render::json::ParamJson;
 use serde_json::{Value, json};
+
+mod negotiation_table;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -143,9 +146,20 @@ fn owned_arg(value: &Value) -> ParamValue {
     }
 }
 
-fn render_with(render: Render<'_>, code: &str, locale: &str, args: &BTreeMap<String, Value>) -> Option<String> {
-    let owned: Vec<(&str, ParamValue)> = args.iter().map(|(k, v)| (k.as_str(), owned_arg(v))).collect();
-    let args: Vec<(&str, &dyn DetailArg)> = owned.iter().map(|(k, v)| (*k, v as &dyn DetailArg)).collect();
+fn render_with(
+    render: Render<'_>,
+    code: &str,
+    locale: &str,
+    args: &BTreeMap<String, Value>,
+) -> Option<String> {
+    let owned: Vec<(&str, ParamValue)> = args
+        .iter()
+        .map(|(k, v)| (k.as_str(), owned_arg(v)))
+        .collect();
+    let args: Vec<(&str, &dyn DetailArg)> = owned
+        .iter()
+        .map(|(k, v)| (*k, v as &dyn DetailArg))
+        .collect();
     render(code, locale, &args)
 }
 
@@ -172,7 +186,13 @@ fn sample_args(params: &[Param]) -> BTreeMap<String, Value> {
 /// runtime renders them; and `renders`, the differential table: every detail in every locale
 /// with each row of values, rendered by the Rust runtime (`reference`: intl-messageformat must
 /// agree too).
-fn catalog_case(name: &str, catalog: &Catalog, exports: &Path, module: Value, render: Render<'_>) -> Value {
+fn catalog_case(
+    name: &str,
+    catalog: &Catalog,
+    exports: &Path,
+    module: Value,
+    render: Render<'_>,
+) -> Value {
     let mut codes = Vec::new();
     let mut renders = Vec::new();
     for code in &catalog.codes {
@@ -205,14 +225,19 @@ fn catalog_case(name: &str, catalog: &Catalog, exports: &Path, module: Value, re
         if code.detail.is_none() {
             continue;
         }
-        let rows = (0..=TABLE.len()).map(|row| (true, row, table_value as fn(&Param, usize) -> Value));
-        let exact_rows = (0..EXACT.len()).map(|row| (false, row, exact_value as fn(&Param, usize) -> Value));
+        let rows =
+            (0..=TABLE.len()).map(|row| (true, row, table_value as fn(&Param, usize) -> Value));
+        let exact_rows =
+            (0..EXACT.len()).map(|row| (false, row, exact_value as fn(&Param, usize) -> Value));
         for (reference, row, value) in rows.chain(exact_rows) {
             if !reference && !code.params.iter().any(|p| p.ty == ParamType::Number) {
                 continue;
             }
-            let args: BTreeMap<String, Value> =
-                code.params.iter().map(|p| (p.name.clone(), value(p, row))).collect();
+            let args: BTreeMap<String, Value> = code
+                .params
+                .iter()
+                .map(|p| (p.name.clone(), value(p, row)))
+                .collect();
             for (i, locale) in catalog.locales.iter().enumerate() {
                 renders.push(json!({
                     "code": code.code,
@@ -233,7 +258,104 @@ fn catalog_case(name: &str, catalog: &Catalog, exports: &Path, module: Value, re
         "locales": catalog.locales,
         "codes": codes,
         "renders": renders,
+        "negotiation": negotiation_cases(
+            &catalog.locales.iter().map(String::as_str).collect::<Vec<_>>(),
+            catalog.default_locale,
+        ),
     })
+}
+
+/// What the npm package's `negotiate` must answer, as `Locale::negotiate` answers it over a
+/// catalog's `tags`: the table of `tests/negotiate.rs`, its bounds (huge headers, many items),
+/// every pair of some tags and weights, and lists of tags (`navigator.languages`).
+fn negotiation_cases(tags: &[&str], default: usize) -> Vec<Value> {
+    let negotiate = |header: &str| tags[flux_codes::negotiate::negotiate(header, tags, default)];
+    let mut cases: Vec<(String, Value)> = negotiation_table::REAL_WORLD_HEADERS
+        .iter()
+        .map(|(what, header, _)| ((*what).to_owned(), json!(header)))
+        .collect();
+    let max_items = flux_codes::negotiate::MAX_ITEMS;
+    let max_bytes = flux_codes::negotiate::MAX_HEADER_BYTES;
+    let bounds = [
+        (
+            "megabytes of items",
+            format!("{}es", "de-DE;q=0.9,".repeat(200_000)),
+        ),
+        (
+            "es just inside the bytes",
+            format!("de{}, es", " ".repeat(4000)),
+        ),
+        (
+            "es just past the bytes",
+            format!("de{}, es", " ".repeat(max_bytes)),
+        ),
+        ("one enormous item", "es".repeat(1_000_000)),
+        (
+            "non-ASCII across the bound",
+            format!("{}, es", "é".repeat(max_bytes / 2)),
+        ),
+        (
+            "es as the last item parsed",
+            format!("{}es", "de,".repeat(max_items - 1)),
+        ),
+        (
+            "es past the items parsed",
+            format!("{}es", "de,".repeat(max_items)),
+        ),
+    ];
+    cases.extend(bounds.map(|(what, header)| (what.to_owned(), json!(header))));
+    let some_tags = [
+        "en",
+        "es",
+        "es-CL",
+        "EN-us",
+        "fr",
+        "*",
+        "zh-Hant-TW",
+        "es-419",
+        "x",
+        "und",
+    ];
+    let weights = ["", ";q=0", ";q=0.5", ";Q=1.000", ";q=0.5000"];
+    let items: Vec<String> = some_tags
+        .iter()
+        .flat_map(|t| weights.iter().map(move |w| format!("{t}{w}")))
+        .collect();
+    for a in &items {
+        for b in &items {
+            cases.push((format!("pair {a}, {b}"), json!(format!("{a}, {b}"))));
+        }
+    }
+    for list in [
+        &["es-CL", "es", "en"][..],
+        &["fr-FR", "es-419"],
+        &["de"],
+        &[],
+        &["zh-Hant-TW", "es-CL"],
+        &["es;q=0", "en"],
+        &["*"],
+    ] {
+        cases.push((format!("list {list:?}"), json!(list)));
+    }
+    cases
+        .into_iter()
+        .map(|(what, accepted)| {
+            // A list of tags is a header of items at q=1, in order (`es;q=0` in a list is a
+            // malformed tag, skipped).
+            let header = match &accepted {
+                Value::String(header) => header.clone(),
+                list => list
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap())
+                    .filter(|t| !t.contains([',', ';']))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            };
+            json!({ "what": what, "accepted": accepted, "expected": negotiate(&header) })
+        })
+        .collect()
 }
 
 /// A message's parse as the generator reads it, in a shape intl-messageformat's AST maps to:
@@ -258,7 +380,12 @@ fn parse_shape(message: &str) -> Value {
                     "style": (*style == NumberStyle::Integer).then_some("integer"),
                 }),
                 Node::Pound { .. } => json!({ "pound": true }),
-                Node::Plural { name, offset, branches, .. } => json!({
+                Node::Plural {
+                    name,
+                    offset,
+                    branches,
+                    ..
+                } => json!({
                     "plural": name,
                     "offset": offset,
                     "options": options(branches),
@@ -275,7 +402,10 @@ fn parse_shape(message: &str) -> Value {
     fn options(branches: &[Branch]) -> Value {
         let mut sorted: Vec<&Branch> = branches.iter().collect();
         sorted.sort_by(|a, b| a.key_text.cmp(&b.key_text));
-        sorted.iter().map(|b| json!([b.key_text, nodes(&b.nodes)])).collect()
+        sorted
+            .iter()
+            .map(|b| json!([b.key_text, nodes(&b.nodes)]))
+            .collect()
     }
     match parse(message) {
         Ok(parsed) => json!({ "ok": nodes(&parsed.nodes) }),
@@ -298,8 +428,13 @@ fn parse_cases() -> Value {
         })
         .collect();
     // Every detail of every test catalog, too.
-    for path in ["codes.toml", "flux-codes-gen/tests/fixtures/adversarial.toml", "flux-codes-gen/tests/fixtures/messages.toml"] {
-        let catalog = flux_codes_gen::load_catalog(&root().join(path)).unwrap_or_else(|e| panic!("{e}"));
+    for path in [
+        "codes.toml",
+        "flux-codes-gen/tests/fixtures/adversarial.toml",
+        "flux-codes-gen/tests/fixtures/messages.toml",
+    ] {
+        let catalog =
+            flux_codes_gen::load_catalog(&root().join(path)).unwrap_or_else(|e| panic!("{e}"));
         for code in &catalog.codes {
             for (i, locale) in catalog.locales.iter().enumerate() {
                 if let Some(source) = code.detail_source(i) {
@@ -317,7 +452,10 @@ fn parse_cases() -> Value {
 
 /// The adversarial fixture's exports, written into `dir`.
 fn adversarial_exports(dir: &Path) -> Catalog {
-    exports_of(&root().join("flux-codes-gen/tests/fixtures/adversarial.toml"), dir)
+    exports_of(
+        &root().join("flux-codes-gen/tests/fixtures/adversarial.toml"),
+        dir,
+    )
 }
 
 /// A catalog's exports, written into `dir`.
@@ -337,7 +475,8 @@ fn node_tests_pass_on_the_npm_package_i18next_and_ajv() {
     let work = tempfile::tempdir().unwrap();
     let adversarial_dir = work.path().join("adversarial");
     let adversarial = adversarial_exports(&adversarial_dir);
-    let real = flux_codes_gen::load_catalog(&root().join("codes.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let real =
+        flux_codes_gen::load_catalog(&root().join("codes.toml")).unwrap_or_else(|e| panic!("{e}"));
     let messages_dir = work.path().join("messages");
     let messages_catalog = exports_of(
         &root().join("flux-codes-gen/tests/fixtures/messages.toml"),
@@ -372,7 +511,7 @@ fn node_tests_pass_on_the_npm_package_i18next_and_ajv() {
         .filter(|p| p.to_string_lossy().ends_with(".test.js"))
         .collect();
     tests.sort();
-    assert_eq!(tests.len(), 5, "{tests:?}");
+    assert_eq!(tests.len(), 6, "{tests:?}");
     let output = run(Command::new("node")
         .current_dir(&node)
         .arg("--test")

@@ -5,7 +5,10 @@ use flux_codes::{Decimal, ErrorCode, FluxError, Locale, ParamValue};
 
 /// Params as the detail shows them unformatted, for comparisons.
 fn shown(params: Vec<(&'static str, ParamValue)>) -> Vec<(&'static str, String)> {
-    params.into_iter().map(|(n, v)| (n, v.to_string())).collect()
+    params
+        .into_iter()
+        .map(|(n, v)| (n, v.to_string()))
+        .collect()
 }
 
 #[derive(Debug, thiserror::Error, FluxError)]

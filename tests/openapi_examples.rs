@@ -33,7 +33,10 @@ fn each_example_is_the_body_the_runtime_serializes() {
         assert_eq!(example, body, "{code}");
         assert_eq!(shown.is_null(), rendered.is_null(), "{code}");
         for param in code.params() {
-            assert!(shown.as_str().unwrap().contains(&format!("<{param}>")), "{code}: {shown}");
+            assert!(
+                shown.as_str().unwrap().contains(&format!("<{param}>")),
+                "{code}: {shown}"
+            );
         }
     }
 }

@@ -43,7 +43,9 @@ pub fn example_beyond(locale: &str, category: &str, offset: i64, exact: &[i64]) 
         .find(|v| rules.category_for(&Decimal::from(v - offset)) == wanted)
         .map(|v| v.to_string());
     // Fractions are never an exact option's value; with an offset, the plain forms are enough.
-    let fractions = ["0.5", "1.5", "2.5", "0.1", "1.0", "2.0", "0.0", "1.2", "3.5"];
+    let fractions = [
+        "0.5", "1.5", "2.5", "0.1", "1.0", "2.0", "0.0", "1.2", "3.5",
+    ];
     from_integers.or_else(|| {
         (offset == 0)
             .then(|| {
@@ -70,7 +72,10 @@ mod tests {
     fn categories_come_from_cldr() {
         assert_eq!(plural_categories("en").unwrap(), ["one", "other"]);
         assert_eq!(plural_categories("es").unwrap(), ["one", "many", "other"]);
-        assert_eq!(plural_categories("pt-BR").unwrap(), ["one", "many", "other"]);
+        assert_eq!(
+            plural_categories("pt-BR").unwrap(),
+            ["one", "many", "other"]
+        );
         assert_eq!(plural_categories("ja").unwrap(), ["other"]);
         assert_eq!(
             plural_categories("ar").unwrap(),

@@ -544,7 +544,9 @@ impl Validator<'_> {
                     ))
                 } else {
                     Diagnostic::error(
-                        format!("`{key}` in the `{locale}` text of `{what}` is not a plural category"),
+                        format!(
+                            "`{key}` in the `{locale}` text of `{what}` is not a plural category"
+                        ),
                         Some(span),
                     )
                     .with_label("not zero, one, two, few, many or other")
@@ -608,7 +610,10 @@ impl Validator<'_> {
                             let span = self.inner_span(text, at.clone());
                             self.diags.push(
                                 Diagnostic::error(
-                                    format!("`{}` in `{what}` is not a valid param name", param.name),
+                                    format!(
+                                        "`{}` in `{what}` is not a valid param name",
+                                        param.name
+                                    ),
                                     Some(span),
                                 )
                                 .with_label("params become Rust and TypeScript field names")
@@ -656,8 +661,14 @@ impl Validator<'_> {
             let (first, this) = (names(&reference), names(params));
             if first != this {
                 same = false;
-                let missing: Vec<_> = first.difference(&this).map(|p| format!("{{{p}}}")).collect();
-                let extra: Vec<_> = this.difference(&first).map(|p| format!("{{{p}}}")).collect();
+                let missing: Vec<_> = first
+                    .difference(&this)
+                    .map(|p| format!("{{{p}}}"))
+                    .collect();
+                let extra: Vec<_> = this
+                    .difference(&first)
+                    .map(|p| format!("{{{p}}}"))
+                    .collect();
                 let mut explain = Vec::new();
                 if !missing.is_empty() {
                     explain.push(format!("lacks {}", missing.join(", ")));

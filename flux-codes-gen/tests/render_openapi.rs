@@ -155,7 +155,11 @@ fn texts_that_need_escaping_come_back_exactly() {
             }
             // Each code's params have a schema of their own, typed.
             let schema = &doc["components"]["schemas"][params_schema_name(code)];
-            assert!(schema["properties"][&param.name].is_object(), "{}", code.code);
+            assert!(
+                schema["properties"][&param.name].is_object(),
+                "{}",
+                code.code
+            );
         }
     }
     let braces = &doc["components"]["responses"]["Error409"]["content"]["application/problem+json"]

@@ -11,10 +11,10 @@
 
 use std::path::Path;
 
+use flux_codes_gen::message::Node;
 use flux_codes_gen::render::html::render_html;
 use flux_codes_gen::render::markdown::render_markdown;
 use flux_codes_gen::render::status_line;
-use flux_codes_gen::message::Node;
 use flux_codes_gen::{Catalog, CodeSpec, load_catalog};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -191,7 +191,9 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
                             }
                             for param in &code.params {
                                 assert!(
-                                    row[4].text.contains(&format!("{}: {}", param.name, param.ty)),
+                                    row[4]
+                                        .text
+                                        .contains(&format!("{}: {}", param.name, param.ty)),
                                     "{context}: the type of {}",
                                     param.name
                                 );

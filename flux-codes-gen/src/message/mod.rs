@@ -365,8 +365,9 @@ mod tests {
 
     #[test]
     fn infers_param_types() {
-        let m = parse("{n, plural, other {{n, number} for {who} via {m, select, a {x} other {y}}}}")
-            .unwrap();
+        let m =
+            parse("{n, plural, other {{n, number} for {who} via {m, select, a {x} other {y}}}}")
+                .unwrap();
         let params: Vec<_> = m.params().unwrap().into_iter().map(|(p, _)| p).collect();
         assert_eq!(
             params,

@@ -624,7 +624,10 @@ pub fn quote_literal(text: &str) -> String {
 
 /// `Pattern_White_Space`, what `intl-messageformat` skips between tokens.
 fn is_pattern_white_space(c: char) -> bool {
-    matches!(c, '\u{9}'..='\u{d}' | ' ' | '\u{85}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\u{9}'..='\u{d}' | ' ' | '\u{85}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// Unicode's `Pattern_Syntax` (a stable property: its set never changes).

@@ -13,9 +13,9 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+use crate::message::{Node, Param, ParamType};
 use crate::model::{Catalog, CodeSpec};
 use crate::render::escape_markdown;
-use crate::message::{Node, Param, ParamType};
 
 /// The OpenAPI version written.
 pub const OPENAPI_VERSION: &str = "3.1.0";
