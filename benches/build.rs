@@ -113,11 +113,11 @@ fn alternatives(catalog: &Catalog) -> String {
     s.push_str("    pub fn detail_template(self, locale: Locale) -> Option<&'static str> {\n        match (self, locale) {\n");
     for c in codes {
         if let Some(detail) = &c.detail {
-            for (l, text) in locales.iter().zip(detail) {
+            for (l, message) in locales.iter().zip(detail) {
                 let _ = writeln!(
                     s,
-                    "            (Code::{}, Locale::{l}) => Some({text:?}),",
-                    c.variant
+                    "            (Code::{}, Locale::{l}) => Some({:?}),",
+                    c.variant, message.source
                 );
             }
         }
@@ -132,11 +132,15 @@ fn alternatives(catalog: &Catalog) -> String {
     );
     for c in codes {
         if let Some(detail) = &c.detail {
-            for (l, text) in locales.iter().zip(detail) {
+            for (l, message) in locales.iter().zip(detail) {
+                // A plural or select has no `format!` equivalent: such codes have no
+                // hand-written detail (the bench leaves them out).
+                let Some(format) = positional(message, &c.params) else {
+                    continue;
+                };
                 let args: String = (0..c.params.len())
                     .map(|i| format!(", args[{i}]"))
                     .collect();
-                let format = positional(text, &c.params);
                 let _ = writeln!(
                     s,
                     "            (Code::{}, Locale::{l}) => Some(format!({format:?}{args})),",
@@ -168,12 +172,23 @@ fn alternatives(catalog: &Catalog) -> String {
     s
 }
 
-/// A detail template as a `format!` string: `{name}` becomes `{i}`, the index of `name` in
-/// `params`; `{{` and `}}` stay (they mean the same to `format!`).
-fn positional(template: &str, params: &[String]) -> String {
-    let mut out = template.to_owned();
-    for (i, p) in params.iter().enumerate() {
-        out = out.replace(&format!("{{{p}}}"), &format!("{{{i}}}"));
+/// A detail as a `format!` string: each argument becomes `{i}`, the index of its param, and
+/// literal braces are doubled; `None` for a message with a plural or a select.
+fn positional(
+    message: &flux_codes_gen::message::Message,
+    params: &[flux_codes_gen::message::Param],
+) -> Option<String> {
+    use flux_codes_gen::message::Node;
+    let mut out = String::new();
+    for node in &message.nodes {
+        match node {
+            Node::Text { text, .. } => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Node::Arg { name, .. } | Node::Number { name, .. } => {
+                let i = params.iter().position(|p| p.name == *name)?;
+                out.push_str(&format!("{{{i}}}"));
+            }
+            _ => return None,
+        }
     }
-    out
+    Some(out)
 }

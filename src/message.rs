@@ -186,7 +186,7 @@ fn parse_exact(s: &str) -> Option<FixedDecimal> {
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let well_formed = !int.is_empty()
         && int.bytes().all(|b| b.is_ascii_digit())
-        && (frac.is_empty() == !digits.contains('.'))
+        && (frac.is_empty() != digits.contains('.'))
         && frac.bytes().all(|b| b.is_ascii_digit())
         && int.len() + frac.len() <= MAX_DECIMAL_DIGITS;
     well_formed.then(|| s.parse().ok()).flatten()

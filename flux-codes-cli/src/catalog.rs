@@ -38,8 +38,11 @@ pub fn load(path: &Path) -> anyhow::Result<Result<Catalog, Box<Diagnostics>>> {
     Ok(check(path)?.map(|(catalog, _warnings)| catalog))
 }
 
+/// A valid catalog with its warnings, or the diagnostics of an invalid one.
+pub type Checked = Result<(Catalog, Box<Diagnostics>), Box<Diagnostics>>;
+
 /// [`load`], keeping the warnings of a valid catalog.
-pub fn check(path: &Path) -> anyhow::Result<Result<(Catalog, Box<Diagnostics>), Box<Diagnostics>>> {
+pub fn check(path: &Path) -> anyhow::Result<Checked> {
     match flux_codes_gen::check_catalog_file(path) {
         Ok(checked) => Ok(Ok(checked)),
         Err(Error::Invalid(diags)) => Ok(Err(diags)),

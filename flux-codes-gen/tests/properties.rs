@@ -196,26 +196,6 @@ fn catalog() -> impl Strategy<Value = Catalog> {
         )
 }
 
-/// The placeholders of a generated detail, in order of first use.
-fn params_in_order(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find('{') {
-        let after = &rest[i + 1..];
-        if let Some(name) = after.strip_prefix('{') {
-            rest = name;
-            continue;
-        }
-        let end = after.find('}').unwrap();
-        let name = &after[..end];
-        if !out.iter().any(|p| p == name) {
-            out.push(name.to_owned());
-        }
-        rest = &after[end + 1..];
-    }
-    out
-}
-
 /// The catalog as a catalog author would write it.
 fn to_toml(c: &Catalog) -> String {
     let mut out = String::from("[catalog]\n");

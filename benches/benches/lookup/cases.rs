@@ -113,20 +113,31 @@ macro_rules! catalog_cases {
         }));
         // Detail: codes that have one (up to 256), every param filled.
         const VALUE: &dyn Display = &"500.00";
+        const ARG: &dyn flux_codes::DetailArg = &"500.00";
+        // (Codes with a plural or select have no `format!` counterpart: left out.)
         let with_detail: Vec<usize> = (0..ours.len())
             .filter(|&i| !ours[i].params().is_empty())
+            .filter(|&i| {
+                ours[i].param_kinds().iter().all(|k| {
+                    matches!(
+                        k,
+                        flux_codes::ParamKind::String | flux_codes::ParamKind::Number
+                    )
+                })
+            })
             .take(256)
             .collect();
         if !with_detail.is_empty() {
-            let ours_d: Vec<(flux::ErrorCode, Vec<(&str, &dyn Display)>)> = with_detail
-                .iter()
-                .map(|&i| {
-                    (
-                        ours[i],
-                        ours[i].params().iter().map(|p| (*p, VALUE)).collect(),
-                    )
-                })
-                .collect();
+            let ours_d: Vec<(flux::ErrorCode, Vec<(&str, &dyn flux_codes::DetailArg)>)> =
+                with_detail
+                    .iter()
+                    .map(|&i| {
+                        (
+                            ours[i],
+                            ours[i].params().iter().map(|p| (*p, ARG)).collect(),
+                        )
+                    })
+                    .collect();
             let theirs_d: Vec<(alt::Code, Vec<&dyn Display>)> = with_detail
                 .iter()
                 .map(|&i| (theirs[i], vec![VALUE; ours[i].params().len()]))
@@ -174,7 +185,123 @@ struct HandProblem<'a> {
     detail: Option<String>,
     code: &'a str,
     retryable: bool,
-    params: std::collections::BTreeMap<&'a str, &'a str>,
+    params: std::collections::BTreeMap<&'a str, &'a flux_codes::ParamValue>,
+}
+
+/// The detail renderer before ICU MessageFormat (#13): `{name}` filled with `Display` values,
+/// `{{`/`}}` as literal braces. Kept here as the baseline the typed, localized `detail` is
+/// measured against.
+fn render_template_before(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let Some(name) = tail
+            .strip_prefix('{')
+            .and_then(|t| t.split_once('}'))
+            .map(|(n, _)| n)
+        {
+            match args.iter().find(|(key, _)| *key == name) {
+                Some((_, value)) => {
+                    let _ = write!(out, "{value}");
+                }
+                None => {
+                    let _ = write!(out, "{{{name}}}");
+                }
+            }
+            rest = &tail[name.len() + 2..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `ErrorCode::detail` with a number and with a plural param (Spanish, ICU4X formatting),
+/// against `format!` and the string-only template renderer it replaced.
+fn detail_cases() -> Vec<Case> {
+    use flux_codes::{Decimal, ErrorCode, Locale};
+    let mut cases = Vec::new();
+    let amounts: Vec<f64> = (0..64).map(|i| 1234.5 + f64::from(i) * 1000.25).collect();
+    cases.push(case(
+        "detail_number",
+        "baseline",
+        "flux",
+        amounts.clone(),
+        |a| {
+            black_box(a);
+        },
+    ));
+    cases.push(case(
+        "detail_number",
+        "format!",
+        "flux",
+        amounts.clone(),
+        |a| {
+            black_box(format!("El monto máximo para este pago es {a}."));
+        },
+    ));
+    cases.push(case(
+        "detail_number",
+        "template (before #13)",
+        "flux",
+        amounts.clone(),
+        |a| {
+            black_box(render_template_before(
+                "El monto máximo para este pago es {max_amount}.",
+                &[("max_amount", a as &dyn Display)],
+            ));
+        },
+    ));
+    cases.push(case("detail_number", "flux-codes", "flux", amounts, |a| {
+        black_box(ErrorCode::MaxAmountExceeded.detail(Locale::Es, &[("max_amount", a)]));
+    }));
+    let decimals: Vec<Decimal> = (0..64)
+        .map(|i| Decimal::from_scaled(50_000 + i, 2))
+        .collect();
+    cases.push(case(
+        "detail_decimal",
+        "flux-codes",
+        "flux",
+        decimals,
+        |d| {
+            black_box(ErrorCode::MaxAmountExceeded.detail(Locale::Es, &[("max_amount", d)]));
+        },
+    ));
+    let attempts: Vec<u32> = (0..64).map(|i| i % 6).collect();
+    cases.push(case(
+        "detail_plural",
+        "baseline",
+        "flux",
+        attempts.clone(),
+        |n| {
+            black_box(n);
+        },
+    ));
+    cases.push(case(
+        "detail_plural",
+        "format!",
+        "flux",
+        attempts.clone(),
+        |n| {
+            black_box(match n {
+                0 => "No quedan intentos; el medio de pago está bloqueado.".to_owned(),
+                1 => "Solo queda 1 intento antes de que se bloquee el medio de pago.".to_owned(),
+                n => format!("Quedan {n} intentos antes de que se bloquee el medio de pago."),
+            });
+        },
+    ));
+    cases.push(case("detail_plural", "flux-codes", "flux", attempts, |n| {
+        black_box(ErrorCode::PinAttemptsExceeded.detail(Locale::Es, &[("attempts_left", n)]));
+    }));
+    cases
 }
 
 /// `Locale::negotiate` and `ApiError` -> JSON, on the real `flux_codes` crate (the Flux catalog).
@@ -237,10 +364,11 @@ fn http_cases() -> Vec<Case> {
         errors.iter().collect(),
         |(e, l)| {
             let code = e.code();
-            let params: std::collections::BTreeMap<&str, &str> = e.params().collect();
-            let args: Vec<(&str, &dyn Display)> = params
+            let params: std::collections::BTreeMap<&str, &flux_codes::ParamValue> =
+                e.params().collect();
+            let args: Vec<(&str, &dyn flux_codes::DetailArg)> = params
                 .iter()
-                .map(|(k, v)| (*k, v as &dyn Display))
+                .map(|(k, v)| (*k, *v as &dyn flux_codes::DetailArg))
                 .collect();
             let body = HandProblem {
                 type_uri: code.docs_url().unwrap_or("about:blank"),
@@ -263,6 +391,7 @@ pub fn cases(id: &str) -> Vec<Case> {
         "flux" => {
             let mut cases = catalog_cases!(flux, postgres = false);
             cases.extend(http_cases());
+            cases.extend(detail_cases());
             cases
         }
         "postgres" => catalog_cases!(postgres, postgres = true),

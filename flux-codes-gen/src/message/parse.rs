@@ -477,7 +477,7 @@ impl Parser<'_> {
             return Err(error(
                 self.pos..self.pos,
                 format!("expected the options of the {what}"),
-                format!("write at least `other {{...}}`"),
+                "write at least `other {...}`",
             ));
         }
         if !branches.iter().any(|b| b.key_text == "other") {
@@ -485,9 +485,8 @@ impl Parser<'_> {
                 at: self.pos..self.pos,
                 message: format!("the {what} has no `other` option"),
                 label: Some("`other` expected before this".into()),
-                help: format!(
-                    "add `other {{...}}`: it is the text for every value no other option matches"
-                ),
+                help: "add `other {...}`: it is the text for every value no other option matches"
+                    .into(),
             });
         }
         Ok(branches)

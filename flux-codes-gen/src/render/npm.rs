@@ -193,7 +193,7 @@ fn ts_param_type(ty: &ParamType) -> String {
         ParamType::Number => "number | string".to_owned(),
         ParamType::Integer => "number".to_owned(),
         ParamType::Select { keys } => {
-            let keys: Vec<String> = keys.iter().map(|k| to_js(k)).collect();
+            let keys: Vec<String> = keys.iter().map(to_js).collect();
             format!("{} | (string & {{}})", keys.join(" | "))
         }
     }

@@ -116,13 +116,14 @@ function renderParts(parts, locale, params, pound) {
 }
 
 /**
- * The code's detail in `locale` with its params filled from `params`, as the Rust crate
- * renders it (numbers and plurals per locale). `null` for a code without a detail.
+ * The code's detail in `locale` (negotiated as `message` negotiates it) with its params filled
+ * from `params`, as the Rust crate renders it (numbers and plurals per locale). `null` for a
+ * code without a detail.
  */
 export function detail(code, locale = DEFAULT_LOCALE, params = {}) {
   info(code);
   const messages = MESSAGES[code];
   if (messages === undefined) return null;
-  const resolved = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const resolved = negotiate(locale);
   return renderParts(messages[resolved], resolved, params ?? {}, undefined);
 }
