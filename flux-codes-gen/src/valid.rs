@@ -176,7 +176,8 @@ impl Validator<'_> {
             );
             return Vec::new();
         }
-        let mut seen = BTreeSet::new();
+        // Each locale's first declaration, for labelling a repeated one.
+        let mut seen: BTreeMap<_, std::ops::Range<usize>> = BTreeMap::new();
         let mut out = Vec::new();
         for tag in locales.get_ref() {
             match canonical_locale(tag.get_ref()) {
@@ -194,19 +195,21 @@ impl Validator<'_> {
                     )
                     .with_help(format!("write it as `{canonical}`")),
                 ),
-                Some(canonical) => {
-                    if !seen.insert(locale_variant(&canonical)) {
-                        self.diags.push(
-                            Diagnostic::error(
-                                format!("locale `{canonical}` is declared twice"),
-                                Some(tag.span()),
-                            )
-                            .with_help("remove the repeated tag"),
-                        );
-                    } else {
+                Some(canonical) => match seen.entry(locale_variant(&canonical)) {
+                    std::collections::btree_map::Entry::Occupied(first) => self.diags.push(
+                        Diagnostic::error(
+                            format!("locale `{canonical}` is declared twice"),
+                            Some(tag.span()),
+                        )
+                        .with_label("second declaration")
+                        .with_related(first.get().clone(), "first declaration")
+                        .with_help("remove the repeated tag"),
+                    ),
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(tag.span());
                         out.push(canonical);
                     }
-                }
+                },
             }
         }
         out
