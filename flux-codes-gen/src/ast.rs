@@ -25,6 +25,10 @@ pub struct CatalogTable {
     pub locales: Spanned<Vec<Spanned<String>>>,
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
+    /// The catalog's semantic version, e.g. `1.4.0`.
+    pub version: Option<Spanned<String>>,
+    /// The npm package's name, e.g. `@flux/error-codes`.
+    pub npm_package: Option<Spanned<String>>,
 }
 
 /// `[categories.<key>]`.
@@ -66,7 +70,15 @@ impl Localized {
 
 /// The keys each table accepts: the loader rejects any other, and the JSON Schema lists these.
 pub const TOP_KEYS: &[&str] = &["catalog", "categories", "codes"];
-pub const CATALOG_KEYS: &[&str] = &["name", "default_locale", "locales", "docs_url", "reserved"];
+pub const CATALOG_KEYS: &[&str] = &[
+    "name",
+    "default_locale",
+    "locales",
+    "docs_url",
+    "reserved",
+    "version",
+    "npm_package",
+];
 pub const CATEGORY_KEYS: &[&str] = &["title"];
 pub const CODE_KEYS: &[&str] = &[
     "status",

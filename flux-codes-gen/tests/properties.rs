@@ -176,6 +176,8 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     default_locale,
                     docs_url: docs.then(|| "https://docs.example/errors#{code}".to_owned()),
                     reserved,
+                    version: docs.then(|| semver::Version::new(1, 4, 0)),
+                    npm_package: None,
                     categories: categories
                         .into_iter()
                         .map(|(key, title)| Category {
@@ -302,6 +304,13 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             .ok_or("the default locale is not a locale")?,
         docs_url: original.docs_url.clone(),
         reserved: json.reserved.clone(),
+        version: json
+            .version
+            .as_deref()
+            .map(semver::Version::parse)
+            .transpose()
+            .map_err(|e| e.to_string())?,
+        npm_package: original.npm_package.clone(),
         categories: json
             .categories
             .iter()
