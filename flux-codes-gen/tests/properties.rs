@@ -12,7 +12,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use flux_codes_gen::diff::{Change, diff};
-use flux_codes_gen::model::{Catalog, Category, CodeSpec, category_variant, code_variant};
+use flux_codes_gen::model::{
+    Catalog, Category, CodeSpec, CodeTranslations, TextState, Translations, category_variant,
+    code_variant,
+};
 use flux_codes_gen::render::json::{CatalogJson, Texts, render_json};
 use flux_codes_gen::render::rust::render_rust;
 use proptest::prelude::*;
@@ -170,7 +173,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     .into_iter()
                     .filter(|r| !names.contains(r) && reserved_seen.insert(r.clone()))
                     .collect();
-                Catalog {
+                complete(Catalog {
                     name,
                     locales,
                     default_locale,
@@ -185,9 +188,45 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                         })
                         .collect(),
                     codes,
-                }
+                    translations: Translations::default(),
+                })
             },
         )
+}
+
+/// The translation states of a catalog whose locales are all complete and unrecorded (what
+/// the validator finds in a file without `draft_locales` and `[translated_from]`).
+fn complete(mut catalog: Catalog) -> Catalog {
+    let default = catalog.default_locale;
+    let states = |_: &Vec<String>| -> Vec<TextState> {
+        (0..catalog.locales.len())
+            .map(|l| {
+                if l == default {
+                    TextState::Source
+                } else {
+                    TextState::Translated
+                }
+            })
+            .collect()
+    };
+    catalog.translations = Translations {
+        draft: vec![false; catalog.locales.len()],
+        category_titles: catalog
+            .categories
+            .iter()
+            .map(|c| states(&c.title))
+            .collect(),
+        codes: catalog
+            .codes
+            .iter()
+            .map(|c| CodeTranslations {
+                message: states(&c.message),
+                detail: c.detail.as_ref().map(states),
+                hint: c.hint.as_ref().map(states),
+            })
+            .collect(),
+    };
+    catalog
 }
 
 /// The placeholders of a generated detail, in order of first use.
@@ -292,7 +331,7 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             deprecated: code.deprecated.clone(),
         });
     }
-    Ok(Catalog {
+    Ok(complete(Catalog {
         name: json.name.clone(),
         locales: json.locales.clone(),
         default_locale: json
@@ -314,7 +353,8 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             })
             .collect::<Result<_, String>>()?,
         codes,
-    })
+        translations: Translations::default(),
+    }))
 }
 
 fn load(source: &str) -> Result<Catalog, String> {
