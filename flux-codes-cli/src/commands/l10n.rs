@@ -239,7 +239,7 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     );
     if confirmed > 0 {
         summary.push_str(&format!(
-            ", {confirmed} stale translation{} confirmed current",
+            ", {confirmed} unchanged translation{} recorded as made from the current source",
             if confirmed == 1 { "" } else { "s" }
         ));
     }
@@ -263,7 +263,7 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
             if change.text_changed {
                 "translated"
             } else {
-                "confirmed "
+                "recorded  "
             },
             change.locale,
             change.key
