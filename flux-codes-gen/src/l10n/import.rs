@@ -60,7 +60,11 @@ pub struct ImportedText {
 /// the line it concerns.
 #[derive(Clone, Debug)]
 pub struct ImportError {
+    /// The PO files, then the catalog (then, for a problem no entry explains, the catalog as
+    /// the import would have written it).
     files: Vec<(PathBuf, String)>,
+    /// Index in `files` of the catalog.
+    catalog: usize,
     problems: Vec<(usize, Diagnostic)>,
 }
 
@@ -108,8 +112,9 @@ impl ImportError {
         }
         let n = self.problems.len();
         let summary = format!(
-            "{n} {} in the import; codes.toml was not changed",
-            if n == 1 { "problem" } else { "problems" }
+            "{n} {} in the import; {} was not changed",
+            if n == 1 { "problem" } else { "problems" },
+            self.files[self.catalog].0.display()
         );
         out.push_str(&render_summary(Severity::Error, &summary, &[], color));
         out.push('\n');
@@ -155,6 +160,7 @@ pub fn import(
             })
             .collect(),
         problems: Vec::new(),
+        catalog: files.len(),
     };
     let catalog_file = files.len();
     error
@@ -386,7 +392,7 @@ fn entry_text(
         error.problems.push((
             index,
             Diagnostic::error("this entry has no `msgctxt`", Some(entry.msgid.span.clone()))
-                .with_help("every entry names its text with `msgctxt \"ERR_CODE.message\"`; export a fresh file with `flux-codes l10n export`"),
+                .with_help("every entry names its text with `msgctxt \"ERR_X.message\"`; export a fresh file with `flux-codes l10n export`"),
         ));
         return None;
     };

@@ -379,7 +379,7 @@ msgstr ""
 
 #~ msgid "gone"
 #~ msgstr "ido"
-msgctxt "ERR_Y.hint"
+msgctxt "ERR_X.hint"
 msgid "Hint"
 msgstr "Dica"
 "#;
