@@ -208,25 +208,46 @@ impl<'f> Validator<'_, 'f> {
             );
             return Vec::new();
         }
-        let mut seen = BTreeSet::new();
+        // Each locale's first declaration, for labelling a repeated one.
+        let mut seen: BTreeMap<_, std::ops::Range<usize>> = BTreeMap::new();
         let mut out = Vec::new();
         for tag in locales.get_ref() {
             let Some(canonical) = self.locale_tag(tag) else {
                 continue;
             };
-            if !seen.insert(locale_variant(&canonical)) {
+            if self.first_declaration(&mut seen, &canonical, tag) {
+                out.push(canonical);
+            }
+        }
+        out
+    }
+
+    /// Records `tag`'s first declaration in `seen`, or reports it as declared twice (with the
+    /// first declaration labelled); whether it was the first.
+    fn first_declaration(
+        &mut self,
+        seen: &mut BTreeMap<String, std::ops::Range<usize>>,
+        canonical: &str,
+        tag: &Spanned<String>,
+    ) -> bool {
+        match seen.entry(locale_variant(canonical)) {
+            std::collections::btree_map::Entry::Occupied(first) => {
                 self.diags.push(
                     Diagnostic::error(
                         format!("locale `{canonical}` is declared twice"),
                         Some(tag.span()),
                     )
+                    .with_label("second declaration")
+                    .with_related(first.get().clone(), "first declaration")
                     .with_help("remove the repeated tag"),
                 );
-            } else {
-                out.push(canonical);
+                false
+            }
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(tag.span());
+                true
             }
         }
-        out
     }
 
     /// `draft_locales`: tags like `locales`' that none of `locales` repeats.
@@ -241,7 +262,7 @@ impl<'f> Validator<'_, 'f> {
             );
             return Vec::new();
         }
-        let mut seen: BTreeSet<String> = locales.iter().map(|l| locale_variant(l)).collect();
+        let mut seen = BTreeMap::new();
         let mut out = Vec::new();
         for tag in drafts {
             let Some(canonical) = self.locale_tag(tag) else {
@@ -256,15 +277,7 @@ impl<'f> Validator<'_, 'f> {
                     .with_label("also a complete locale")
                     .with_help("a locale is complete (`locales`) or in progress (`draft_locales`); promoting a draft is moving its tag to `locales`"),
                 );
-            } else if !seen.insert(locale_variant(&canonical)) {
-                self.diags.push(
-                    Diagnostic::error(
-                        format!("locale `{canonical}` is declared twice"),
-                        Some(tag.span()),
-                    )
-                    .with_help("remove the repeated tag"),
-                );
-            } else {
+            } else if self.first_declaration(&mut seen, &canonical, tag) {
                 out.push(canonical);
             }
         }

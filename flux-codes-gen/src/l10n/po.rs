@@ -143,7 +143,7 @@ pub fn parse(source: &str) -> Result<PoFile, Vec<Diagnostic>> {
                         current.entry.previous_msgid = Some(text);
                         field = Some(Field::Previous);
                     }
-                    Err(e) => errors.push(e),
+                    Err(e) => errors.push(*e),
                 }
             } else if rest.starts_with('"') && field == Some(Field::Previous) {
                 match string(rest, line_span.end - rest.len()) {
@@ -152,7 +152,7 @@ pub fn parse(source: &str) -> Result<PoFile, Vec<Diagnostic>> {
                         .previous_msgid
                         .get_or_insert_default()
                         .push_str(&text),
-                    Err(e) => errors.push(e),
+                    Err(e) => errors.push(*e),
                 }
             }
             // `#| msgctxt` and other previous strings: kept by the file, not needed here.
@@ -195,7 +195,7 @@ pub fn parse(source: &str) -> Result<PoFile, Vec<Diagnostic>> {
                     target.text.push_str(&text);
                     target.span.end = line_span.end;
                 }
-                Err(e) => errors.push(e),
+                Err(e) => errors.push(*e),
             }
             continue;
         }
@@ -209,7 +209,7 @@ pub fn parse(source: &str) -> Result<PoFile, Vec<Diagnostic>> {
                 span: at..line_span.end,
             }),
             Err(e) => {
-                errors.push(e);
+                errors.push(*e);
                 None
             }
         };
@@ -286,11 +286,13 @@ pub fn parse(source: &str) -> Result<PoFile, Vec<Diagnostic>> {
 }
 
 /// One quoted PO string with its C escapes; `at` is its offset in the file.
-fn string(quoted: &str, at: usize) -> Result<String, Diagnostic> {
+fn string(quoted: &str, at: usize) -> Result<String, Box<Diagnostic>> {
     let quoted = quoted.trim_end();
     let bad = |range: Range<usize>, message: &str, help: &str| {
-        Diagnostic::error(message.to_owned(), Some(at + range.start..at + range.end))
-            .with_help(help.to_owned())
+        Box::new(
+            Diagnostic::error(message.to_owned(), Some(at + range.start..at + range.end))
+                .with_help(help.to_owned()),
+        )
     };
     if !quoted.starts_with('"') {
         return Err(bad(
