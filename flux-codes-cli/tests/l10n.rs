@@ -266,10 +266,7 @@ po.save()
     }
     assert_eq!(changed, 3);
     let appended = &new[old.len()..];
-    assert!(
-        appended.contains(&"[translated_from.fr]"),
-        "{appended:?}"
-    );
+    assert!(appended.contains(&"[translated_from.fr]"), "{appended:?}");
     assert_eq!(
         appended.iter().filter(|l| l.ends_with('"')).count(),
         3,
