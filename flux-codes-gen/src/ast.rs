@@ -29,6 +29,10 @@ pub struct CatalogTable {
     pub draft_locales: Vec<Spanned<String>>,
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
+    /// The catalog's semantic version, e.g. `1.4.0`.
+    pub version: Option<Spanned<String>>,
+    /// The npm package's name, e.g. `@flux/error-codes`.
+    pub npm_package: Option<Spanned<String>>,
 }
 
 /// `[categories.<key>]`.
@@ -86,6 +90,8 @@ pub const CATALOG_KEYS: &[&str] = &[
     "draft_locales",
     "docs_url",
     "reserved",
+    "version",
+    "npm_package",
 ];
 pub const CATEGORY_KEYS: &[&str] = &["title"];
 pub const CODE_KEYS: &[&str] = &[

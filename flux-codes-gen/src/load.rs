@@ -135,6 +135,8 @@ impl Walker<'_> {
             .and_then(|v| self.string_array(v))
             .map_or_else(Vec::new, Spanned::into_inner);
         let docs_url = table.get("docs_url").and_then(|v| self.string(v));
+        let version = table.get("version").and_then(|v| self.string(v));
+        let npm_package = table.get("npm_package").and_then(|v| self.string(v));
         let reserved = table
             .get("reserved")
             .and_then(|v| self.string_array(v))
@@ -147,6 +149,8 @@ impl Walker<'_> {
             draft_locales,
             docs_url,
             reserved,
+            version,
+            npm_package,
         })
     }
 
