@@ -91,6 +91,7 @@ apt_packages() {
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
   [ -x /usr/bin/chromium ] || missing+=(chromium) # the HTML page's browser test
+  command -v msgfmt >/dev/null || missing+=(gettext) # the translators' PO files (tests/l10n.rs)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} (apt)"
     apt-get update -qq
@@ -113,13 +114,19 @@ npm_packages() {
   fi
 }
 
-# schemathesis and openapi-spec-validator (PyPI), pinned, in a venv of their own.
-python_packages() {
-  if ! cmp -s scripts/requirements-openapi.txt "$py/requirements.txt"; then
-    python3 -m venv "$py"
-    "$py/bin/pip" install --quiet --disable-pip-version-check -r scripts/requirements-openapi.txt
-    cp scripts/requirements-openapi.txt "$py/requirements.txt"
+# PyPI tools, pinned, each set in a venv of its own: schemathesis and openapi-spec-validator
+# (the OpenAPI checks below); translate-toolkit's pocount and polib (flux-codes-cli/tests/l10n.rs).
+venv() {
+  local dir=$1 requirements=$2
+  if ! cmp -s "$requirements" "$dir/requirements.txt"; then
+    python3 -m venv "$dir"
+    "$dir/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+    cp "$requirements" "$dir/requirements.txt"
   fi
+}
+python_packages() {
+  venv "$py" scripts/requirements-openapi.txt
+  venv "$tools/py-l10n" scripts/requirements-l10n.txt
 }
 
 # The npm installs need node, so apt goes first.
@@ -174,8 +181,9 @@ for code in $(grep -oP '^\[codes\.\K[A-Z][A-Z0-9_]*' codes.toml); do
     { echo "$target/doc/flux_codes/index.html lacks $code"; exit 1; }
 done
 
-step "wait for the installs (apt, npm)"
+step "wait for the installs (apt, npm, PyPI)"
 await installs
+await python
 
 step "cargo test (all features)"
 cargo test --workspace --all-features
@@ -198,9 +206,6 @@ step "flux-codes audit: no code is misspelled or hand-written outside the catalo
 # snapshots and compile-fail tests are listed in .flux-codes-audit-ignore.
 "$cli" audit --deny-warnings \
   --allow-unknown ERR_X --allow-unknown ERR_NOPE --allow-unknown ERR_RATE_LIMITED
-
-step "wait for the installs (PyPI)"
-await python
 
 step "OpenAPI: the catalog's components and the example service's document are valid"
 out=$target/openapi
