@@ -49,8 +49,14 @@ summary() {
     [ -f "$t" ] && printf '%5ss  (background) %s\n' "$(cat "$t")" "$(basename "$t" .time)"
   done
   printf '%5ss  total\n' "$(($(date +%s) - started_all))"
-  kill $(jobs -p) 2>/dev/null || true
+  for pid in $(jobs -p); do kill_tree "$pid"; done
   exit "$rc"
+}
+# A background job's cargo and its compilers must not outlive a failed run.
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1"); do kill_tree "$child"; done
+  kill "$1" 2>/dev/null || true
 }
 trap summary EXIT
 
