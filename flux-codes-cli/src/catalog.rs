@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow};
-use flux_codes_gen::{Catalog, Diagnostics, Error};
+use flux_codes_gen::{Catalog, CheckedCatalog, Diagnostics, Error};
 
 use crate::commands::Reported;
 use crate::{Color, Context};
@@ -35,15 +35,12 @@ pub fn find(cx: &Context) -> anyhow::Result<PathBuf> {
 
 /// Loads the catalog at `path`: `Ok(Err(diagnostics))` when it is not a valid catalog.
 pub fn load(path: &Path) -> anyhow::Result<Result<Catalog, Box<Diagnostics>>> {
-    Ok(check(path)?.map(|(catalog, _warnings)| catalog))
+    Ok(load_checked(path)?.map(|(catalog, _warnings)| catalog))
 }
 
-/// A valid catalog with its warnings, or the diagnostics of an invalid one.
-pub type Checked = Result<(Catalog, Box<Diagnostics>), Box<Diagnostics>>;
-
 /// [`load`], keeping the warnings of a valid catalog.
-pub fn check(path: &Path) -> anyhow::Result<Checked> {
-    match flux_codes_gen::check_catalog_file(path) {
+pub fn load_checked(path: &Path) -> anyhow::Result<Result<CheckedCatalog, Box<Diagnostics>>> {
+    match flux_codes_gen::load_catalog_checked(path) {
         Ok(checked) => Ok(Ok(checked)),
         Err(Error::Invalid(diags)) => Ok(Err(diags)),
         Err(Error::Io { path, error } | Error::Write { path, error }) => {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::render::json::render_json;
 use crate::render::rust::{render_catalog_doc, render_rust};
 use crate::write::write_if_changed;
-use crate::{Error, check_catalog_file};
+use crate::{Error, load_catalog_checked};
 
 /// Generates the Rust module of a catalog into `OUT_DIR` from a build script, and beside it
 /// the catalog as a Markdown table for rustdoc (the file name with `.md`: `flux_codes.md`,
@@ -64,7 +64,7 @@ impl Builder {
     /// Generates the module; returns the written path, or why it could not.
     pub fn try_compile(&self) -> Result<PathBuf, Error> {
         println!("cargo::rerun-if-changed={}", self.catalog.display());
-        let (catalog, warnings) = check_catalog_file(&self.catalog)?;
+        let (catalog, warnings) = load_catalog_checked(&self.catalog)?;
         for d in warnings.located() {
             println!(
                 "cargo::warning={}:{}:{}: {}",

@@ -13,7 +13,10 @@ use std::path::Path;
 
 use flux_codes_gen::diff::{Change, diff};
 use flux_codes_gen::message::parse;
-use flux_codes_gen::model::{Catalog, Category, CodeSpec, category_variant, code_variant};
+use flux_codes_gen::model::{
+    Catalog, Category, CodeSpec, CodeTranslations, TextState, Translations, category_variant,
+    code_variant,
+};
 use flux_codes_gen::render::json::{CatalogJson, Texts, render_json};
 use flux_codes_gen::render::rust::render_rust;
 use proptest::prelude::*;
@@ -174,7 +177,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     .into_iter()
                     .filter(|r| !names.contains(r) && reserved_seen.insert(r.clone()))
                     .collect();
-                Catalog {
+                complete(Catalog {
                     name,
                     locales,
                     default_locale,
@@ -191,9 +194,41 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                         })
                         .collect(),
                     codes,
-                }
+                    translations: Translations::default(),
+                })
             },
         )
+}
+
+/// The translation states of a catalog whose locales are all complete and unrecorded (what
+/// the validator finds in a file without `draft_locales` and `[translated_from]`).
+fn complete(mut catalog: Catalog) -> Catalog {
+    let default = catalog.default_locale;
+    let states = || -> Vec<TextState> {
+        (0..catalog.locales.len())
+            .map(|l| {
+                if l == default {
+                    TextState::Source
+                } else {
+                    TextState::Translated
+                }
+            })
+            .collect()
+    };
+    catalog.translations = Translations {
+        draft: vec![false; catalog.locales.len()],
+        category_titles: catalog.categories.iter().map(|_| states()).collect(),
+        codes: catalog
+            .codes
+            .iter()
+            .map(|c| CodeTranslations {
+                message: states(),
+                detail: c.detail.as_ref().map(|_| states()),
+                hint: c.hint.as_ref().map(|_| states()),
+            })
+            .collect(),
+    };
+    catalog
 }
 
 /// The catalog as a catalog author would write it.
@@ -215,6 +250,12 @@ fn to_toml(c: &Catalog) -> String {
     let _ = writeln!(out, "locales = [{}]", list(&c.locales));
     if let Some(url) = &c.docs_url {
         let _ = writeln!(out, "docs_url = {}", toml_string(url));
+    }
+    if let Some(version) = &c.version {
+        let _ = writeln!(out, "version = {}", toml_string(&version.to_string()));
+    }
+    if let Some(package) = &c.npm_package {
+        let _ = writeln!(out, "npm_package = {}", toml_string(package));
     }
     let _ = writeln!(out, "reserved = [{}]", list(&c.reserved));
     if let Some(version) = &c.version {
@@ -294,7 +335,7 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             deprecated: code.deprecated.clone(),
         });
     }
-    Ok(Catalog {
+    Ok(complete(Catalog {
         name: json.name.clone(),
         locales: json.locales.clone(),
         default_locale: json
@@ -323,7 +364,8 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             })
             .collect::<Result<_, String>>()?,
         codes,
-    })
+        translations: Translations::default(),
+    }))
 }
 
 fn load(source: &str) -> Result<Catalog, String> {
