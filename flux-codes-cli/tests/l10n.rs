@@ -165,7 +165,7 @@ po = polib.pofile(sys.argv[2])
 edits = {
     "categories.qr.title": "Erreurs de QR",
     "ERR_QR_EXPIRED.message": "Le code QR a expiré.",
-    "ERR_MAX_AMOUNT_EXCEEDED.detail": "Le montant maximum pour ce paiement est de {max_amount}.",
+    "ERR_MAX_AMOUNT_EXCEEDED.detail": "Le montant maximum pour ce paiement est de {max_amount, number}.",
 }
 for entry in po:
     if entry.msgctxt in edits:
@@ -243,8 +243,8 @@ po.save()
             Some(("\"El código QR venció.\"", "\"El código QR ya venció.\"")),
         ),
         (
-            "detail = { en = \"The maximum amount for this payment is {max_amount}.\"",
-            ", fr = \"Le montant maximum pour ce paiement est de {max_amount}.\" }",
+            "detail = { en = \"The maximum amount for this payment is {max_amount, number}.\"",
+            ", fr = \"Le montant maximum pour ce paiement est de {max_amount, number}.\" }",
             None,
         ),
     ];

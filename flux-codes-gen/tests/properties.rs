@@ -251,9 +251,6 @@ fn to_toml(c: &Catalog) -> String {
     if let Some(url) = &c.docs_url {
         let _ = writeln!(out, "docs_url = {}", toml_string(url));
     }
-    if let Some(version) = &c.version {
-        let _ = writeln!(out, "version = {}", toml_string(&version.to_string()));
-    }
     if let Some(package) = &c.npm_package {
         let _ = writeln!(out, "npm_package = {}", toml_string(package));
     }
