@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Where cargo puts what it builds: CARGO_TARGET_DIR when set (a shared target folder), else
+# target/.
+cargo_target="${CARGO_TARGET_DIR:-target}"
+
 # ---- setup ----------------------------------------------------------------------------------
 # Node.js runs the exports' consumer tests (tests/consumers.rs drives tests/node).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -63,8 +67,9 @@ cargo fmt --all --check
 step "cargo clippy (all features)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 
-step "flux-codes builds with its default (lean) features and with \`http\` alone"
+step "flux-codes builds with its default features, with none (no \`tracing\`), and with \`http\` alone"
 cargo check --quiet -p flux-codes --lib
+cargo check --quiet -p flux-codes --lib --no-default-features
 cargo check --quiet -p flux-codes --lib --features http
 
 step "cargo test (all features: http, axum)"
@@ -90,9 +95,13 @@ cargo bench --no-run -p flux-codes-bench
 step "cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 
+step "no broken link in the docs ($cargo_target/doc)"
+python3 scripts/check-doc-links.py --self-test
+python3 scripts/check-doc-links.py "$cargo_target/doc"
+
 step "OpenAPI: the catalog's components and the example service's document are valid"
 cargo build --quiet --features axum --example payments
-payments=target/debug/examples/payments
+payments="$cargo_target/debug/examples/payments"
 out=target/openapi
 mkdir -p "$out"
 cargo run --quiet -p flux-codes-cli -- export --format openapi > "$out/components.json"
@@ -121,8 +130,8 @@ trap - EXIT
 
 step "the crate's front page lists every code of codes.toml"
 for code in $(grep -oP '^\[codes\.\K[A-Z][A-Z0-9_]*' codes.toml); do
-  grep -q "<code>$code</code>" target/doc/flux_codes/index.html ||
-    { echo "target/doc/flux_codes/index.html lacks $code"; exit 1; }
+  grep -q "<code>$code</code>" "$cargo_target/doc/flux_codes/index.html" ||
+    { echo "$cargo_target/doc/flux_codes/index.html lacks $code"; exit 1; }
 done
 
 step "the HTML error-code page in headless Chromium (screenshots in target/browser/)"

@@ -109,35 +109,134 @@ const fn push_placeholders(mut m: Message, params: &[&str]) -> Message {
 }
 
 /// The first placeholder of `code`'s detail that neither a field nor a `param(...)` of `case`
-/// (`variant `X`` or `struct `X``) fills.
+/// (`variant `X`` or `struct `X``) fills. `fields` are the case's named fields: one that fills
+/// no placeholder but is spelled close to the unfilled one is suggested (`max_amt` for
+/// `{max_amount}`).
 pub const fn unfilled_placeholder(
     code: &str,
     params: &[&str],
     filled: &[&str],
+    fields: &[&str],
     case: &str,
 ) -> Option<Message> {
     let mut i = 0;
     while i < params.len() {
         let p = params[i];
         if !contains(filled, p) {
-            return Some(
-                Message::new()
-                    .push("the detail of `")
-                    .push(code)
-                    .push("` has the placeholder `{")
+            let m = Message::new()
+                .push("the detail of `")
+                .push(code)
+                .push("` has the placeholder `{")
+                .push(p)
+                .push("}`, which nothing in ")
+                .push(case)
+                .push(" fills: ");
+            return Some(match near_miss(p, fields, params) {
+                Some(field) => m
+                    .push("a field `")
+                    .push(field)
+                    .push("` is close: rename it or add `param(")
                     .push(p)
-                    .push("}`, which nothing in ")
-                    .push(case)
-                    .push(" fills: add a field `")
+                    .push(" = ")
+                    .push(field)
+                    .push(")` to its `#[flux]`"),
+                None => m
+                    .push("add a field `")
                     .push(p)
                     .push("` or `param(")
                     .push(p)
                     .push(" = ...)` to its `#[flux]`"),
-            );
+            });
         }
         i += 1;
     }
     None
+}
+
+/// The longest name [`near_miss`] compares, in bytes (field names are short; the edit distance
+/// costs the product of both lengths, in constant evaluation).
+const NEAR_MISS_MAX_LEN: usize = 64;
+
+/// The field closest to `placeholder` among those that fill no placeholder, when it is close
+/// enough to be a misspelling: at most a third of the longer name's letters apart (as the
+/// generator's "did you mean" for catalog keys), ASCII case ignored.
+const fn near_miss<'a>(placeholder: &str, fields: &[&'a str], params: &[&str]) -> Option<&'a str> {
+    let mut best: Option<(&'a str, usize)> = None;
+    let mut i = 0;
+    while i < fields.len() {
+        let field = fields[i];
+        i += 1;
+        if contains(params, field) {
+            continue;
+        }
+        let Some(distance) = edit_distance(placeholder.as_bytes(), field.as_bytes()) else {
+            continue;
+        };
+        let longer = if field.len() > placeholder.len() {
+            field.len()
+        } else {
+            placeholder.len()
+        };
+        let limit = if longer / 3 > 1 { longer / 3 } else { 1 };
+        let better = match best {
+            Some((_, d)) => distance < d,
+            None => true,
+        };
+        if distance <= limit && better {
+            best = Some((field, distance));
+        }
+    }
+    match best {
+        Some((field, _)) => Some(field),
+        None => None,
+    }
+}
+
+/// Edit distance with swaps of neighbours as one edit (optimal string alignment), ASCII case
+/// ignored; `None` for a name longer than [`NEAR_MISS_MAX_LEN`].
+const fn edit_distance(a: &[u8], b: &[u8]) -> Option<usize> {
+    if a.len() > NEAR_MISS_MAX_LEN || b.len() > NEAR_MISS_MAX_LEN {
+        return None;
+    }
+    // Three rows of the table: two back (for swaps), one back, and the current one.
+    let mut two_back = [0usize; NEAR_MISS_MAX_LEN + 1];
+    let mut one_back = [0usize; NEAR_MISS_MAX_LEN + 1];
+    let mut row = [0usize; NEAR_MISS_MAX_LEN + 1];
+    let mut j = 0;
+    while j <= b.len() {
+        one_back[j] = j;
+        j += 1;
+    }
+    let mut i = 1;
+    while i <= a.len() {
+        row[0] = i;
+        let mut j = 1;
+        while j <= b.len() {
+            let (x, y) = (a[i - 1].to_ascii_lowercase(), b[j - 1].to_ascii_lowercase());
+            let cost = if x == y { 0 } else { 1 };
+            let mut d = one_back[j] + 1;
+            if row[j - 1] + 1 < d {
+                d = row[j - 1] + 1;
+            }
+            if one_back[j - 1] + cost < d {
+                d = one_back[j - 1] + cost;
+            }
+            if i > 1
+                && j > 1
+                && x == b[j - 2].to_ascii_lowercase()
+                && a[i - 2].to_ascii_lowercase() == y
+                && two_back[j - 2] + 1 < d
+            {
+                d = two_back[j - 2] + 1;
+            }
+            row[j] = d;
+            j += 1;
+        }
+        two_back = one_back;
+        one_back = row;
+        i += 1;
+    }
+    Some(one_back[b.len()])
 }
 
 /// A `param(name = ...)` whose name is not a placeholder of `code`'s detail.

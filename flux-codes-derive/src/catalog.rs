@@ -64,6 +64,13 @@ pub fn expand(input: TokenStream) -> TokenStream {
         Err(
             flux_codes_gen::Error::Io { error: io, .. }
             | flux_codes_gen::Error::Write { error: io, .. },
+        ) if Path::new(&relative).is_absolute() => error(
+            &args.path,
+            &format!("cannot read the catalog `{relative}`: {io}"),
+        ),
+        Err(
+            flux_codes_gen::Error::Io { error: io, .. }
+            | flux_codes_gen::Error::Write { error: io, .. },
         ) => error(
             &args.path,
             &format!(
