@@ -159,7 +159,8 @@ const NEAR_MISS_MAX_LEN: usize = 64;
 
 /// The field closest to `placeholder` among those that fill no placeholder, when it is close
 /// enough to be a misspelling: at most a third of the longer name's letters apart (as the
-/// generator's "did you mean" for catalog keys), ASCII case ignored.
+/// generator's "did you mean" for catalog keys), and not all of the shorter one's (`a` is not
+/// a misspelling of `b`), ASCII case ignored.
 const fn near_miss<'a>(placeholder: &str, fields: &[&'a str], params: &[&str]) -> Option<&'a str> {
     let mut best: Option<(&'a str, usize)> = None;
     let mut i = 0;
@@ -172,17 +173,17 @@ const fn near_miss<'a>(placeholder: &str, fields: &[&'a str], params: &[&str]) -
         let Some(distance) = edit_distance(placeholder.as_bytes(), field.as_bytes()) else {
             continue;
         };
-        let longer = if field.len() > placeholder.len() {
-            field.len()
+        let (shorter, longer) = if field.len() > placeholder.len() {
+            (placeholder.len(), field.len())
         } else {
-            placeholder.len()
+            (field.len(), placeholder.len())
         };
         let limit = if longer / 3 > 1 { longer / 3 } else { 1 };
         let better = match best {
             Some((_, d)) => distance < d,
             None => true,
         };
-        if distance <= limit && better {
+        if distance <= limit && distance < shorter && better {
             best = Some((field, distance));
         }
     }
@@ -299,13 +300,20 @@ mod tests {
 
     #[test]
     fn messages_name_the_placeholder() {
-        let m = unfilled_placeholder("ERR_X", &["a", "b"], &["a", "c"], "variant `V`").unwrap();
+        let m = unfilled_placeholder(
+            "ERR_X",
+            &["a", "b"],
+            &["a", "c"],
+            &["a", "c"],
+            "variant `V`",
+        )
+        .unwrap();
         assert_eq!(
             m.as_str(),
             "the detail of `ERR_X` has the placeholder `{b}`, which nothing in variant `V` fills: \
              add a field `b` or `param(b = ...)` to its `#[flux]`"
         );
-        assert!(unfilled_placeholder("ERR_X", &["a"], &["a"], "variant `V`").is_none());
+        assert!(unfilled_placeholder("ERR_X", &["a"], &["a"], &["a"], "variant `V`").is_none());
         let m = unknown_param("ERR_X", &["a", "b"], "c").unwrap();
         assert_eq!(
             m.as_str(),
@@ -317,6 +325,13 @@ mod tests {
             "`ERR_X` has no detail placeholders: remove `param(c = ...)`"
         );
         assert!(unknown_param("ERR_X", &["c"], "c").is_none());
+        // A field spelled close to the unfilled placeholder is suggested; a param is not.
+        let fields = ["max_amt", "request_id"];
+        let m = unfilled_placeholder("ERR_X", &["max_amount"], &fields, &fields, "struct `S`");
+        assert!(m.unwrap().as_str().ends_with(
+            "a field `max_amt` is close: rename it or add `param(max_amount = max_amt)` to its \
+                 `#[flux]`"
+        ));
         assert!(detail_conflict("ERR_X", false).is_none());
         assert!(detail_conflict("ERR_X", true).is_some());
     }
@@ -331,5 +346,33 @@ mod tests {
         let m = Message::new().push(&"x".repeat(2 * Message::CAPACITY));
         assert!(m.as_str().ends_with("...") && m.as_str().len() == Message::CAPACITY);
         assert_eq!(m.push("more").as_str().len(), Message::CAPACITY);
+    }
+}
+
+#[cfg(test)]
+mod near_miss_tests {
+    use super::{edit_distance, near_miss};
+
+    #[test]
+    fn near_misses_are_misspellings_not_other_names() {
+        assert_eq!(edit_distance(b"max_amt", b"max_amount"), Some(3));
+        assert_eq!(edit_distance(b"MAX_AMUONT", b"max_amount"), Some(1));
+        assert_eq!(edit_distance(&[b'a'; 65], b"a"), None);
+        let params = ["max_amount", "currency"];
+        assert_eq!(
+            near_miss("max_amount", &["max_amt", "currency"], &params),
+            Some("max_amt")
+        );
+        assert_eq!(
+            near_miss("max_amount", &["maxamount", "max_amt"], &params),
+            Some("maxamount")
+        );
+        // A field that fills another placeholder is not a near miss.
+        assert_eq!(near_miss("currency", &["currency_"], &["currency_"]), None);
+        assert_eq!(near_miss("b", &["a", "c"], &[]), None);
+        assert_eq!(
+            near_miss("max_amount", &["request_id", "amount_due"], &params),
+            None
+        );
     }
 }
