@@ -38,9 +38,9 @@ pub fn load(path: &Path) -> anyhow::Result<Result<Catalog, Box<Diagnostics>>> {
     match flux_codes_gen::load_catalog(path) {
         Ok(catalog) => Ok(Ok(catalog)),
         Err(Error::Invalid(diags)) => Ok(Err(diags)),
-        Err(Error::Io { path, error } | Error::Write { path, error }) => {
-            Err(anyhow!("cannot read {}: {error}", path.display()))
-        }
+        Err(Error::Io { path, error }) => Err(anyhow!("cannot read {}: {error}", path.display())),
+        // Loading writes nothing and needs no `OUT_DIR`: only the builder's errors are left.
+        Err(other) => Err(anyhow!("{other}")),
     }
 }
 
@@ -59,13 +59,13 @@ pub fn load_valid(cx: &Context) -> anyhow::Result<Catalog> {
 /// The index in `catalog.locales` of the locale tagged `tag`, compared case-insensitively.
 pub fn locale_index(catalog: &Catalog, tag: &str) -> anyhow::Result<usize> {
     catalog
-        .locales
+        .locales()
         .iter()
         .position(|l| l.eq_ignore_ascii_case(tag))
         .ok_or_else(|| {
             anyhow!(
                 "the catalog has no locale `{tag}`; its locales are {}",
-                catalog.locales.join(", ")
+                catalog.locales().join(", ")
             )
         })
 }

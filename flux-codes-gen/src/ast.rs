@@ -25,6 +25,7 @@ pub struct CatalogTable {
     pub locales: Spanned<Vec<Spanned<String>>>,
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
+    pub internal_error: Option<Spanned<String>>,
 }
 
 /// `[categories.<key>]`.
@@ -66,7 +67,14 @@ impl Localized {
 
 /// The keys each table accepts: the loader rejects any other, and the JSON Schema lists these.
 pub const TOP_KEYS: &[&str] = &["catalog", "categories", "codes"];
-pub const CATALOG_KEYS: &[&str] = &["name", "default_locale", "locales", "docs_url", "reserved"];
+pub const CATALOG_KEYS: &[&str] = &[
+    "name",
+    "default_locale",
+    "locales",
+    "docs_url",
+    "reserved",
+    "internal_error",
+];
 pub const CATEGORY_KEYS: &[&str] = &["title"];
 pub const CODE_KEYS: &[&str] = &[
     "status",

@@ -119,6 +119,7 @@ impl Walker<'_> {
             .get("reserved")
             .and_then(|v| self.string_array(v))
             .map_or_else(Vec::new, Spanned::into_inner);
+        let internal_error = table.get("internal_error").and_then(|v| self.string(v));
         Some(CatalogTable {
             span,
             name: name?,
@@ -126,6 +127,7 @@ impl Walker<'_> {
             locales: locales?,
             docs_url,
             reserved,
+            internal_error,
         })
     }
 

@@ -33,9 +33,9 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 println!(
                     "{}: {} codes in {} categories, {} locales; no problems",
                     path.display(),
-                    catalog.codes.len(),
-                    catalog.categories.len(),
-                    catalog.locales.len()
+                    catalog.codes().len(),
+                    catalog.categories().len(),
+                    catalog.locales().len()
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -250,6 +250,14 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream, repr: IndexWidth) -> To
         rt,
     );
     let derives = enum_derives();
+    let internal_error = catalog.internal_error().map(|code| {
+        let variant = format_ident!("{}", code.variant);
+        quote! {
+            /// The code answered when building an error response itself fails (the catalog's
+            /// `internal_error`).
+            pub const INTERNAL_ERROR: ErrorCode = ErrorCode::#variant;
+        }
+    });
     let catalog_doc = format!(
         " An error code of the {} catalog, generated from `codes.toml`.\n\n \
          Its string form (`as_str`, `Display`, `FromStr`, serde) is the wire code, e.g. `{}`.",
@@ -271,6 +279,7 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream, repr: IndexWidth) -> To
             pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#variants),*];
             /// How many codes the catalog has.
             pub const COUNT: usize = #count;
+            #internal_error
 
             /// The wire code, e.g. `"ERR_QR_EXPIRED"`.
             pub const fn as_str(self) -> &'static str {
