@@ -1,6 +1,7 @@
 //! The exports under their real consumers, in Node (`tests/node/`, installed by
 //! `scripts/test.sh` with `npm ci --prefix tests/node`):
-//! - `node --test`: the npm package's facts, `message()` and `detail()`, i18next rendering the
+//! - `node --test`: the npm package's facts, `message()` and `detail()`, its `negotiate()` on the
+//!   negotiation cases of `tests/negotiate.rs` (answered here by `Locale::negotiate`), i18next rendering the
 //!   i18n resources, and ajv validating `catalog.json`, each compared with what this crate
 //!   renders (written here into a cases file, never hand-copied);
 //! - `tsc --strict`: accepts the package and a typed program, rejects misspelled codes,
@@ -17,6 +18,8 @@ use std::process::{Command, Output};
 use flux_codes::{ErrorCode, Locale};
 use flux_codes_gen::Catalog;
 use serde_json::{Value, json};
+
+mod negotiation_table;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -112,7 +115,104 @@ fn real_case() -> Value {
         "defaultLocale": Locale::DEFAULT.as_str(),
         "locales": Locale::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
         "codes": codes,
+        "negotiation": negotiation_cases(
+            &Locale::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            Locale::ALL.iter().position(|&l| l == Locale::DEFAULT).unwrap(),
+        ),
     })
+}
+
+/// What the npm package's `negotiate` must answer, as `Locale::negotiate` answers it over a
+/// catalog's `tags`: the table of `tests/negotiate.rs`, its bounds (huge headers, many items),
+/// every pair of some tags and weights, and lists of tags (`navigator.languages`).
+fn negotiation_cases(tags: &[&str], default: usize) -> Vec<Value> {
+    let negotiate = |header: &str| tags[flux_codes::negotiate::negotiate(header, tags, default)];
+    let mut cases: Vec<(String, Value)> = negotiation_table::REAL_WORLD_HEADERS
+        .iter()
+        .map(|(what, header, _)| ((*what).to_owned(), json!(header)))
+        .collect();
+    let max_items = flux_codes::negotiate::MAX_ITEMS;
+    let max_bytes = flux_codes::negotiate::MAX_HEADER_BYTES;
+    let bounds = [
+        (
+            "megabytes of items",
+            format!("{}es", "de-DE;q=0.9,".repeat(200_000)),
+        ),
+        (
+            "es just inside the bytes",
+            format!("de{}, es", " ".repeat(4000)),
+        ),
+        (
+            "es just past the bytes",
+            format!("de{}, es", " ".repeat(max_bytes)),
+        ),
+        ("one enormous item", "es".repeat(1_000_000)),
+        (
+            "non-ASCII across the bound",
+            format!("{}, es", "é".repeat(max_bytes / 2)),
+        ),
+        (
+            "es as the last item parsed",
+            format!("{}es", "de,".repeat(max_items - 1)),
+        ),
+        (
+            "es past the items parsed",
+            format!("{}es", "de,".repeat(max_items)),
+        ),
+    ];
+    cases.extend(bounds.map(|(what, header)| (what.to_owned(), json!(header))));
+    let some_tags = [
+        "en",
+        "es",
+        "es-CL",
+        "EN-us",
+        "fr",
+        "*",
+        "zh-Hant-TW",
+        "es-419",
+        "x",
+        "und",
+    ];
+    let weights = ["", ";q=0", ";q=0.5", ";Q=1.000", ";q=0.5000"];
+    let items: Vec<String> = some_tags
+        .iter()
+        .flat_map(|t| weights.iter().map(move |w| format!("{t}{w}")))
+        .collect();
+    for a in &items {
+        for b in &items {
+            cases.push((format!("pair {a}, {b}"), json!(format!("{a}, {b}"))));
+        }
+    }
+    for list in [
+        &["es-CL", "es", "en"][..],
+        &["fr-FR", "es-419"],
+        &["de"],
+        &[],
+        &["zh-Hant-TW", "es-CL"],
+        &["es;q=0", "en"],
+        &["*"],
+    ] {
+        cases.push((format!("list {list:?}"), json!(list)));
+    }
+    cases
+        .into_iter()
+        .map(|(what, accepted)| {
+            // A list of tags is a header of items at q=1, in order (`es;q=0` in a list is a
+            // malformed tag, skipped).
+            let header = match &accepted {
+                Value::String(header) => header.clone(),
+                list => list
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap())
+                    .filter(|t| !t.contains([',', ';']))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            };
+            json!({ "what": what, "accepted": accepted, "expected": negotiate(&header) })
+        })
+        .collect()
 }
 
 /// Any catalog, rendered by this crate's template renderer (what `ErrorCode::detail` runs).
@@ -163,6 +263,10 @@ fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
         "defaultLocale": catalog.default_locale_tag(),
         "locales": catalog.locales(),
         "codes": codes,
+        "negotiation": negotiation_cases(
+            &catalog.locales().iter().map(String::as_str).collect::<Vec<_>>(),
+            catalog.default_locale(),
+        ),
     })
 }
 
@@ -197,7 +301,7 @@ fn node_tests_pass_on_the_npm_package_i18next_and_ajv() {
         .filter(|p| p.to_string_lossy().ends_with(".test.js"))
         .collect();
     tests.sort();
-    assert_eq!(tests.len(), 3, "{tests:?}");
+    assert_eq!(tests.len(), 4, "{tests:?}");
     let output = run(Command::new("node")
         .current_dir(&node)
         .arg("--test")

@@ -6,8 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use proc_macro2::TokenStream;
-
 use crate::render::Artifact;
 use crate::render::json::render_json;
 use crate::render::rust::{render_catalog_doc, render_rust};
@@ -98,16 +96,14 @@ impl Builder {
     /// rustdoc table and, if asked for, `catalog.json`, named as [`Builder::compile`] writes
     /// them.
     pub fn generate(&self) -> Result<Vec<Artifact>, Error> {
-        let runtime: TokenStream = self
-            .runtime
-            .parse()
-            .ok()
-            .filter(|tokens| syn::parse2::<syn::Path>(Clone::clone(tokens)).is_ok())
-            .ok_or_else(|| Error::RuntimePath(self.runtime.clone()))?;
+        let runtime = &self.runtime;
+        if syn::parse_str::<syn::Path>(runtime).is_err() {
+            return Err(Error::RuntimePath(runtime.clone()));
+        }
         let catalog = load_requiring(&self.catalog_path(), &self.roles)?;
         let module = Path::new(&self.file_name);
         let mut files = vec![
-            Artifact::new(&self.file_name, render_rust(&catalog, &runtime)),
+            Artifact::new(&self.file_name, render_rust(&catalog, runtime)),
             Artifact::new(
                 module.with_extension("md").to_string_lossy(),
                 render_catalog_doc(&catalog),

@@ -21,7 +21,8 @@
 //! - **the `catalog!` macro**: [`load_catalog`] and [`render::rust::rust_tokens`];
 //! - **the CLI**: [`parse_catalog`] / [`parse_catalog_bytes`] / [`load_catalog`], the model
 //!   ([`Catalog`], [`CodeSpec`], [`Category`], [`Location`], and the variant-name rules
-//!   [`code_variant`], [`category_variant`], [`locale_variant`]), the exports ([`render`]:
+//!   [`code_variant`], [`category_variant`], [`locale_variant`], [`npm_package_problem`]), the
+//!   exports ([`render`]:
 //!   [`render::FORMATS`], [`render::artifacts`]), [`diff`], [`schema`] (the JSON Schema of
 //!   `codes.toml`), [`diagnostic`] (rustc-style reports) and [`write_if_changed`].
 //!
@@ -79,7 +80,7 @@ pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use model::{
     Catalog, Category, CodeSpec, Location, category_variant, code_variant, locale_variant,
 };
-pub use valid::Role;
+pub use valid::{Role, npm_package_problem};
 pub use write::write_if_changed;
 
 /// The largest catalog accepted, in bytes. A real catalog is far smaller (17 codes take 8 KB;

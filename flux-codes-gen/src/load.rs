@@ -115,6 +115,8 @@ impl Walker<'_> {
             self.required(table, "default_locale", &header, "catalog", Walker::string);
         let locales = self.required(table, "locales", &header, "catalog", Walker::string_array);
         let docs_url = table.get("docs_url").and_then(|v| self.string(v));
+        let version = table.get("version").and_then(|v| self.string(v));
+        let npm_package = table.get("npm_package").and_then(|v| self.string(v));
         let reserved = table
             .get("reserved")
             .and_then(|v| self.string_array(v))
@@ -128,6 +130,8 @@ impl Walker<'_> {
             docs_url,
             reserved,
             internal_error,
+            version,
+            npm_package,
         })
     }
 

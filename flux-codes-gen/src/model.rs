@@ -23,6 +23,12 @@ pub struct Catalog {
     pub(crate) docs_url: Option<String>,
     /// Retired code strings that may never be used again.
     pub(crate) reserved: Vec<String>,
+    /// The catalog's semantic version (`[catalog] version`): the version of its npm package,
+    /// its JSON export, its OpenAPI document and its pages. See [`Catalog::release_version`].
+    pub(crate) version: Option<semver::Version>,
+    /// The npm package's name (`[catalog] npm_package`, or `export --npm-package`); see
+    /// [`crate::render::npm::package_name`] for the name without one.
+    pub(crate) npm_package: Option<String>,
     pub(crate) categories: Vec<Category>,
     pub(crate) codes: Vec<CodeSpec>,
     /// Which code plays which part for a runtime (`[catalog] internal_error`).
@@ -136,6 +142,34 @@ impl Catalog {
     /// The `docs_url` template, with its `{code}` placeholder.
     pub fn docs_url_template(&self) -> Option<&str> {
         self.docs_url.as_deref()
+    }
+
+    /// The catalog's `[catalog] version`, if it has one.
+    pub fn version(&self) -> Option<&semver::Version> {
+        self.version.as_ref()
+    }
+
+    /// The npm package's name the catalog (or [`Catalog::with_npm_package`]) gives.
+    pub fn npm_package(&self) -> Option<&str> {
+        self.npm_package.as_deref()
+    }
+
+    /// The catalog with another npm package name (`export --npm-package`), if `name` is one
+    /// npm accepts; else what is wrong with it.
+    pub fn with_npm_package(mut self, name: &str) -> Result<Catalog, &'static str> {
+        if let Some(problem) = crate::valid::npm_package_problem(name) {
+            return Err(problem);
+        }
+        self.npm_package = Some(name.to_owned());
+        Ok(self)
+    }
+
+    /// The version the exports carry: `[catalog] version`, or `0.0.0` for a catalog that has
+    /// none (never released; npm and OpenAPI need some version).
+    pub fn release_version(&self) -> semver::Version {
+        self.version
+            .clone()
+            .unwrap_or_else(|| semver::Version::new(0, 0, 0))
     }
 
     /// The documentation URL of one code, from the `docs_url` template.

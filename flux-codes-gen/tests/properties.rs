@@ -33,6 +33,8 @@ mod spec {
         pub default_locale: usize,
         pub docs_url: Option<String>,
         pub reserved: Vec<String>,
+        pub version: Option<semver::Version>,
+        pub npm_package: Option<String>,
         pub categories: Vec<Category>,
         pub codes: Vec<CodeSpec>,
     }
@@ -78,6 +80,8 @@ mod spec {
             default_locale: model.default_locale(),
             docs_url: model.docs_url_template().map(str::to_owned),
             reserved: model.reserved().to_vec(),
+            version: model.version().cloned(),
+            npm_package: model.npm_package().map(str::to_owned),
             categories: model
                 .categories()
                 .iter()
@@ -262,6 +266,8 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     default_locale,
                     docs_url: docs.then(|| "https://docs.example/errors#{code}".to_owned()),
                     reserved,
+                    version: docs.then(|| semver::Version::new(1, 4, 0)),
+                    npm_package: None,
                     categories: categories
                         .into_iter()
                         .map(|(key, title)| Category {
@@ -317,6 +323,9 @@ fn to_toml(c: &Catalog) -> String {
         let _ = writeln!(out, "docs_url = {}", toml_string(url));
     }
     let _ = writeln!(out, "reserved = [{}]", list(&c.reserved));
+    if let Some(version) = &c.version {
+        let _ = writeln!(out, "version = {}", toml_string(&version.to_string()));
+    }
     for category in &c.categories {
         let _ = writeln!(out, "\n[categories.{}]", category.key);
         let _ = writeln!(out, "title = {}", localized(&c.locales, &category.title));
@@ -388,6 +397,13 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             .ok_or("the default locale is not a locale")?,
         docs_url: original.docs_url.clone(),
         reserved: json.reserved.clone(),
+        version: json
+            .version
+            .as_deref()
+            .map(semver::Version::parse)
+            .transpose()
+            .map_err(|e| e.to_string())?,
+        npm_package: original.npm_package.clone(),
         categories: json
             .categories
             .iter()
@@ -516,9 +532,9 @@ proptest! {
 
     #[test]
     fn the_rust_export_is_deterministic(catalog in catalog()) {
-        let runtime = "crate::__private".parse().unwrap();
-        let first = render_rust(&model(&catalog)?, &runtime);
-        prop_assert_eq!(&first, &render_rust(&model(&catalog)?, &runtime));
+        let runtime = "crate::__private";
+        let first = render_rust(&model(&catalog)?, runtime);
+        prop_assert_eq!(&first, &render_rust(&model(&catalog)?, runtime));
         for code in &catalog.codes {
             let literal = format!("{:?}", code.code);
             prop_assert!(first.contains(&literal), "{} missing", literal);

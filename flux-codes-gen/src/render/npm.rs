@@ -21,8 +21,12 @@ pub fn render_npm(catalog: &Catalog) -> Vec<Artifact> {
     ]
 }
 
-/// The package name: the catalog's name in lowercase ASCII words, then `-error-codes`.
+/// The package name: `[catalog] npm_package` (or `export --npm-package`), else the catalog's
+/// name in lowercase ASCII words, then `-error-codes`.
 pub fn package_name(catalog: &Catalog) -> String {
+    if let Some(name) = &catalog.npm_package {
+        return name.clone();
+    }
     let slug: Vec<String> = catalog
         .name
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -48,7 +52,7 @@ fn header(catalog: &Catalog) -> String {
 #[serde(rename_all = "camelCase")]
 struct PackageJson {
     name: String,
-    version: &'static str,
+    version: String,
     description: String,
     license: &'static str,
     r#type: &'static str,
@@ -77,7 +81,7 @@ struct Conditions {
 fn package_json(catalog: &Catalog) -> String {
     to_json(&PackageJson {
         name: package_name(catalog),
-        version: env!("CARGO_PKG_VERSION"),
+        version: catalog.release_version().to_string(),
         description: format!(
             "{} error codes: types, facts and messages, generated from codes.toml",
             catalog.name
@@ -134,6 +138,10 @@ fn js_literal<T: Serialize + ?Sized>(value: &T) -> String {
     to_json(value).trim_end().to_owned()
 }
 
+/// `negotiate` and its helpers: the Rust crate's `Locale::negotiate`, in JavaScript (every
+/// function taking a locale goes through it).
+const NEGOTIATE_JS: &str = include_str!("npm_negotiate.js");
+
 fn index_js(catalog: &Catalog) -> String {
     let codes: IndexMap<&str, JsCode<'_>> = catalog
         .codes
@@ -183,13 +191,14 @@ export function isLocale(value) {{
   return typeof value === "string" && LOCALES.includes(value);
 }}
 
+{negotiate}
 function info(code) {{
   if (!isErrorCode(code)) throw new TypeError(`unknown error code: ${{String(code)}}`);
   return CODES[code];
 }}
 
 function inLocale(texts, locale) {{
-  return texts[isLocale(locale) ? locale : DEFAULT_LOCALE];
+  return texts[negotiate(locale)];
 }}
 
 /** The HTTP status of a response carrying `code`. */
@@ -227,6 +236,7 @@ export function detail(code, locale = DEFAULT_LOCALE, params = {{}}) {{
 }}
 "#,
         header = header(catalog),
+        negotiate = NEGOTIATE_JS,
         locales = to_js(&catalog.locales),
         default_locale = to_js(catalog.default_locale_tag()),
         code_list = js_literal(&code_list),
@@ -272,6 +282,13 @@ export type ErrorCode ={codes};
 
 /** A locale of the catalog (BCP 47 tag). */
 export type Locale ={locales};
+
+/**
+ * What a function taking a locale accepts: a locale, any BCP 47 tag (`"es-CL"` is looked up as
+ * `es-CL`, then `es`, then the default), an `Accept-Language` value, or a list of tags in
+ * preference order (`navigator.languages`).
+ */
+export type LocaleRequest = Locale | (string & {{}}) | readonly string[];
 
 /** The key of a category of codes. */
 export type CategoryKey ={categories};
@@ -324,6 +341,13 @@ export declare function isErrorCode(value: unknown): value is ErrorCode;
 /** Whether `value` is a locale of this catalog. */
 export declare function isLocale(value: unknown): value is Locale;
 
+/**
+ * The locale to answer in, as the Rust crate's `Locale::negotiate` picks it: RFC 4647 lookup
+ * (`es-CL`, then `es`) over an `Accept-Language` value, a list of tags in preference order
+ * (`navigator.languages`) or one tag, honouring q-values, `*` and `q=0`; else the default.
+ */
+export declare function negotiate(accepted: string | readonly string[]): Locale;
+
 /** The HTTP status of a response carrying `code`. */
 export declare function httpStatus(code: ErrorCode): number;
 
@@ -331,10 +355,10 @@ export declare function httpStatus(code: ErrorCode): number;
 export declare function isRetryable(code: ErrorCode): boolean;
 
 /** The fixed sentence saying what went wrong. */
-export declare function message(code: ErrorCode, locale?: Locale): string;
+export declare function message(code: ErrorCode, locale?: LocaleRequest): string;
 
 /** What to do about it, or `null` for a code without a hint. */
-export declare function hint(code: ErrorCode, locale?: Locale): string | null;
+export declare function hint(code: ErrorCode, locale?: LocaleRequest): string | null;
 
 /**
  * The code's detail with its placeholders filled from `params`, as the Rust crate renders it.
@@ -342,7 +366,7 @@ export declare function hint(code: ErrorCode, locale?: Locale): string | null;
  */
 export declare function detail<C extends CodeWithDetail>(
   code: C,
-  locale: Locale,
+  locale: LocaleRequest,
   ...params: {{}} extends DetailParams[C] ? [params?: DetailParams[C]] : [params: DetailParams[C]]
 ): string;
 "#,
