@@ -40,6 +40,20 @@ if ! cmp -s scripts/requirements-openapi.txt "$py/requirements.txt"; then
   cp scripts/requirements-openapi.txt "$py/requirements.txt"
 fi
 
+# gettext's msgfmt (Debian) and translate-toolkit's pocount + polib (PyPI, pinned, in a venv of
+# their own) read the translators' PO files (flux-codes-cli/tests/l10n.rs).
+if ! command -v msgfmt >/dev/null; then
+  step "install gettext (apt)"
+  apt-get update -qq && apt-get install -y -qq gettext
+fi
+py_l10n="$tools/py-l10n"
+if ! cmp -s scripts/requirements-l10n.txt "$py_l10n/requirements.txt"; then
+  step "installing translate-toolkit and polib (PyPI) into $py_l10n"
+  python3 -m venv "$py_l10n"
+  "$py_l10n/bin/pip" install --quiet --disable-pip-version-check -r scripts/requirements-l10n.txt
+  cp scripts/requirements-l10n.txt "$py_l10n/requirements.txt"
+fi
+
 # Redocly CLI (npm), pinned.
 redocly_version=2.77.0
 node="$tools/node"

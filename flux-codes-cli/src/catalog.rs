@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow};
-use flux_codes_gen::{Catalog, Diagnostics, Error};
+use flux_codes_gen::{Catalog, CheckedCatalog, Diagnostics, Error};
 
 use crate::commands::Reported;
 use crate::{Color, Context};
@@ -35,8 +35,13 @@ pub fn find(cx: &Context) -> anyhow::Result<PathBuf> {
 
 /// Loads the catalog at `path`: `Ok(Err(diagnostics))` when it is not a valid catalog.
 pub fn load(path: &Path) -> anyhow::Result<Result<Catalog, Box<Diagnostics>>> {
-    match flux_codes_gen::load_catalog(path) {
-        Ok(catalog) => Ok(Ok(catalog)),
+    Ok(load_checked(path)?.map(|(catalog, _warnings)| catalog))
+}
+
+/// [`load`], keeping the warnings of a valid catalog.
+pub fn load_checked(path: &Path) -> anyhow::Result<Result<CheckedCatalog, Box<Diagnostics>>> {
+    match flux_codes_gen::load_catalog_checked(path) {
+        Ok(checked) => Ok(Ok(checked)),
         Err(Error::Invalid(diags)) => Ok(Err(diags)),
         Err(Error::Io { path, error }) => Err(anyhow!("cannot read {}: {error}", path.display())),
         // Loading writes nothing and needs no `OUT_DIR`: only the builder's errors are left.

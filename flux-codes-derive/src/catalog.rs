@@ -62,14 +62,17 @@ pub fn expand(input: TokenStream) -> TokenStream {
             let error = error(&args.path, &message);
             quote!(#track #error)
         }
-        Err(other) => error(
+        Err(flux_codes_gen::Error::Io { error: io, .. }) => error(
             &args.path,
             &format!(
-                "{other}\n(`catalog!` takes a path relative to the calling crate's manifest \
-                 directory: `{relative}` is `{}`)",
-                shown.display()
+                "cannot read the catalog `{relative}` ({}): {io}\n(the path is relative to the \
+                 crate's manifest directory)",
+                path.display()
             ),
         ),
+        // Loading writes nothing: only the build script's errors are left, which it never
+        // meets; shown as they are rather than hidden.
+        Err(other) => error(&args.path, &other.to_string()),
     }
 }
 

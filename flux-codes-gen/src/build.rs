@@ -100,7 +100,7 @@ impl Builder {
         if syn::parse_str::<syn::Path>(runtime).is_err() {
             return Err(Error::RuntimePath(runtime.clone()));
         }
-        let catalog = load_requiring(&self.catalog_path(), &self.roles)?;
+        let (catalog, _warnings) = load_requiring(&self.catalog_path(), &self.roles)?;
         let module = Path::new(&self.file_name);
         let mut files = vec![
             Artifact::new(&self.file_name, render_rust(&catalog, runtime)),

@@ -64,8 +64,9 @@ pub mod diagnostic;
 pub mod diff;
 #[doc(hidden)]
 pub mod hash;
+pub mod l10n;
 mod load;
-mod model;
+pub mod model;
 mod phf;
 pub mod render;
 pub mod schema;
@@ -88,6 +89,9 @@ pub use write::write_if_changed;
 /// or mistaken input (a 50 MB file, `/dev/zero`) can cost, and loading reads no more than this
 /// from a file.
 pub const MAX_CATALOG_BYTES: usize = 16 * 1024 * 1024;
+
+/// A valid catalog with the warnings its validation reported (stale translations, ...).
+pub type CheckedCatalog = (Catalog, Box<Diagnostics>);
 
 /// Why a catalog could not be loaded, or its code generated.
 ///
@@ -145,11 +149,24 @@ impl std::error::Error for Error {}
 
 /// Loads and validates catalog text; `path` names the file in diagnostics.
 pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnostics>> {
+    parse_catalog_checked(path, source).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`parse_catalog`], keeping the warnings of a valid catalog (stale translations, records of
+/// removed texts), for `flux-codes check` to show.
+pub fn parse_catalog_checked(
+    path: &Path,
+    source: &str,
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
     parse_requiring(path, source, &[])
 }
 
-/// [`parse_catalog`], also requiring the catalog to name a code for each of `roles`.
-fn parse_requiring(path: &Path, source: &str, roles: &[Role]) -> Result<Catalog, Box<Diagnostics>> {
+/// [`parse_catalog_checked`], also requiring the catalog to name a code for each of `roles`.
+fn parse_requiring(
+    path: &Path,
+    source: &str,
+    roles: &[Role],
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
     let mut diags = Diagnostics::new(path, "");
     if let Some(too_big) = too_big(source.len()) {
         diags.push(too_big);
@@ -163,13 +180,21 @@ fn parse_requiring(path: &Path, source: &str, roles: &[Role]) -> Result<Catalog,
     }
     diags.sort();
     match catalog {
-        Some(catalog) if !diags.has_errors() => Ok(catalog),
+        Some(catalog) if !diags.has_errors() => Ok((catalog, Box::new(diags))),
         _ => Err(Box::new(diags)),
     }
 }
 
 /// Loads and validates catalog bytes (a file's or `git show`'s), which must be UTF-8.
 pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Diagnostics>> {
+    parse_catalog_bytes_checked(path, bytes).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`parse_catalog_bytes`], keeping the warnings of a valid catalog.
+pub fn parse_catalog_bytes_checked(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
     parse_bytes_requiring(path, bytes, &[])
 }
 
@@ -177,7 +202,7 @@ fn parse_bytes_requiring(
     path: &Path,
     bytes: &[u8],
     roles: &[Role],
-) -> Result<Catalog, Box<Diagnostics>> {
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
     if let Some(too_big) = too_big(bytes.len()) {
         let mut diags = Diagnostics::new(path, "");
         diags.push(too_big);
@@ -201,16 +226,27 @@ fn parse_bytes_requiring(
 /// Reads, loads and validates a catalog file, reading at most [`MAX_CATALOG_BYTES`] (and one
 /// more byte, to tell that a file is too big).
 pub fn load_catalog(path: &Path) -> Result<Catalog, Error> {
+    load_catalog_checked(path).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`load_catalog`], keeping the warnings of a valid catalog.
+pub fn load_catalog_checked(path: &Path) -> Result<CheckedCatalog, Error> {
     load_requiring(path, &[])
 }
 
-/// [`load_catalog`], also requiring the catalog to name a code for each of `roles`.
-fn load_requiring(path: &Path, roles: &[Role]) -> Result<Catalog, Error> {
-    let bytes = read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
+/// [`load_catalog_checked`], also requiring the catalog to name a code for each of `roles`.
+fn load_requiring(path: &Path, roles: &[Role]) -> Result<CheckedCatalog, Error> {
+    let bytes = read_catalog(path)?;
+    parse_bytes_requiring(path, &bytes, roles).map_err(Error::Invalid)
+}
+
+/// A catalog file's bytes, at most [`MAX_CATALOG_BYTES`] and one more (to tell that it is too
+/// big): what a command that edits the catalog reads before parsing it.
+pub fn read_catalog(path: &Path) -> Result<Vec<u8>, Error> {
+    read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
         path: path.to_path_buf(),
         error,
-    })?;
-    parse_bytes_requiring(path, &bytes, roles).map_err(Error::Invalid)
+    })
 }
 
 /// Reads at most `limit + 1` bytes of a file, however large (or endless) it is.

@@ -11,11 +11,18 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+mod l10n;
+
+pub use l10n::{
+    CodeTranslations, Counts, SourceHash, TextId, TextKind, TextState, Translations, plural_forms,
+    text_key_of_category, text_key_of_code,
+};
+
 /// A catalog that passed validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
     pub(crate) name: String,
-    /// BCP 47 tags, in declared order.
+    /// BCP 47 tags, in declared order: `locales`, then `draft_locales`.
     pub(crate) locales: Vec<String>,
     /// Index into `locales`.
     pub(crate) default_locale: usize,
@@ -31,6 +38,10 @@ pub struct Catalog {
     pub(crate) npm_package: Option<String>,
     pub(crate) categories: Vec<Category>,
     pub(crate) codes: Vec<CodeSpec>,
+    /// Which locales are drafts, and the state of each text in each locale. A draft locale's
+    /// missing texts are filled in with the default locale's, so every renderer can index
+    /// every text by locale; these states tell which of them are fallbacks.
+    pub(crate) translations: Translations,
     /// Which code plays which part for a runtime (`[catalog] internal_error`).
     pub(crate) roles: Roles,
     pub(crate) index: CodeIndex,
@@ -90,7 +101,7 @@ pub struct Category {
     pub(crate) key: String,
     /// Rust variant name (`qr` -> `Qr`).
     pub(crate) variant: String,
-    /// Per locale.
+    /// Per locale (a draft locale's missing title is the default locale's).
     pub(crate) title: Vec<String>,
 }
 
@@ -123,8 +134,8 @@ impl Catalog {
         &self.name
     }
 
-    /// The BCP 47 tags of `catalog.locales`, canonical, in declared order: every per-locale
-    /// text is indexed like this.
+    /// The BCP 47 tags of `catalog.locales` then `catalog.draft_locales`, canonical, in
+    /// declared order: every per-locale text is indexed like this.
     pub fn locales(&self) -> &[String] {
         &self.locales
     }
@@ -142,6 +153,11 @@ impl Catalog {
     /// The `docs_url` template, with its `{code}` placeholder.
     pub fn docs_url_template(&self) -> Option<&str> {
         self.docs_url.as_deref()
+    }
+
+    /// Which locales are drafts, and the state of each text in each locale.
+    pub fn translations(&self) -> &Translations {
+        &self.translations
     }
 
     /// The catalog's `[catalog] version`, if it has one.

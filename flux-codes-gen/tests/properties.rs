@@ -322,10 +322,13 @@ fn to_toml(c: &Catalog) -> String {
     if let Some(url) = &c.docs_url {
         let _ = writeln!(out, "docs_url = {}", toml_string(url));
     }
-    let _ = writeln!(out, "reserved = [{}]", list(&c.reserved));
     if let Some(version) = &c.version {
         let _ = writeln!(out, "version = {}", toml_string(&version.to_string()));
     }
+    if let Some(package) = &c.npm_package {
+        let _ = writeln!(out, "npm_package = {}", toml_string(package));
+    }
+    let _ = writeln!(out, "reserved = [{}]", list(&c.reserved));
     for category in &c.categories {
         let _ = writeln!(out, "\n[categories.{}]", category.key);
         let _ = writeln!(out, "title = {}", localized(&c.locales, &category.title));
