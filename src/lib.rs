@@ -83,6 +83,11 @@ extern crate self as flux_codes;
 
 mod answered;
 mod api_error;
+/// The shape of a code string, the generator's own definition (copied by `build.rs`).
+#[allow(dead_code)] // `CODE_PATTERN` is for the generator's JSON Schemas
+mod code_shape {
+    include!(concat!(env!("OUT_DIR"), "/code_shape.rs"));
+}
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
@@ -116,7 +121,7 @@ pub mod __private {
         MaybeParam, Message, contains, detail_conflict, unfilled_placeholder, unknown_param,
     };
     pub use crate::negotiate::negotiate;
-    pub use crate::runtime::{ParseError, deserialize_str, render_template};
+    pub use crate::runtime::{ListTable, ParseError, TextTable, deserialize_str, render_template};
     pub use serde;
     pub use strum;
 }
