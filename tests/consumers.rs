@@ -27,12 +27,24 @@ fn root() -> &'static Path {
 
 /// `tests/node`, once `npm ci` has installed it.
 fn node_project() -> PathBuf {
-    let dir = root().join("tests/node");
-    assert!(
-        dir.join("node_modules/.package-lock.json").is_file(),
-        "tests/node is not installed: run `npm ci --prefix tests/node` (scripts/test.sh does)"
-    );
-    dir
+    root().join("tests/node")
+}
+
+/// Whether `tests/node` is installed. `scripts/test.sh` installs it and sets
+/// `FLUX_CODES_REQUIRE_TOOLS=1`, so there a missing install fails the test; a plain `cargo test`
+/// (the quick path, README) skips these tests with a note instead.
+fn node_installed() -> bool {
+    let installed = node_project()
+        .join("node_modules/.package-lock.json")
+        .is_file();
+    if !installed {
+        assert!(
+            std::env::var_os("FLUX_CODES_REQUIRE_TOOLS").is_none(),
+            "tests/node is not installed: run `npm ci --prefix tests/node` (scripts/test.sh does)"
+        );
+        eprintln!("skipped: tests/node is not installed (scripts/test.sh installs it)");
+    }
+    installed
 }
 
 fn run(command: &mut Command) -> Output {
@@ -284,6 +296,9 @@ fn adversarial_exports(dir: &Path) -> Catalog {
 
 #[test]
 fn node_tests_pass_on_the_npm_package_i18next_and_ajv() {
+    if !node_installed() {
+        return;
+    }
     let node = node_project();
     let work = tempfile::tempdir().unwrap();
     let adversarial_dir = work.path().join("adversarial");
@@ -317,6 +332,9 @@ fn node_tests_pass_on_the_npm_package_i18next_and_ajv() {
 
 #[test]
 fn tsc_strict_accepts_the_package_and_a_program_using_it() {
+    if !node_installed() {
+        return;
+    }
     assert_success(
         &run(tsc().args(["-p", "tsconfig.json"])),
         "tsc -p tests/node/tsconfig.json",
@@ -346,6 +364,9 @@ const STRICT: &[&str] = &[
 
 #[test]
 fn tsc_strict_rejects_misuse_for_the_right_reason() {
+    if !node_installed() {
+        return;
+    }
     // flux-codes: allow-start (tsc's messages quote the misspellings under test)
     let cases = [
         (
@@ -399,6 +420,9 @@ fn tsc_strict_rejects_misuse_for_the_right_reason() {
 
 #[test]
 fn npm_pack_accepts_the_packages() {
+    if !node_installed() {
+        return;
+    }
     let work = tempfile::tempdir().unwrap();
     adversarial_exports(work.path());
     for dir in [root().join("exports/npm"), work.path().join("npm")] {
