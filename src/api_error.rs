@@ -243,7 +243,18 @@ impl ApiError {
 
     /// The problem details body in `locale`: `title` is the code's message and `detail` its
     /// template filled with the params (or the service's detail), both in `locale`.
+    ///
+    /// This is answering the error: with the `tracing` feature (on by default) it emits one
+    /// event with the code, the status, the retryability and, for a 5xx, the internal cause
+    /// (the crate documentation lists its fields; `Display` and `Serialize` emit none).
     pub fn to_problem(&self, locale: Locale) -> Problem<'_> {
+        crate::answered::answered(self);
+        self.problem(locale)
+    }
+
+    /// [`ApiError::to_problem`] without the event: for re-rendering an answer (in another
+    /// locale) and for `Display` and `Serialize`.
+    pub(crate) fn problem(&self, locale: Locale) -> Problem<'_> {
         let detail = match self.code.detail_template(locale) {
             Some(_) => {
                 let args: Vec<(&str, &dyn DetailArg)> = self
@@ -291,17 +302,18 @@ impl From<ErrorCode> for ApiError {
     }
 }
 
-/// A failure to build the error response is itself a server error: `ERR_SERVER`, with the
-/// [`ExtensionError`] as its internal cause. This lets a handler write `.extra(..)?`.
+/// A failure to build the error response is itself a server error: the catalog's
+/// `internal_error` code ([`ErrorCode::INTERNAL_ERROR`]), with the [`ExtensionError`] as its
+/// internal cause. This lets a handler write `.extra(..)?`.
 impl From<ExtensionError> for ApiError {
     fn from(error: ExtensionError) -> Self {
-        ApiError::new(ErrorCode::Server).cause(error)
+        ApiError::new(ErrorCode::INTERNAL_ERROR).cause(error)
     }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let problem = self.to_problem(Locale::DEFAULT);
+        let problem = self.problem(Locale::DEFAULT);
         write!(f, "{}: {}", self.code, problem.title())?;
         if let Some(detail) = problem.detail() {
             write!(f, " {detail}")?;
@@ -320,7 +332,7 @@ impl StdError for ApiError {
 /// The body in the default locale; use [`ApiError::to_problem`] for another.
 impl Serialize for ApiError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_problem(Locale::DEFAULT).serialize(serializer)
+        self.problem(Locale::DEFAULT).serialize(serializer)
     }
 }
 

@@ -207,34 +207,34 @@ fn catalog_case(
 ) -> Value {
     let mut codes = Vec::new();
     let mut renders = Vec::new();
-    for code in &catalog.codes {
-        let args = sample_args(&code.params);
+    for code in catalog.codes() {
+        let args = sample_args(code.params());
         let locales: serde_json::Map<String, Value> = catalog
-            .locales
+            .locales()
             .iter()
             .enumerate()
             .map(|(i, locale)| {
                 let texts = json!({
-                    "message": code.message[i],
-                    "hint": code.hint.as_ref().map(|h| &h[i]),
-                    "detail": render_with(render, &code.code, locale, &args),
-                    "detailWithoutParams": render_with(render, &code.code, locale, &BTreeMap::new()),
+                    "message": code.message()[i],
+                    "hint": code.hint().map(|h| &h[i]),
+                    "detail": render_with(render, code.code(), locale, &args),
+                    "detailWithoutParams": render_with(render, code.code(), locale, &BTreeMap::new()),
                     "source": code.detail_source(i),
                 });
                 (locale.clone(), texts)
             })
             .collect();
         codes.push(json!({
-            "code": code.code,
-            "status": code.status,
-            "retryable": code.retryable,
-            "category": catalog.category_of(code).key,
+            "code": code.code(),
+            "status": code.status(),
+            "retryable": code.retryable(),
+            "category": catalog.category_of(code).key(),
             "docsUrl": catalog.docs_url(code),
-            "params": code.params.iter().map(ParamJson::new).collect::<Vec<_>>(),
+            "params": code.params().iter().map(ParamJson::new).collect::<Vec<_>>(),
             "args": args,
             "locales": locales,
         }));
-        if code.detail.is_none() {
+        if code.detail().is_none() {
             continue;
         }
         let rows =
@@ -242,21 +242,21 @@ fn catalog_case(
         let exact_rows =
             (0..EXACT.len()).map(|row| (false, row, exact_value as fn(&Param, usize) -> Value));
         for (reference, row, value) in rows.chain(exact_rows) {
-            if !reference && !code.params.iter().any(|p| p.ty == ParamType::Number) {
+            if !reference && !code.params().iter().any(|p| p.ty == ParamType::Number) {
                 continue;
             }
             let args: BTreeMap<String, Value> = code
-                .params
+                .params()
                 .iter()
                 .map(|p| (p.name.clone(), value(p, row)))
                 .collect();
-            for (i, locale) in catalog.locales.iter().enumerate() {
+            for (i, locale) in catalog.locales().iter().enumerate() {
                 renders.push(json!({
-                    "code": code.code,
+                    "code": code.code(),
                     "locale": locale,
                     "source": code.detail_source(i),
                     "args": args,
-                    "detail": render_with(render, &code.code, locale, &args),
+                    "detail": render_with(render, code.code(), locale, &args),
                     "reference": reference,
                 }));
             }
@@ -267,12 +267,12 @@ fn catalog_case(
         "exports": exports,
         "module": module,
         "defaultLocale": catalog.default_locale_tag(),
-        "locales": catalog.locales,
+        "locales": catalog.locales(),
         "codes": codes,
         "renders": renders,
         "negotiation": negotiation_cases(
-            &catalog.locales.iter().map(String::as_str).collect::<Vec<_>>(),
-            catalog.default_locale,
+            &catalog.locales().iter().map(String::as_str).collect::<Vec<_>>(),
+            catalog.default_locale(),
         ),
     })
 }
@@ -447,11 +447,11 @@ fn parse_cases() -> Value {
     ] {
         let catalog =
             flux_codes_gen::load_catalog(&root().join(path)).unwrap_or_else(|e| panic!("{e}"));
-        for code in &catalog.codes {
-            for (i, locale) in catalog.locales.iter().enumerate() {
+        for code in catalog.codes() {
+            for (i, locale) in catalog.locales().iter().enumerate() {
                 if let Some(source) = code.detail_source(i) {
                     cases.push(json!({
-                        "name": format!("{path} {} {locale}", code.code),
+                        "name": format!("{path} {} {locale}", code.code()),
                         "message": source,
                         "rust": parse_shape(source),
                     }));

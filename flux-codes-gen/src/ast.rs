@@ -29,6 +29,7 @@ pub struct CatalogTable {
     pub draft_locales: Vec<Spanned<String>>,
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
+    pub internal_error: Option<Spanned<String>>,
     /// The catalog's semantic version, e.g. `1.4.0`.
     pub version: Option<Spanned<String>>,
     /// The npm package's name, e.g. `@flux/error-codes`.
@@ -90,6 +91,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     "draft_locales",
     "docs_url",
     "reserved",
+    "internal_error",
     "version",
     "npm_package",
 ];

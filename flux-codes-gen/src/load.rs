@@ -141,6 +141,7 @@ impl Walker<'_> {
             .get("reserved")
             .and_then(|v| self.string_array(v))
             .map_or_else(Vec::new, Spanned::into_inner);
+        let internal_error = table.get("internal_error").and_then(|v| self.string(v));
         Some(CatalogTable {
             span,
             name: name?,
@@ -149,6 +150,7 @@ impl Walker<'_> {
             draft_locales,
             docs_url,
             reserved,
+            internal_error,
             version,
             npm_package,
         })

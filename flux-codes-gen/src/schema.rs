@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use crate::ast::{CATALOG_KEYS, CATEGORY_KEYS, CODE_KEYS, TOP_KEYS};
-use crate::valid::MAX_CODE_LEN;
+use crate::code_shape::CODE_PATTERN;
 
 /// The schema, pretty-printed with a trailing newline.
 pub fn render_codes_schema() -> String {
@@ -27,7 +27,7 @@ pub fn codes_schema() -> Value {
             "propertyNames": { "$ref": "#/$defs/locale" }
         })
     };
-    let code_pattern = format!("^[A-Z][A-Z0-9_]{{0,{}}}$", MAX_CODE_LEN - 1);
+    let code_pattern = CODE_PATTERN;
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://docs.flux.example/codes.schema.json",
@@ -68,6 +68,10 @@ pub fn codes_schema() -> Value {
                         "description": "Retired code strings that may never be used again.",
                         "uniqueItems": true,
                         "items": { "$ref": "#/$defs/code" }
+                    },
+                    "internal_error": {
+                        "$ref": "#/$defs/code",
+                        "description": "The code a runtime answers when building an error response itself fails, e.g. \"ERR_SERVER\"; one of `codes`. The flux-codes crate needs it."
                     },
                     "version": {
                         "type": "string",

@@ -63,27 +63,26 @@ fn catalog_json_parses_back_to_the_model() {
         let text = render_json(&catalog);
         let json: CatalogJson = serde_json::from_str(&text).unwrap();
         assert_eq!(json, CatalogJson::new(&catalog), "{name}");
-        assert_eq!(json.locales, catalog.locales);
-        for (exported, code) in json.codes.iter().zip(&catalog.codes) {
-            assert_eq!(exported.code, code.code);
+        assert_eq!(json.locales, catalog.locales());
+        for (exported, code) in json.codes.iter().zip(catalog.codes()) {
+            assert_eq!(exported.code, code.code());
             let message: Vec<&String> = exported.message.0.values().collect();
             assert_eq!(
                 message,
-                code.message.iter().collect::<Vec<_>>(),
+                code.message().iter().collect::<Vec<_>>(),
                 "{name}: {}",
-                code.code
+                code.code()
             );
             let detail = exported
                 .detail
                 .as_ref()
                 .map(|d| d.0.values().cloned().collect::<Vec<_>>());
             let sources = code
-                .detail
-                .as_ref()
+                .detail()
                 .map(|d| d.iter().map(|m| m.source.clone()).collect::<Vec<_>>());
             assert_eq!(detail, sources);
             let params: Vec<_> = exported.params.iter().map(|p| p.to_param()).collect();
-            assert_eq!(params, code.params);
+            assert_eq!(params, code.params());
             assert_eq!(exported.docs_url, catalog.docs_url(code));
         }
         assert!(
@@ -161,21 +160,21 @@ fn as_literal(icu: &str) -> String {
 fn i18next_resources_hold_every_text_as_an_icu_message() {
     for (name, catalog) in catalogs() {
         let files = Format::find("i18next").unwrap().render(&catalog);
-        assert_eq!(files.len(), catalog.locales.len());
+        assert_eq!(files.len(), catalog.locales().len());
         for (locale, file) in files.iter().enumerate() {
-            assert_eq!(file.path, format!("{}.json", catalog.locales[locale]));
+            assert_eq!(file.path, format!("{}.json", catalog.locales()[locale]));
             let json: Value = serde_json::from_str(&file.contents).unwrap();
             let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
-            let codes: Vec<&String> = catalog.codes.iter().map(|c| &c.code).collect();
+            let codes: Vec<&str> = catalog.codes().iter().map(|c| c.code()).collect();
             assert_eq!(keys.len(), codes.len(), "{name}");
-            for code in &catalog.codes {
-                let entry = &json[&code.code];
+            for code in catalog.codes() {
+                let entry = &json[code.code()];
                 // Fixed texts are quoted so they show as written; details are the catalog's.
                 let message = entry["message"].as_str().unwrap();
-                assert_eq!(as_literal(message), code.message[locale], "{name}");
+                assert_eq!(as_literal(message), code.message()[locale], "{name}");
                 assert_eq!(
                     entry["hint"].as_str().map(as_literal),
-                    code.hint.as_ref().map(|h| h[locale].clone())
+                    code.hint().map(|h| h[locale].clone())
                 );
                 assert_eq!(entry["detail"].as_str(), code.detail_source(locale));
             }

@@ -11,6 +11,7 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
+use crate::code_shape::CODE_PATTERN;
 use crate::model::{Catalog, Param, ParamType, TextState};
 use crate::render::to_json;
 
@@ -180,7 +181,6 @@ fn require_every_property(schema: &mut Schema) {
     }
 }
 
-const CODE_PATTERN: &str = "^[A-Z][A-Z0-9_]{0,62}$";
 const CATEGORY_PATTERN: &str = "^[a-z][a-z0-9_]*$";
 const PARAM_PATTERN: &str = "^[a-z_][a-z0-9_]*$";
 /// semver.org's own pattern for a version.
