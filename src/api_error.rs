@@ -90,7 +90,7 @@ impl ApiError {
     ///
     /// A name the code does not have, or a value that cannot fill the param (text that is no
     /// number for a `{name, number}` or a plural), is an error: a bug in the caller, which a
-    /// handler can pass on with `?` (it becomes `ERR_SERVER`).
+    /// handler can pass on with `?` (it becomes the catalog's internal error).
     pub fn param(mut self, name: &str, value: impl DetailArg) -> Result<Self, ParamError> {
         self.set_param(name, &value)?;
         Ok(self)
@@ -487,11 +487,11 @@ impl fmt::Display for ParamError {
 
 impl StdError for ParamError {}
 
-/// A param the code does not take is a bug in the service: `ERR_SERVER`, with the
+/// A param the code does not take is a bug in the service: the catalog's internal error (`ErrorCode::INTERNAL_ERROR`), with the
 /// [`ParamError`] as its internal cause, so a handler can write `.param(..)?`.
 impl From<ParamError> for ApiError {
     fn from(error: ParamError) -> Self {
-        ApiError::new(ErrorCode::Server).cause(error)
+        ApiError::new(ErrorCode::INTERNAL_ERROR).cause(error)
     }
 }
 

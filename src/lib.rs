@@ -10,21 +10,23 @@
 //! let code: ErrorCode = "ERR_MAX_AMOUNT_EXCEEDED".parse().unwrap();
 //! assert_eq!((code.http_status(), code.is_retryable()), (422, false));
 //! assert_eq!(
-//!     code.detail(Locale::Es, &[("max_amount", &"500.00")]).unwrap(),
-//!     "El monto máximo para este pago es 500.00."
+//!     code.detail(Locale::Es, &[("max_amount", &12345.5)]).unwrap(),
+//!     "El monto máximo para este pago es 12.345,5."
 //! );
 //!
 //! // A handler answers with an `ApiError`; the caller's `Accept-Language` picks the language.
-//! let err = ApiError::new(code).param("max_amount", "500.00");
+//! let err = ApiError::new(code).param("max_amount", "500.00")?;
 //! let problem = err.to_problem(Locale::negotiate("es-CL,es;q=0.9,en;q=0.8"));
 //! assert_eq!(problem.title(), "El monto del pago supera el máximo permitido.");
+//! assert_eq!(problem.detail(), Some("El monto máximo para este pago es 500,00."));
+//! # Ok::<(), flux_codes::ParamError>(())
 //! ```
 //!
 //! # The main types
 //!
 //! | item | what it is |
 //! |---|---|
-//! | [`ErrorCode`] | every code: `as_str` (the wire string), `http_status`, `is_retryable`, `category`, `message`, `hint`, `detail`, `params`, `docs_url`, `deprecation`; `FromStr`/`Display`, serde, strum |
+//! | [`ErrorCode`] | every code: `as_str` (the wire string), `http_status`, `is_retryable`, `category`, `message`, `hint`, `detail`, `params`, `param_kinds`, `docs_url`, `deprecation`; `FromStr`/`Display`, serde, strum |
 //! | [`Locale`], [`Category`] | the catalog's languages (with [`Locale::negotiate`] for `Accept-Language`) and categories |
 //! | [`ApiError`], [`Problem`] | the error a service answers with, and its problem+json body in one locale; the internal cause is logged, never sent |
 //! | [`client::RemoteError`] | any error response read back: a known code, a code newer than this catalog, or a proxy's HTML page; `Retry-After` |
