@@ -26,14 +26,33 @@ fn flux_codes(dir: &Path) -> Command {
 
 /// The venv `scripts/test.sh` installs translate-toolkit and polib into.
 fn py_tools() -> PathBuf {
-    let bin = root().join("target/tools/py-l10n/bin");
+    root().join("target/tools/py-l10n/bin")
+}
+
+/// Whether gettext's `msgfmt` and the venv with translate-toolkit and polib are installed.
+/// `scripts/test.sh` installs them and sets `FLUX_CODES_REQUIRE_TOOLS=1`, so there a missing
+/// install fails the test; a plain `cargo test` (the quick path, README) skips the tests that
+/// drive them with a note instead.
+fn l10n_tools_installed() -> bool {
+    let bin = py_tools();
+    let venv = bin.join("pocount").is_file() && bin.join("python").is_file();
+    let msgfmt = Command::new("msgfmt").arg("--version").output().is_ok();
+    if venv && msgfmt {
+        return true;
+    }
+    let missing = match (msgfmt, venv) {
+        (false, false) => "msgfmt (gettext) and translate-toolkit + polib",
+        (false, true) => "msgfmt (gettext)",
+        _ => "translate-toolkit + polib",
+    };
     assert!(
-        bin.join("pocount").is_file() && bin.join("python").is_file(),
-        "translate-toolkit and polib are not installed in {}: run scripts/test.sh (it installs \
-         scripts/requirements-l10n.txt there)",
+        std::env::var_os("FLUX_CODES_REQUIRE_TOOLS").is_none(),
+        "{missing} not installed: run scripts/test.sh (it installs gettext from Debian and \
+         scripts/requirements-l10n.txt into {})",
         bin.display()
     );
-    bin
+    eprintln!("skipped: {missing} not installed (scripts/test.sh installs them)");
+    false
 }
 
 fn run(command: &mut Command) -> Output {
@@ -181,6 +200,9 @@ po.save()
 
 #[test]
 fn a_translators_round_trip_through_gettext_pocount_and_polib() {
+    if !l10n_tools_installed() {
+        return;
+    }
     let project = project();
     let dir = project.path();
     let before = std::fs::read_to_string(dir.join("codes.toml")).unwrap();
@@ -307,6 +329,9 @@ po.save()
 
 #[test]
 fn editing_a_source_text_makes_its_translations_stale_until_a_fresh_import() {
+    if !l10n_tools_installed() {
+        return;
+    }
     let project = project();
     let dir = project.path();
     let fr = export(dir, "fr");
@@ -479,6 +504,9 @@ fn bad_imports_fail_at_the_po_line_and_leave_codes_toml_byte_identical() {
 
 #[test]
 fn a_draft_locale_exports_with_fallbacks_marked() {
+    if !l10n_tools_installed() {
+        return;
+    }
     let project = project();
     let dir = project.path();
     let fr = export(dir, "fr");
