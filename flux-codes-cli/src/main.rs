@@ -8,6 +8,7 @@
 mod audit;
 mod catalog;
 mod commands;
+mod example;
 mod git;
 
 use std::path::PathBuf;

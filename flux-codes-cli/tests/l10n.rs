@@ -471,6 +471,24 @@ fn bad_imports_fail_at_the_po_line_and_leave_codes_toml_byte_identical() {
             "msgstr \"El monto máximo para este pago es {max_amount.\"".to_owned(),
         ),
         (
+            "a plural without `other`",
+            es.replace(
+                " other {Quedan # intentos antes de que se bloquee el medio de pago.}}\"",
+                "}\"",
+            ),
+            "the plural has no `other` option",
+            "de intentos antes de que se bloquee el medio de pago.}}\"".to_owned(),
+        ),
+        (
+            "a plural category es lacks",
+            es.replace(
+                " many {Quedan # de intentos",
+                " two {Quedan # intentos} many {Quedan # de intentos",
+            ),
+            "has a `two` option, but `es` has no plural category `two`",
+            "two {Quedan # intentos}".to_owned(),
+        ),
+        (
             "a locale the catalog lacks",
             es.replace("\"Language: es\\n\"", "\"Language: de\\n\""),
             "`Language: de` is not a locale of the catalog",

@@ -2,7 +2,9 @@
 //! the notes a translator reads beside each text (the code, its facts, its params, the hint as
 //! context). Both formats render these same entries, so they cannot drift apart.
 
+use crate::message::{Key, Message, Node, Param, ParamType};
 use crate::model::{Catalog, SourceHash, TextId, TextKind, TextState};
+use crate::plural;
 use crate::render::status_line;
 
 /// One text to translate, as a translator's file shows it.
@@ -35,11 +37,18 @@ pub struct Stale {
 /// in the catalog's git history); `None` when it cannot be found.
 pub type PreviousSource<'p> = &'p dyn Fn(SourceHash) -> Option<String>;
 
+/// Renders a detail as the API answers it: `message` in the catalog locale `locale` (a tag),
+/// each param given a value as written (a number as a decimal string). This is the runtime's
+/// renderer, passed in by the front end: the generator cannot depend on the runtime it generates
+/// code for, and a second renderer here could show translators something the API never says.
+pub type ExampleRenderer<'r> = &'r dyn Fn(&Message, &str, &[(&Param, String)]) -> String;
+
 /// Every text of the catalog for the locale at `locale`, in catalog order.
 pub fn entries<'c>(
     catalog: &'c Catalog,
     locale: usize,
     previous: PreviousSource<'_>,
+    example: ExampleRenderer<'_>,
 ) -> Vec<Entry<'c>> {
     let default = catalog.default_locale;
     catalog
@@ -64,7 +73,7 @@ pub fn entries<'c>(
                 source: texts[default],
                 translation,
                 stale,
-                notes: notes(catalog, id),
+                notes: notes(catalog, id, example),
                 is_message_format: id.kind() == TextKind::Detail,
             }
         })
@@ -72,7 +81,7 @@ pub fn entries<'c>(
 }
 
 /// What a translator needs beside a text: what it is, and the code it belongs to.
-fn notes(catalog: &Catalog, id: TextId) -> Vec<String> {
+fn notes(catalog: &Catalog, id: TextId, example: ExampleRenderer<'_>) -> Vec<String> {
     let default = catalog.default_locale;
     let mut notes = Vec::new();
     let code = match id {
@@ -129,6 +138,10 @@ fn notes(catalog: &Catalog, id: TextId) -> Vec<String> {
             "Params: {} (filled in by the API, numbers and plurals formatted per language).",
             params.join(", ")
         ));
+        if let Some(detail) = code.detail() {
+            let tag = catalog.default_locale_tag();
+            notes.extend(examples(&detail[default], &code.params, tag, example));
+        }
     }
     if id.kind() != TextKind::Hint
         && let Some(hint) = &code.hint
@@ -139,4 +152,76 @@ fn notes(catalog: &Catalog, id: TextId) -> Vec<String> {
         notes.push(format!("Deprecated: {note}"));
     }
     notes
+}
+
+/// Example renderings of a detail in the default locale, for translators: one per option of its
+/// first plural or select, with a value that reaches that option (`attempts_left = 1`), or one
+/// with sample values for a message without either. `example` renders them, as the API would.
+fn examples(
+    message: &Message,
+    params: &[Param],
+    locale: &str,
+    example: ExampleRenderer<'_>,
+) -> Vec<String> {
+    let samples: Vec<(&Param, String)> = params
+        .iter()
+        .map(|p| {
+            let value = match &p.ty {
+                ParamType::String => format!("<{}>", p.name),
+                ParamType::Number => "1234.5".to_owned(),
+                ParamType::Integer => "3".to_owned(),
+                ParamType::Select { keys } => keys.first().cloned().unwrap_or_default(),
+            };
+            (p, value)
+        })
+        .collect();
+    let render = |values: &[(&Param, String)]| {
+        let shown: Vec<String> = values
+            .iter()
+            .map(|(p, v)| format!("{} = {v}", p.name))
+            .collect();
+        format!(
+            "Example ({}): {}",
+            shown.join(", "),
+            example(message, locale, values)
+        )
+    };
+    let chooser = message.nodes.iter().find_map(|node| match node {
+        Node::Plural {
+            name,
+            offset,
+            branches,
+            ..
+        } => Some((name, Some(*offset), branches)),
+        Node::Select { name, branches, .. } => Some((name, None, branches)),
+        _ => None,
+    });
+    let Some((name, offset, branches)) = chooser else {
+        return vec![render(&samples)];
+    };
+    let exact: Vec<i64> = branches
+        .iter()
+        .filter_map(|b| match b.key {
+            Key::Exact(n) => Some(n),
+            Key::Keyword(_) => None,
+        })
+        .collect();
+    branches
+        .iter()
+        .filter_map(|branch| {
+            let value = match (&branch.key, offset) {
+                (Key::Exact(n), _) => n.to_string(),
+                (Key::Keyword(category), Some(offset)) => {
+                    plural::example_beyond(locale, category, offset, &exact)?
+                }
+                (Key::Keyword(key), None) if key == "other" => "something-else".to_owned(),
+                (Key::Keyword(key), None) => key.clone(),
+            };
+            let values: Vec<(&Param, String)> = samples
+                .iter()
+                .map(|(p, v)| (*p, if p.name == *name { value.clone() } else { v.clone() }))
+                .collect();
+            Some(render(&values))
+        })
+        .collect()
 }

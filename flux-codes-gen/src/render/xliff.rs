@@ -9,10 +9,15 @@ use std::fmt::Write as _;
 
 use crate::model::Catalog;
 use crate::render::html;
-use crate::render::l10n::{PreviousSource, entries};
+use crate::render::l10n::{ExampleRenderer, PreviousSource, entries};
 
 /// The XLIFF document of the locale at `locale`.
-pub fn render_xliff(catalog: &Catalog, locale: usize, previous: PreviousSource<'_>) -> String {
+pub fn render_xliff(
+    catalog: &Catalog,
+    locale: usize,
+    previous: PreviousSource<'_>,
+    example: ExampleRenderer<'_>,
+) -> String {
     let tag = &catalog.locales[locale];
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n");
@@ -36,7 +41,7 @@ pub fn render_xliff(catalog: &Catalog, locale: usize, previous: PreviousSource<'
         );
     }
     out.push_str("    </header>\n    <body>\n");
-    for entry in entries(catalog, locale, previous) {
+    for entry in entries(catalog, locale, previous, example) {
         let _ = writeln!(
             out,
             "      <trans-unit id=\"{id}\" resname=\"{id}\" xml:space=\"preserve\"{approved}>",
