@@ -242,7 +242,7 @@ export const CODES = deepFreeze({
     "detail": {
       "en": "The maximum amount for this payment is {max_amount, number}.",
       "es": "El monto máximo para este pago es {max_amount, number}.",
-      "pt-BR": "The maximum amount for this payment is {max_amount, number}."
+      "pt-BR": "O valor máximo para este pagamento é {max_amount, number}."
     },
     "hint": {
       "en": "Send the payment again with an amount at or below the maximum allowed.",
@@ -271,7 +271,7 @@ export const CODES = deepFreeze({
     "detail": {
       "en": "The minimum amount for this payment is {min_amount, number}.",
       "es": "El monto mínimo para este pago es {min_amount, number}.",
-      "pt-BR": "The minimum amount for this payment is {min_amount, number}."
+      "pt-BR": "O valor mínimo para este pagamento é {min_amount, number}."
     },
     "hint": {
       "en": "Send the payment again with an amount at or above the minimum allowed.",
@@ -375,17 +375,17 @@ export const CODES = deepFreeze({
     "message": {
       "en": "The PIN was entered incorrectly too many times.",
       "es": "El PIN se ingresó incorrectamente demasiadas veces.",
-      "pt-BR": "The PIN was entered incorrectly too many times."
+      "pt-BR": "O PIN foi digitado incorretamente vezes demais."
     },
     "detail": {
       "en": "{attempts_left, plural, =0 {No attempts are left; the payment method is locked.} one {Only # attempt is left before the payment method is locked.} other {# attempts are left before the payment method is locked.}}",
       "es": "{attempts_left, plural, =0 {No quedan intentos; el medio de pago está bloqueado.} one {Solo queda # intento antes de que se bloquee el medio de pago.} many {Quedan # de intentos antes de que se bloquee el medio de pago.} other {Quedan # intentos antes de que se bloquee el medio de pago.}}",
-      "pt-BR": "{attempts_left, plural, =0 {No attempts are left; the payment method is locked.} one {Only # attempt is left before the payment method is locked.} other {# attempts are left before the payment method is locked.}}"
+      "pt-BR": "{attempts_left, plural, =0 {Não restam tentativas; o meio de pagamento está bloqueado.} one {Resta só # tentativa antes que o meio de pagamento seja bloqueado.} many {Restam # de tentativas antes que o meio de pagamento seja bloqueado.} other {Restam # tentativas antes que o meio de pagamento seja bloqueado.}}"
     },
     "hint": {
       "en": "Ask the customer to check their PIN before trying again; once no attempts are left, they must unlock the payment method with their bank.",
       "es": "Pídele al cliente que verifique su PIN antes de volver a intentarlo; cuando no queden intentos, debe desbloquear el medio de pago con su banco.",
-      "pt-BR": "Ask the customer to check their PIN before trying again; once no attempts are left, they must unlock the payment method with their bank."
+      "pt-BR": "Peça ao cliente que confira o PIN antes de tentar novamente; quando não restarem tentativas, ele precisará desbloquear o meio de pagamento com o banco."
     },
     "params": [
       {
@@ -666,7 +666,7 @@ const MESSAGES = deepFreeze({
       "."
     ],
     "pt-BR": [
-      "The maximum amount for this payment is ",
+      "O valor máximo para este pagamento é ",
       [
         "number",
         "max_amount",
@@ -695,7 +695,7 @@ const MESSAGES = deepFreeze({
       "."
     ],
     "pt-BR": [
-      "The minimum amount for this payment is ",
+      "O valor mínimo para este pagamento é ",
       [
         "number",
         "min_amount",
@@ -793,26 +793,37 @@ const MESSAGES = deepFreeze({
           [
             "=0",
             [
-              "No attempts are left; the payment method is locked."
+              "Não restam tentativas; o meio de pagamento está bloqueado."
             ]
           ],
           [
             "one",
             [
-              "Only ",
+              "Resta só ",
               [
                 "#"
               ],
-              " attempt is left before the payment method is locked."
+              " tentativa antes que o meio de pagamento seja bloqueado."
+            ]
+          ],
+          [
+            "many",
+            [
+              "Restam ",
+              [
+                "#"
+              ],
+              " de tentativas antes que o meio de pagamento seja bloqueado."
             ]
           ],
           [
             "other",
             [
+              "Restam ",
               [
                 "#"
               ],
-              " attempts are left before the payment method is locked."
+              " tentativas antes que o meio de pagamento seja bloqueado."
             ]
           ]
         ]
