@@ -2,8 +2,8 @@
 //! (`flux_codes::__private::render`, what the API answers with), so a translator sees exactly
 //! what a client will.
 
-use flux_codes::Decimal;
 use flux_codes::__private::{DetailArg, LocaleData, Part, PluralKey, render};
+use flux_codes::Decimal;
 use flux_codes_gen::message::{Key, Message, Node, NumberStyle, Param};
 
 /// Renders `message` in `locale` with `values` (numbers as decimal strings): the

@@ -370,7 +370,11 @@ fn editing_a_source_text_makes_its_translations_stale_until_a_fresh_import() {
     }
     let gate = run(flux_codes(dir).args(["l10n", "status", "--require-complete"]));
     assert_eq!(gate.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&gate.stderr).contains("`es` is not complete and current"));
+    assert!(
+        String::from_utf8_lossy(&gate.stderr)
+            .contains("`es`, `pt-BR` are not complete and current"),
+        "both complete locales translated the edited text; the draft fr does not gate"
+    );
 
     // The next export has it fuzzy, with the source it was translated from.
     let es = export(dir, "es");
@@ -410,6 +414,20 @@ po.save()
     );
     assert_success(&import(dir, &[&es]), "importing the reviewed file");
     assert_eq!(locale_status(&l10n_status(dir), "es")["stale"], 0);
+    let gate = run(flux_codes(dir).args(["l10n", "status", "--require-complete"]));
+    assert_eq!(gate.status.code(), Some(1), "pt-BR is still stale");
+    let pt = export(dir, "pt-BR");
+    polib(
+        r#"
+po = polib.pofile(sys.argv[1])
+entry = po.find("ERR_QR_EXPIRED.message", by="msgctxt")
+entry.msgstr = "O código QR não é mais válido."
+entry.flags.remove("fuzzy")
+po.save()
+"#,
+        &[&pt],
+    );
+    assert_success(&import(dir, &[&pt]), "importing the reviewed pt-BR file");
     let gate = run(flux_codes(dir).args(["l10n", "status", "--require-complete"]));
     assert_eq!(
         gate.status.code(),
@@ -569,4 +587,28 @@ fn a_draft_locale_exports_with_fallbacks_marked() {
     assert_success(&output, "the XLIFF export");
     let (translated, fuzzy, untranslated, total) = pocount(&xliff);
     assert_eq!((translated, fuzzy, untranslated + 3), (3, 0, total));
+}
+
+#[test]
+fn po_notes_show_each_detail_rendered_by_the_runtime() {
+    let project = project();
+    let dir = project.path();
+    let po = std::fs::read_to_string(export(dir, "pt-BR")).unwrap();
+    for line in [
+        "#. Params: {max_amount} (number) (filled in by the API, numbers and plurals formatted per language).",
+        // The runtime's CLDR number formatting: grouped, as the API answers.
+        "#. Example (max_amount = 1234.5): The maximum amount for this payment is 1,234.5.",
+        "#. Params: {attempts_left} (integer) (filled in by the API, numbers and plurals formatted per language).",
+        // One example per option: `=0`, then a value of each category (`one` is 1 in `en`).
+        "#. Example (attempts_left = 0): No attempts are left; the payment method is locked.",
+        "#. Example (attempts_left = 1): Only 1 attempt is left before the payment method is locked.",
+        "#. Example (attempts_left = 2): 2 attempts are left before the payment method is locked.",
+    ] {
+        assert!(po.contains(&format!("{line}\n")), "no `{line}` in:\n{po}");
+    }
+    let pin = po
+        .find("msgctxt \"ERR_PIN_ATTEMPTS_EXCEEDED.detail\"")
+        .unwrap();
+    let notes = &po[po[..pin].rfind("\n\n").unwrap()..pin];
+    assert_eq!(notes.matches("#. Example").count(), 3, "{notes}");
 }

@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use flux_codes_gen::Catalog;
-use flux_codes_gen::message::{Message, Param};
 use flux_codes_gen::l10n::import::{ImportOptions, PoInput, import};
+use flux_codes_gen::message::{Message, Param};
 use flux_codes_gen::model::{Counts, SourceHash, TextId, TextState};
 use flux_codes_gen::render::po::{PoHeader, render_po};
 use flux_codes_gen::render::xliff::render_xliff;
@@ -45,7 +45,11 @@ fn example(message: &Message, locale: &str, values: &[(&Param, String)]) -> Stri
         .iter()
         .map(|(p, v)| format!("{}: {v}", p.name))
         .collect();
-    format!("<{} in {locale} with {}>", message.source, values.join(", "))
+    format!(
+        "<{} in {locale} with {}>",
+        message.source,
+        values.join(", ")
+    )
 }
 
 #[test]

@@ -219,7 +219,16 @@ fn examples(
             };
             let values: Vec<(&Param, String)> = samples
                 .iter()
-                .map(|(p, v)| (*p, if p.name == *name { value.clone() } else { v.clone() }))
+                .map(|(p, v)| {
+                    (
+                        *p,
+                        if p.name == *name {
+                            value.clone()
+                        } else {
+                            v.clone()
+                        },
+                    )
+                })
                 .collect();
             Some(render(&values))
         })
