@@ -25,6 +25,7 @@ pub struct CatalogTable {
     pub locales: Spanned<Vec<Spanned<String>>>,
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
+    pub domain: Option<Spanned<String>>,
 }
 
 /// `[categories.<key>]`.
@@ -46,6 +47,7 @@ pub struct CodeTable {
     pub hint: Option<Localized>,
     pub variant: Option<Spanned<String>>,
     pub deprecated: Option<Spanned<String>>,
+    pub grpc: Option<Spanned<String>>,
 }
 
 /// A text per locale: `{ en = "...", es = "..." }`, in file order.
@@ -66,7 +68,14 @@ impl Localized {
 
 /// The keys each table accepts: the loader rejects any other, and the JSON Schema lists these.
 pub const TOP_KEYS: &[&str] = &["catalog", "categories", "codes"];
-pub const CATALOG_KEYS: &[&str] = &["name", "default_locale", "locales", "docs_url", "reserved"];
+pub const CATALOG_KEYS: &[&str] = &[
+    "name",
+    "default_locale",
+    "locales",
+    "docs_url",
+    "reserved",
+    "domain",
+];
 pub const CATEGORY_KEYS: &[&str] = &["title"];
 pub const CODE_KEYS: &[&str] = &[
     "status",
@@ -77,4 +86,5 @@ pub const CODE_KEYS: &[&str] = &[
     "hint",
     "variant",
     "deprecated",
+    "grpc",
 ];

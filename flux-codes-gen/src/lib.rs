@@ -11,6 +11,7 @@ pub mod ast;
 mod build;
 pub mod diagnostic;
 pub mod diff;
+pub mod grpc;
 #[doc(hidden)]
 pub mod hash;
 pub mod load;

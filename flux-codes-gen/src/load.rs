@@ -115,6 +115,7 @@ impl Walker<'_> {
             .get("reserved")
             .and_then(|v| self.string_array(v))
             .map_or_else(Vec::new, Spanned::into_inner);
+        let domain = table.get("domain").and_then(|v| self.string(v));
         Some(CatalogTable {
             span,
             name: name?,
@@ -122,6 +123,7 @@ impl Walker<'_> {
             locales: locales?,
             docs_url,
             reserved,
+            domain,
         })
     }
 
@@ -141,6 +143,7 @@ impl Walker<'_> {
             .and_then(|v| self.localized(v, &format!("{what}.hint")));
         let variant = body.get("variant").and_then(|v| self.string(v));
         let deprecated = body.get("deprecated").and_then(|v| self.string(v));
+        let grpc = body.get("grpc").and_then(|v| self.string(v));
         Some(CodeTable {
             code: key,
             status: status?,
@@ -151,6 +154,7 @@ impl Walker<'_> {
             hint,
             variant,
             deprecated,
+            grpc,
         })
     }
 

@@ -1,6 +1,8 @@
 //! The validated catalog: the facts every renderer reads. Texts are stored per locale, in the
 //! order of [`Catalog::locales`]; codes and categories keep the file's order.
 
+pub use crate::grpc::GrpcCode;
+
 /// A catalog that passed validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
@@ -13,6 +15,8 @@ pub struct Catalog {
     pub docs_url: Option<String>,
     /// Retired code strings that may never be used again.
     pub reserved: Vec<String>,
+    /// AIP-193's `ErrorInfo.domain` of every code, e.g. `flux.example`.
+    pub domain: Option<String>,
     pub categories: Vec<Category>,
     pub codes: Vec<CodeSpec>,
 }
@@ -48,6 +52,8 @@ pub struct CodeSpec {
     pub params: Vec<String>,
     /// Deprecation note, e.g. `Use ERR_X instead.`.
     pub deprecated: Option<String>,
+    /// The gRPC status code: `grpc = "NAME"`, else derived from `status`.
+    pub grpc: GrpcCode,
 }
 
 impl Catalog {

@@ -8,12 +8,19 @@ use std::ops::Range;
 
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::model::{Catalog, Category, CodeSpec, category_variant, code_variant, locale_variant};
+use crate::model::{
+    Catalog, Category, CodeSpec, GrpcCode, category_variant, code_variant, locale_variant,
+};
 use crate::render::i18next;
 use crate::template;
 
 /// Longest code string: Google AIP-193's limit for `ErrorInfo.reason`.
 pub const MAX_CODE_LEN: usize = 63;
+
+/// `catalog.domain` as a regular expression (for JSON Schemas): what [`validate`] accepts,
+/// with the length limit of 253 characters checked apart.
+pub const DOMAIN_PATTERN: &str =
+    r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$";
 
 /// Most locales a catalog may declare (every text is checked once per locale).
 pub const MAX_LOCALES: usize = 256;
@@ -32,6 +39,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         default_locale: 0,
         docs_url: None,
         reserved: Vec::new(),
+        domain: None,
         categories: Vec::new(),
         codes: Vec::new(),
     };
@@ -47,6 +55,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         v.default_locale = catalog.default_locale;
         catalog.docs_url = table.docs_url.as_ref().and_then(|url| v.docs_url(url));
         catalog.reserved = v.reserved(&table.reserved);
+        catalog.domain = table.domain.as_ref().and_then(|d| v.domain(d));
     }
     let mut category_variants: HashMap<String, &str> = HashMap::new();
     for table in &file.categories {
@@ -378,6 +387,10 @@ impl Validator<'_> {
             Some(note) => Some(self.non_empty(note, &format!("`{what}.deprecated`"))?),
             None => None,
         };
+        let grpc = match &table.grpc {
+            Some(name) => self.grpc(name),
+            None => Some(GrpcCode::for_http_status(status as u16)),
+        };
         if !ok {
             return None;
         }
@@ -392,7 +405,73 @@ impl Validator<'_> {
             hint: hint.map(|h| h.ok_or(())).transpose().ok()?,
             params,
             deprecated,
+            grpc: grpc?,
         })
+    }
+
+    /// `catalog.domain`: AIP-193's `ErrorInfo.domain`, a DNS-like name such as
+    /// `pubsub.googleapis.com` (lowercase labels of letters, digits and inner hyphens).
+    fn domain(&mut self, domain: &Spanned<String>) -> Option<String> {
+        let name = domain.get_ref();
+        if is_domain_name(name) {
+            return Some(name.clone());
+        }
+        let lower = name.trim().to_ascii_lowercase();
+        let help = if is_domain_name(&lower) {
+            format!("write it as `{lower}`")
+        } else {
+            "use the service's DNS-like name, e.g. `payments.flux.example`: two or more dot-separated \
+             labels of lowercase letters, digits and inner hyphens, at most 253 characters"
+                .to_owned()
+        };
+        self.diags.push(
+            Diagnostic::error(
+                format!("`{}` is not a valid error domain", name.escape_debug()),
+                Some(domain.span()),
+            )
+            .with_label("not a DNS-like name")
+            .with_help(help),
+        );
+        None
+    }
+
+    /// A code's `grpc = "NAME"` override: a canonical `google.rpc.Code` name other than `OK`.
+    fn grpc(&mut self, name: &Spanned<String>) -> Option<GrpcCode> {
+        let given = name.get_ref();
+        match GrpcCode::from_name(given) {
+            Some(GrpcCode::Ok) => {
+                self.diags.push(
+                    Diagnostic::error("`grpc = \"OK\"` would answer an error as a success", Some(name.span()))
+                        .with_label("not an error code")
+                        .with_help("remove `grpc` to use the code derived from `status`, or name an error code such as `FAILED_PRECONDITION`"),
+                );
+                None
+            }
+            Some(code) => Some(code),
+            None => {
+                let names = GrpcCode::ALL[1..].iter().map(|c| c.name());
+                let upper = given.trim().to_ascii_uppercase().replace([' ', '-'], "_");
+                let help = match did_you_mean(&upper, names.clone()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "use one of {}",
+                        names
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                self.diags.push(
+                    Diagnostic::error(
+                        format!("`{}` is not a gRPC status code", given.escape_debug()),
+                        Some(name.span()),
+                    )
+                    .with_label("not a canonical `google.rpc.Code` name")
+                    .with_help(help),
+                );
+                None
+            }
+        }
     }
 
     /// Every locale of one detail must use the same placeholders; returns them in the default
@@ -568,6 +647,21 @@ fn is_category_key(key: &str) -> bool {
         && key
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// At most 253 characters, two or more dot-separated labels of 1 to 63 lowercase letters,
+/// digits and hyphens, a hyphen never first or last.
+fn is_domain_name(name: &str) -> bool {
+    name.len() <= 253
+        && name.contains('.')
+        && name.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
 }
 
 fn is_variant_name(name: &str) -> bool {

@@ -12,7 +12,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use flux_codes_gen::diff::{Change, diff};
-use flux_codes_gen::model::{Catalog, Category, CodeSpec, category_variant, code_variant};
+use flux_codes_gen::model::{
+    Catalog, Category, CodeSpec, GrpcCode, category_variant, code_variant,
+};
 use flux_codes_gen::render::json::{CatalogJson, Texts, render_json};
 use flux_codes_gen::render::rust::render_rust;
 use proptest::prelude::*;
@@ -91,9 +93,21 @@ fn code(locales: usize, categories: usize) -> impl Strategy<Value = CodeSpec> {
         prop::option::of(subsequence(PARAMS, 0..=3)),
         prop::option::of(texts(locales)),
         prop::option::weighted(0.2, fixed_text()),
+        prop::option::weighted(0.2, prop::sample::select(&GrpcCode::ALL[1..])),
     )
         .prop_flat_map(
-            move |(code, variant, status, retryable, category, message, params, hint, note)| {
+            move |(
+                code,
+                variant,
+                status,
+                retryable,
+                category,
+                message,
+                params,
+                hint,
+                note,
+                grpc,
+            )| {
                 let params: Option<Vec<String>> =
                     params.map(|p| p.into_iter().map(str::to_owned).collect());
                 let detail = match &params {
@@ -112,6 +126,7 @@ fn code(locales: usize, categories: usize) -> impl Strategy<Value = CodeSpec> {
                         hint,
                         params: Vec::new(),
                         deprecated: note,
+                        grpc: grpc.unwrap_or(GrpcCode::for_http_status(status)),
                     }),
                     detail,
                 )
@@ -149,10 +164,11 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                 prop::collection::vec(code_string(), 0..3),
                 fixed_text(),
                 any::<bool>(),
+                prop::option::of("[a-z0-9]{1,8}(\\.[a-z0-9]([a-z0-9-]{0,6}[a-z0-9])?){1,3}"),
             )
         })
         .prop_map(
-            |(locales, default_locale, categories, codes, reserved, name, docs)| {
+            |(locales, default_locale, categories, codes, reserved, name, docs, domain)| {
                 let mut names = HashSet::new();
                 let mut variants = HashSet::new();
                 let mut codes: Vec<CodeSpec> = codes
@@ -176,6 +192,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     default_locale,
                     docs_url: docs.then(|| "https://docs.example/errors#{code}".to_owned()),
                     reserved,
+                    domain,
                     categories: categories
                         .into_iter()
                         .map(|(key, title)| Category {
@@ -231,6 +248,9 @@ fn to_toml(c: &Catalog) -> String {
         let _ = writeln!(out, "docs_url = {}", toml_string(url));
     }
     let _ = writeln!(out, "reserved = [{}]", list(&c.reserved));
+    if let Some(domain) = &c.domain {
+        let _ = writeln!(out, "domain = {}", toml_string(domain));
+    }
     for category in &c.categories {
         let _ = writeln!(out, "\n[categories.{}]", category.key);
         let _ = writeln!(out, "title = {}", localized(&c.locales, &category.title));
@@ -256,6 +276,9 @@ fn to_toml(c: &Catalog) -> String {
         }
         if let Some(note) = &code.deprecated {
             let _ = writeln!(out, "deprecated = {}", toml_string(note));
+        }
+        if code.grpc != GrpcCode::for_http_status(code.status) {
+            let _ = writeln!(out, "grpc = {}", toml_string(code.grpc.name()));
         }
     }
     out
@@ -290,6 +313,7 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             hint: code.hint.as_ref().map(&texts).transpose()?,
             params: code.params.clone(),
             deprecated: code.deprecated.clone(),
+            grpc: GrpcCode::from_name(&code.grpc).ok_or("not a gRPC code name")?,
         });
     }
     Ok(Catalog {
@@ -302,6 +326,7 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             .ok_or("the default locale is not a locale")?,
         docs_url: original.docs_url.clone(),
         reserved: json.reserved.clone(),
+        domain: json.domain.clone(),
         categories: json
             .categories
             .iter()

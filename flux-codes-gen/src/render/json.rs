@@ -10,8 +10,9 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
-use crate::model::Catalog;
+use crate::model::{Catalog, GrpcCode};
 use crate::render::to_json;
+use crate::valid::DOMAIN_PATTERN;
 
 /// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -39,6 +40,10 @@ pub struct CatalogJson {
     /// Retired code strings: never sent again, never to be reused.
     #[schemars(inner(regex(pattern = CODE_PATTERN)))]
     pub reserved: Vec<String>,
+    /// The error domain of every code (AIP-193's `ErrorInfo.domain` in gRPC errors), e.g.
+    /// `flux.example`; `null` when the catalog declares none.
+    #[schemars(regex(pattern = DOMAIN_PATTERN))]
+    pub domain: Option<String>,
     /// The categories, in file order.
     pub categories: Vec<CategoryJson>,
     /// The codes, in file order.
@@ -66,6 +71,9 @@ pub struct CodeJson {
     /// The HTTP status of a response carrying this code.
     #[schemars(range(min = 400, max = 599))]
     pub status: u16,
+    /// The gRPC status code (`google.rpc.Code` name) of a gRPC call failing with this code.
+    #[schemars(extend("enum" = grpc_names()))]
+    pub grpc: String,
     /// Whether the client may retry the same request unchanged.
     pub retryable: bool,
     /// The key of its category.
@@ -107,6 +115,11 @@ fn require_every_property(schema: &mut Schema) {
             }
         }
     }
+}
+
+/// The names a code's `grpc` may have: every `google.rpc.Code` but `OK`.
+fn grpc_names() -> Vec<&'static str> {
+    GrpcCode::ALL[1..].iter().map(|c| c.name()).collect()
 }
 
 const CODE_PATTERN: &str = "^[A-Z][A-Z0-9_]{0,62}$";
@@ -158,6 +171,7 @@ impl CatalogJson {
             default_locale: catalog.default_locale_tag().to_owned(),
             locales: catalog.locales.clone(),
             reserved: catalog.reserved.clone(),
+            domain: catalog.domain.clone(),
             categories: catalog
                 .categories
                 .iter()
@@ -172,6 +186,7 @@ impl CatalogJson {
                 .map(|code| CodeJson {
                     code: code.code.clone(),
                     status: code.status,
+                    grpc: code.grpc.name().to_owned(),
                     retryable: code.retryable,
                     category: catalog.category_of(code).key.clone(),
                     message: Texts::new(catalog, &code.message),

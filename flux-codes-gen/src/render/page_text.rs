@@ -51,6 +51,7 @@ pub struct PageText {
 pub struct Columns {
     pub code: &'static str,
     pub status: &'static str,
+    pub grpc: &'static str,
     pub retryable: &'static str,
     pub message: &'static str,
     pub detail: &'static str,
@@ -58,13 +59,14 @@ pub struct Columns {
 }
 
 impl Columns {
-    pub const COUNT: usize = 6;
+    pub const COUNT: usize = 7;
 
     /// In table order.
     pub fn all(&self) -> [&'static str; Self::COUNT] {
         [
             self.code,
             self.status,
+            self.grpc,
             self.retryable,
             self.message,
             self.detail,
@@ -112,6 +114,7 @@ pub const EN: PageText = PageText {
     columns: Columns {
         code: "Code",
         status: "HTTP status",
+        grpc: "gRPC status",
         retryable: "Retryable",
         message: "Message",
         detail: "Detail",
@@ -147,6 +150,7 @@ pub const ES: PageText = PageText {
     columns: Columns {
         code: "Código",
         status: "Estado HTTP",
+        grpc: "Estado gRPC",
         retryable: "Reintentable",
         message: "Mensaje",
         detail: "Detalle",

@@ -38,8 +38,8 @@ pub fn render_catalog_doc(catalog: &Catalog) -> String {
         "## The catalog\n\n\
          Every [`ErrorCode`] of the {} catalog, generated from `codes.toml`, in catalog order \
          (messages in `{}`). Each variant's page has all of its facts.\n\n\
-         | Code | Variant | HTTP status | Retryable | Category | Message |\n\
-         |---|---|---|---|---|---|\n",
+         | Code | Variant | HTTP status | gRPC | Retryable | Category | Message |\n\
+         |---|---|---|---|---|---|---|\n",
         escape_markdown(&catalog.name),
         catalog.locales[d],
     );
@@ -48,10 +48,11 @@ pub fn render_catalog_doc(catalog: &Catalog) -> String {
             format!("**Deprecated:** {} ", escape_markdown(note))
         });
         doc.push_str(&format!(
-            "| `{code}` | [`{variant}`](ErrorCode::{variant}) | {status} | {retryable} | `{category}` | {deprecated}{message} |\n",
+            "| `{code}` | [`{variant}`](ErrorCode::{variant}) | {status} | `{grpc}` | {retryable} | `{category}` | {deprecated}{message} |\n",
             code = code.code,
             variant = code.variant,
             status = status_line(code.status),
+            grpc = code.grpc,
             retryable = if code.retryable { "yes" } else { "no" },
             category = catalog.category_of(code).key,
             message = escape_markdown(&code.message[d]),
@@ -211,6 +212,7 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
         &quote!(__catalog::CODE_STRS),
         rt,
     );
+    let domain = option_str(catalog.domain.as_deref());
     let catalog_doc = format!(
         " An error code of the {} catalog, generated from `codes.toml`.\n\n \
          Its string form (`as_str`, `Display`, `FromStr`, serde) is the wire code, e.g. `{}`.",
@@ -232,6 +234,8 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
             pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#variants),*];
             /// How many codes the catalog has.
             pub const COUNT: usize = #count;
+            /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).
+            pub const DOMAIN: Option<&'static str> = #domain;
 
             /// The wire code, e.g. `"ERR_QR_EXPIRED"`.
             pub const fn as_str(self) -> &'static str {
@@ -241,6 +245,13 @@ fn error_code_items(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
             /// The HTTP status the API answers with.
             pub const fn http_status(self) -> u16 {
                 __catalog::CODE_STATUS[self as usize]
+            }
+
+            /// The gRPC status code a call failing with this code answers with: the number of
+            /// its `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived
+            /// from the HTTP status.
+            pub const fn grpc_code(self) -> i32 {
+                __catalog::CODE_GRPC[self as usize]
             }
 
             /// Whether the client may retry the same request unchanged.
@@ -412,6 +423,9 @@ fn tables(catalog: &Catalog) -> TokenStream {
     let strs = codes.iter().map(|c| &c.code);
     let statuses = codes.iter().map(|c| Literal::u16_unsuffixed(c.status));
     let retryable = codes.iter().map(|c| c.retryable);
+    let grpc = codes
+        .iter()
+        .map(|c| Literal::i32_unsuffixed(c.grpc.number()));
     let categories = codes
         .iter()
         .map(|c| format_ident!("{}", catalog.category_of(c).variant));
@@ -445,6 +459,7 @@ fn tables(catalog: &Catalog) -> TokenStream {
             pub(super) static CODE_STRS: [&str; #count] = [#(#strs),*];
             pub(super) static CODE_STATUS: [u16; #count] = [#(#statuses),*];
             pub(super) static CODE_RETRYABLE: [bool; #count] = [#(#retryable),*];
+            pub(super) static CODE_GRPC: [i32; #count] = [#(#grpc),*];
             pub(super) static CODE_CATEGORY: [Category; #count] = [#(Category::#categories),*];
             pub(super) static CODE_MESSAGE: [[&str; #n_locales]; #count] = [#(#messages),*];
             pub(super) static CODE_HINT: [[Option<&str>; #n_locales]; #count] = [#(#hints),*];
@@ -555,11 +570,12 @@ fn variant_doc(catalog: &Catalog, code: &CodeSpec) -> String {
     let mut doc = format!(
         " `{}`: {}\n\n\
          | | |\n|---|---|\n\
-         | Code | `{}` |\n| HTTP status | {} |\n| Retryable | {} |\n| Category | `{}` ({}) |\n",
+         | Code | `{}` |\n| HTTP status | {} |\n| gRPC | `{}` |\n| Retryable | {} |\n| Category | `{}` ({}) |\n",
         code.code,
         escape_markdown(&code.message[d]),
         code.code,
         code.status,
+        code.grpc,
         if code.retryable { "yes" } else { "no" },
         category.key,
         escape_markdown(&category.title[d]),
