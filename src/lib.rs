@@ -15,6 +15,8 @@ mod from_flux_error;
 mod http;
 pub mod negotiate;
 mod runtime;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 
 pub use api_error::{
     ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, Problem, RESERVED_MEMBERS,
