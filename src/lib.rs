@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
 
 // The derive's and `catalog!`'s expansions name `::flux_codes`, in this crate too.
 extern crate self as flux_codes;
@@ -15,6 +16,7 @@ mod from_flux_error;
 mod http;
 pub mod negotiate;
 mod runtime;
+mod string_enum;
 #[cfg(feature = "tonic")]
 pub mod tonic;
 
@@ -22,7 +24,7 @@ pub use api_error::{
     ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, Problem, RESERVED_MEMBERS,
 };
 pub use flux_codes_derive::{FluxError, catalog};
-pub use runtime::ParseError;
+pub use runtime::{ParseError, ParseErrorKind};
 
 include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
 
@@ -34,6 +36,7 @@ pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.j
 /// What generated catalog code and `#[derive(FluxError)]` use; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__string_enum_impls as string_enum_impls;
     pub use crate::derive_support::{
         MaybeParam, Message, contains, detail_conflict, unfilled_placeholder, unknown_param,
     };

@@ -10,7 +10,7 @@ use core::fmt;
 /// `parse()` costs no more heap than a successful one, and a hostile input costs bounded memory.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ParseError {
-    kind: &'static str,
+    kind: ParseErrorKind,
     given: [u8; ParseError::MAX_KEPT],
     len: u8,
     truncated: bool,
@@ -21,7 +21,7 @@ impl ParseError {
     pub const MAX_KEPT: usize = 64;
 
     #[doc(hidden)]
-    pub fn new(kind: &'static str, given: &str) -> Self {
+    pub fn new(kind: ParseErrorKind, given: &str) -> Self {
         let mut end = given.len().min(Self::MAX_KEPT);
         while !given.is_char_boundary(end) {
             end -= 1;
@@ -36,8 +36,8 @@ impl ParseError {
         }
     }
 
-    /// What was being parsed: `"error code"`, `"locale"` or `"category"`.
-    pub fn kind(&self) -> &'static str {
+    /// What was being parsed.
+    pub fn kind(&self) -> ParseErrorKind {
         self.kind
     }
 
@@ -64,13 +64,42 @@ impl fmt::Display for ParseError {
         write!(
             f,
             "unknown {} `{}{more}`",
-            self.kind,
+            self.kind.as_str(),
             self.given().escape_debug()
         )
     }
 }
 
 impl std::error::Error for ParseError {}
+
+/// What a [`ParseError`] failed to parse: which of the catalog's string enums.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// An `ErrorCode` wire string.
+    ErrorCode,
+    /// A `Locale` tag.
+    Locale,
+    /// A `Category` key.
+    Category,
+}
+
+impl ParseErrorKind {
+    /// The words error messages use: `"error code"`, `"locale"` or `"category"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ParseErrorKind::ErrorCode => "error code",
+            ParseErrorKind::Locale => "locale",
+            ParseErrorKind::Category => "category",
+        }
+    }
+}
+
+impl fmt::Display for ParseErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// Fills a detail template: `{name}` from `args`, `{{` and `}}` as literal braces. A
 /// placeholder without an argument stays visible; a stray brace is kept as is.
@@ -112,14 +141,14 @@ pub fn render_template(template: &str, args: &[(&str, &dyn fmt::Display)]) -> St
 /// Deserializes a string-valued catalog enum through its exact parser.
 pub fn deserialize_str<'de, D, T>(
     deserializer: D,
-    kind: &'static str,
+    kind: ParseErrorKind,
     parse: fn(&str) -> Option<T>,
 ) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
     struct Visitor<T> {
-        kind: &'static str,
+        kind: ParseErrorKind,
         parse: fn(&str) -> Option<T>,
     }
     impl<T> serde::de::Visitor<'_> for Visitor<T> {
@@ -150,12 +179,15 @@ mod tests {
 
     #[test]
     fn parse_error_keeps_a_prefix_at_a_char_boundary() {
-        use super::ParseError;
-        let e = ParseError::new("error code", "ERR_NOPE");
-        assert_eq!((e.kind(), e.given()), ("error code", "ERR_NOPE"));
+        use super::{ParseError, ParseErrorKind};
+        let e = ParseError::new(ParseErrorKind::ErrorCode, "ERR_NOPE");
+        assert_eq!(
+            (e.kind(), e.given()),
+            (ParseErrorKind::ErrorCode, "ERR_NOPE")
+        );
         assert_eq!(e.to_string(), "unknown error code `ERR_NOPE`");
         let long = format!("{}é", "A".repeat(63));
-        let e = ParseError::new("error code", &long);
+        let e = ParseError::new(ParseErrorKind::ErrorCode, &long);
         assert_eq!(e.given(), "A".repeat(63));
         assert!(e.to_string().ends_with("...`"));
     }

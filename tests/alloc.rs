@@ -7,7 +7,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;
 
-use flux_codes::{Category, ErrorCode, Locale};
+use flux_codes::{Category, ErrorCode, Locale, ParseErrorKind};
 use strum::{EnumMessage, IntoEnumIterator};
 
 struct Counting;
@@ -92,7 +92,7 @@ fn string_to_code_allocates_nothing_on_misses() {
         let n = allocations(|| {
             assert_eq!(ErrorCode::from_code(black_box(s)), None);
             let err = black_box(s.as_str()).parse::<ErrorCode>().unwrap_err();
-            assert_eq!(err.kind(), "error code");
+            assert_eq!(err.kind(), ParseErrorKind::ErrorCode);
             black_box(err);
             assert!(ErrorCode::try_from(black_box(s.as_str())).is_err());
         });

@@ -115,7 +115,7 @@ fn editing_the_toml_rebuilds_the_crate_that_calls_catalog() {
     );
     assert!(stderr.contains("--> codes.toml:21:12"), "{stderr}");
     assert!(stderr.contains("help: did you mean `points`?"), "{stderr}");
-    assert!(stderr.contains("--> src/lib.rs:8:26"), "{stderr}");
+    assert!(stderr.contains("--> src/lib.rs:10:26"), "{stderr}");
 
     // Fixed: it builds again, from the TOML alone.
     edit(&dir, "category = \"pointz\"", "category = \"points\"");

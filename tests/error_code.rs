@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use flux_codes::{Category, ErrorCode, Locale, ParseError};
+use flux_codes::{Category, ErrorCode, Locale, ParseError, ParseErrorKind};
 use strum::{EnumCount, EnumMessage, IntoEnumIterator, VariantArray, VariantNames};
 
 #[test]
@@ -134,7 +134,7 @@ fn unknown_strings_are_rejected_cleanly_with_bounded_errors() {
     ] {
         assert_eq!(ErrorCode::from_code(s), None, "{s:?}");
         let err: ParseError = s.parse::<ErrorCode>().unwrap_err();
-        assert_eq!(err.kind(), "error code");
+        assert_eq!(err.kind(), ParseErrorKind::ErrorCode);
         assert_eq!(err.given(), s);
     }
     let huge = "E".repeat(1 << 20);

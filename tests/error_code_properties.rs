@@ -2,7 +2,7 @@
 //! round-trips (`FromStr` then `Display` gives it back, and it is a catalog code) or is
 //! rejected cleanly (a `ParseError` keeping a bounded prefix, with a bounded message).
 
-use flux_codes::{ErrorCode, ParseError};
+use flux_codes::{ErrorCode, ParseError, ParseErrorKind};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::RngSeed;
@@ -37,7 +37,7 @@ fn check(s: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(ErrorCode::from_code(s), Some(code));
         }
         Err(e) => {
-            prop_assert_eq!(e.kind(), "error code");
+            prop_assert_eq!(e.kind(), ParseErrorKind::ErrorCode);
             prop_assert!(e.given().len() <= ParseError::MAX_KEPT);
             prop_assert!(s.starts_with(e.given()));
             prop_assert!(ErrorCode::ALL.iter().all(|c| c.as_str() != s));

@@ -3,6 +3,8 @@
 //! This file holds the command line and the dispatch; each subcommand lives in
 //! `commands/<name>.rs`.
 
+#![forbid(unsafe_code)]
+
 mod audit;
 mod catalog;
 mod commands;

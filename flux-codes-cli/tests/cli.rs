@@ -271,14 +271,28 @@ fn export_json_is_the_crates_catalog_json() {
 #[test]
 fn export_all_writes_every_artifact_and_rewrites_nothing_unchanged() {
     let catalog = flux_codes_gen::load_catalog(&real_catalog()).unwrap();
+    let artifacts = flux_codes_gen::render::artifacts(&catalog);
     let dir = project_with(&real_catalog());
+    // A status line per file, as cargo prints them, then a summary.
+    let status = |verb: &dyn Fn(&str) -> &'static str, written: usize| {
+        let mut lines: Vec<String> = artifacts
+            .iter()
+            .map(|a| format!("{:>12} out/exports/{}", verb(&a.path), a.path))
+            .collect();
+        lines.push(format!(
+            "    Finished {} files in out/exports: {written} written, {} already up to date",
+            artifacts.len(),
+            artifacts.len() - written
+        ));
+        lines.join("\n") + "\n"
+    };
     flux_codes()
         .args(["export", "--all", "--out-dir", "out/exports"])
         .current_dir(dir.path())
         .assert()
         .code(0)
         .stdout("")
-        .stderr("");
+        .stderr(status(&|_| "Wrote", artifacts.len()));
     let out = dir.path().join("out/exports");
     for artifact in flux_codes_gen::render::artifacts(&catalog) {
         assert_eq!(
@@ -291,16 +305,88 @@ fn export_all_writes_every_artifact_and_rewrites_nothing_unchanged() {
     let json = out.join("catalog.json");
     let before = std::fs::metadata(&json).unwrap().modified().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(out.join("npm/README.md"), "edited by hand").unwrap();
     flux_codes()
         .args(["export", "--all", "--out-dir", "out/exports"])
         .current_dir(dir.path())
         .assert()
-        .code(0);
+        .code(0)
+        .stderr(status(
+            &|path| {
+                if path == "npm/README.md" {
+                    "Wrote"
+                } else {
+                    "Unchanged"
+                }
+            },
+            1,
+        ));
     assert_eq!(
         std::fs::metadata(&json).unwrap().modified().unwrap(),
         before,
         "an unchanged file was rewritten"
     );
+    // `-q`: no status line.
+    std::fs::remove_file(&json).unwrap();
+    flux_codes()
+        .args(["export", "--all", "-q", "--out-dir", "out/exports"])
+        .current_dir(dir.path())
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("");
+    assert!(json.exists());
+}
+
+#[test]
+fn the_catalog_version_and_npm_name_reach_the_exports() {
+    let source = std::fs::read_to_string(real_catalog())
+        .unwrap()
+        .replacen(
+            "[catalog]\n",
+            "[catalog]\nnpm_package = \"@flux/codes\"\n",
+            1,
+        )
+        .replacen("version = \"1.0.0\"", "version = \"1.4.0\"", 1);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("codes.toml"), source).unwrap();
+    let export = |args: &[&str]| {
+        flux_codes()
+            .args(["export", "-q", "--all", "--out-dir", "out"])
+            .args(args)
+            .current_dir(dir.path())
+            .assert()
+            .code(0);
+    };
+    let read = |path: &str| std::fs::read_to_string(dir.path().join("out").join(path)).unwrap();
+    let json = |path: &str| serde_json::from_str::<serde_json::Value>(&read(path)).unwrap();
+    export(&[]);
+    let package = json("npm/package.json");
+    assert_eq!(
+        (&package["name"], &package["version"]),
+        (&"@flux/codes".into(), &"1.4.0".into())
+    );
+    assert_eq!(json("catalog.json")["version"], "1.4.0");
+    assert_eq!(json("openapi.json")["info"]["version"], "1.4.0");
+    assert!(read("docs/errors.en.md").contains("version 1.4.0 of the catalog"));
+    assert!(read("docs/errors.html").contains("version 1.4.0 of the catalog"));
+    assert!(read("npm/README.md").contains("@flux/codes"));
+    // The command line names the package over the catalog, and checks the name.
+    export(&["--npm-package", "@acme/flux-codes"]);
+    assert_eq!(json("npm/package.json")["name"], "@acme/flux-codes");
+    flux_codes()
+        .args([
+            "export",
+            "--all",
+            "--out-dir",
+            "out",
+            "--npm-package",
+            "@Acme/x",
+        ])
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("not an npm package name"));
 }
 
 #[test]

@@ -572,3 +572,90 @@ fn against_conflicts_with_two_files() {
         text(&out.stderr)
     );
 }
+
+/// The version rule: with `[catalog] version` on both sides, `diff` says which release the
+/// changes need and fails when the new version is lower (breaking: major, additive: minor,
+/// text: patch), as cargo-semver-checks does for crates.
+#[test]
+fn the_new_version_must_be_as_high_as_the_changes_need() {
+    let versioned = |version: &str, source: &str| {
+        edit(
+            source,
+            &[(
+                "reserved = [\"ERR_OLD\"]",
+                &format!("reserved = [\"ERR_OLD\"]\nversion = \"{version}\""),
+            )],
+        )
+    };
+    let base = base();
+    let breaking = edit(&base, &[("status = 410", "status = 404")]);
+    let additive = format!("{base}{NEW_CODE}");
+    let text_only = edit(&base, &[("Generate a new one.", "Make a new one.")]);
+    // (old version, new version, new catalog, needed, lowest, passes)
+    let cases = [
+        ("1.4.0", "2.0.0", &breaking, "major", "2.0.0", true),
+        ("1.4.0", "1.5.0", &breaking, "major", "2.0.0", false),
+        ("1.4.0", "1.5.0", &additive, "minor", "1.5.0", true),
+        ("1.4.0", "1.4.1", &additive, "minor", "1.5.0", false),
+        ("1.4.0", "1.4.1", &text_only, "patch", "1.4.1", true),
+        ("1.4.0", "1.4.0", &text_only, "patch", "1.4.1", false),
+        ("1.4.0", "1.4.0", &base, "none", "1.4.0", true),
+        ("1.4.0", "1.3.9", &base, "none", "1.4.0", false),
+        // Below 1.0.0, as Cargo reads versions: `0.y` is the major part.
+        ("0.4.2", "0.5.0", &breaking, "major", "0.5.0", true),
+        ("0.4.2", "0.4.3", &breaking, "major", "0.5.0", false),
+        ("0.4.2", "0.4.3", &additive, "minor", "0.4.3", true),
+        // After a pre-release, any higher version.
+        (
+            "2.0.0-beta.1",
+            "2.0.0-beta.2",
+            &breaking,
+            "major",
+            "2.0.0-beta.1.0",
+            true,
+        ),
+    ];
+    for (old_version, new_version, new, needed, lowest, passes) in cases {
+        let old = versioned(old_version, &base);
+        let new = versioned(new_version, new);
+        let out = diff(&old, &new, &["--format", "json"]);
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let case = format!(
+            "{old_version} -> {new_version} ({needed}): {}",
+            text(&out.stderr)
+        );
+        assert_eq!(json["version"]["needed"], needed, "{case}");
+        assert_eq!(json["version"]["lowest"], lowest, "{case}");
+        assert_eq!(out.status.success(), passes, "{case}");
+        assert_eq!(json["version"]["problem"].is_null(), passes, "{case}");
+        let human = diff(&old, &new, &[]);
+        let line = text(&human.stdout)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            line.starts_with(&format!("version {old_version} -> {new_version}: ")),
+            "{case}: {line}"
+        );
+        if !passes {
+            assert!(text(&human.stderr).starts_with("error: "), "{case}");
+        }
+    }
+    // Without a version on both sides, a breaking change fails unless --allow-breaking.
+    let unversioned = diff(&base, &breaking, &[]);
+    assert!(!unversioned.status.success());
+    assert!(
+        text(&unversioned.stdout).ends_with("no version: the changes need a major release\n"),
+        "{}",
+        text(&unversioned.stdout)
+    );
+    // Dropping the version is an error of its own.
+    let dropped = diff(&versioned("1.4.0", &base), &base, &[]);
+    assert!(!dropped.status.success());
+    assert!(
+        text(&dropped.stderr).contains("has no `version`"),
+        "{}",
+        text(&dropped.stderr)
+    );
+}

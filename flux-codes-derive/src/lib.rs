@@ -53,6 +53,8 @@
 //! validate is a compile error at the macro call carrying the same rendered
 //! `file:line:column` diagnostics the build script prints.
 
+#![forbid(unsafe_code)]
+
 mod ast;
 mod attr;
 mod catalog;

@@ -26,6 +26,10 @@ pub struct CatalogTable {
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
     pub domain: Option<Spanned<String>>,
+    /// The catalog's semantic version, e.g. `1.4.0`.
+    pub version: Option<Spanned<String>>,
+    /// The npm package's name, e.g. `@flux/error-codes`.
+    pub npm_package: Option<Spanned<String>>,
 }
 
 /// `[categories.<key>]`.
@@ -75,6 +79,8 @@ pub const CATALOG_KEYS: &[&str] = &[
     "docs_url",
     "reserved",
     "domain",
+    "version",
+    "npm_package",
 ];
 pub const CATEGORY_KEYS: &[&str] = &["title"];
 pub const CODE_KEYS: &[&str] = &[

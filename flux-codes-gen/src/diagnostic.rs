@@ -53,6 +53,9 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
+    /// Other places the problem involves, each with its label (rustc's secondary labels: where
+    /// a duplicated code was first defined, where an unclosed table opens).
+    pub related: Vec<(Range<usize>, String)>,
 }
 
 impl Diagnostic {
@@ -63,6 +66,7 @@ impl Diagnostic {
             span,
             label: None,
             help: None,
+            related: Vec::new(),
         }
     }
 
@@ -83,50 +87,76 @@ impl Diagnostic {
         self
     }
 
+    /// Labels another place the problem involves (drawn with `-` under it, as rustc does).
+    pub fn with_related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.related.push((span, label.into()));
+        self
+    }
+
     /// Renders this diagnostic as rustc does (no trailing newline). `source` is the text it
     /// points into: a whole file (`first_line` 1) or an excerpt of `path` starting at line
     /// `first_line`, so a report over many files need not hold each file. `color` adds ANSI
     /// styles.
     pub fn render(&self, path: &str, source: &str, first_line: usize, color: bool) -> String {
-        self.render_at(path, source, first_line, None, color)
+        let excerpts = match &self.span {
+            None => Vec::new(),
+            Some(span) => vec![Excerpt {
+                source,
+                first_line,
+                origin: None,
+                primary: Some(span.clone()),
+                related: self.related.iter().map(|(s, l)| (s.clone(), l)).collect(),
+            }],
+        };
+        self.render_excerpts(path, &excerpts, color)
     }
 
-    /// [`Diagnostic::render`] of an excerpt that may start in the middle of a line: `origin`
-    /// (line, column) then names the span's start, which the excerpt alone cannot tell.
-    fn render_at(
-        &self,
-        path: &str,
-        source: &str,
-        first_line: usize,
-        origin: Option<(usize, usize)>,
-        color: bool,
-    ) -> String {
+    /// Renders this diagnostic over excerpts of its file, the primary one first.
+    fn render_excerpts(&self, path: &str, excerpts: &[Excerpt<'_, '_>], color: bool) -> String {
         let title = self.severity.level().primary_title(self.message.as_str());
-        let mut group = match &self.span {
-            Some(span) => {
-                let span = clamp_span(source, span.clone());
-                let mut annotation = AnnotationKind::Primary.span(span);
+        let mut group = Group::with_title(title);
+        for excerpt in excerpts {
+            let mut snippet = Snippet::source(excerpt.source).line_start(excerpt.first_line);
+            if let Some(span) = &excerpt.primary {
+                let mut annotation =
+                    AnnotationKind::Primary.span(clamp_span(excerpt.source, span.clone()));
                 if let Some(label) = &self.label {
                     annotation = annotation.label(label.as_str());
                 }
-                let snippet = Snippet::source(source)
-                    .line_start(first_line)
-                    .annotation(annotation);
-                match origin {
-                    None => title.element(snippet.path(path)),
-                    Some((line, column)) => title
-                        .element(Origin::path(path).line(line).char_column(column))
-                        .element(snippet),
-                }
+                snippet = snippet.annotation(annotation);
             }
-            None => title.element(Level::NOTE.message(format!("in {path}"))),
-        };
+            for (span, label) in &excerpt.related {
+                let span = clamp_span(excerpt.source, span.clone());
+                snippet =
+                    snippet.annotation(AnnotationKind::Context.span(span).label(label.as_str()));
+            }
+            group = match excerpt.origin {
+                None => group.element(snippet.path(path)),
+                Some((line, column)) => group
+                    .element(Origin::path(path).line(line).char_column(column))
+                    .element(snippet),
+            };
+        }
+        if excerpts.is_empty() {
+            group = group.element(Level::NOTE.message(format!("in {path}")));
+        }
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
-        let report: [Group<'_>; 1] = [group];
-        renderer(color).render(&report)
+        renderer(color).render(&[group])
     }
+}
+
+/// Part of a file one diagnostic shows: its source text, the spans in it (relative to it), and
+/// where it starts.
+struct Excerpt<'s, 'd> {
+    source: &'s str,
+    first_line: usize,
+    /// (line, column) of the first span when the excerpt starts mid-line, which the excerpt
+    /// alone cannot tell.
+    origin: Option<(usize, usize)>,
+    primary: Option<Range<usize>>,
+    related: Vec<(Range<usize>, &'d String)>,
 }
 
 /// Renders a message that points at no source, such as a report's closing summary: its title
@@ -263,26 +293,8 @@ impl Diagnostics {
         let lines = LineIndex::new(&self.source);
         let mut out = String::new();
         for d in &self.items {
-            match &d.span {
-                Some(span) => {
-                    let span = clamp_span(&self.source, span.clone());
-                    let (line, column) = lines.line_col(span.start);
-                    let excerpt = lines.excerpt(span.clone());
-                    let mut local = d.clone();
-                    local.span =
-                        Some(span.start - excerpt.start..span.end.min(excerpt.end) - excerpt.start);
-                    // Cut out of a long line, the excerpt cannot tell the column itself.
-                    let origin = (lines.line_col(excerpt.start).1 != 1).then_some((line, column));
-                    out.push_str(&local.render_at(
-                        &path,
-                        &self.source[excerpt],
-                        line,
-                        origin,
-                        color,
-                    ));
-                }
-                None => out.push_str(&d.render(&path, "", 1, color)),
-            }
+            let excerpts = lines.excerpts(d);
+            out.push_str(&d.render_excerpts(&path, &excerpts, color));
             out.push_str("\n\n");
         }
         if self.omitted_errors > 0 {
@@ -309,6 +321,9 @@ impl Diagnostics {
         out
     }
 }
+
+/// A related span this many lines or fewer from the primary one shares its excerpt.
+const RELATED_NEAR_LINES: usize = 3;
 
 /// How much source one diagnostic shows at most: the lines its span touches, cut to this many
 /// bytes around the span's start when they are longer.
@@ -355,6 +370,56 @@ impl<'s> LineIndex<'s> {
         let line = self.line_of(offset);
         let column = self.source[self.line_start(line)..offset].chars().count() + 1;
         (line + 1, column)
+    }
+
+    /// The excerpts a diagnostic shows: one around its primary span, which takes in the
+    /// related spans a few lines away, and one more for each related span further off.
+    fn excerpts<'d>(&self, d: &'d Diagnostic) -> Vec<Excerpt<'s, 'd>> {
+        let Some(primary) = &d.span else {
+            return Vec::new();
+        };
+        let primary = clamp_span(self.source, primary.clone());
+        let mut parts = vec![(self.excerpt(primary.clone()), Some(primary), Vec::new())];
+        for (span, label) in &d.related {
+            let span = clamp_span(self.source, span.clone());
+            let range = self.excerpt(span.clone());
+            let near = parts.iter_mut().find(|(r, _, _)| {
+                let (a, b) = (self.line_of(r.start), self.line_of(r.end));
+                let (c, e) = (self.line_of(range.start), self.line_of(range.end));
+                c <= b + RELATED_NEAR_LINES && a <= e + RELATED_NEAR_LINES
+            });
+            match near {
+                Some((r, _, related))
+                    if range.end.max(r.end) - range.start.min(r.start) <= 4 * EXCERPT_BYTES =>
+                {
+                    *r = range.start.min(r.start)..range.end.max(r.end);
+                    related.push((span, label));
+                }
+                _ => parts.push((range, None, vec![(span, label)])),
+            }
+        }
+        parts
+            .into_iter()
+            .map(|(range, primary, related)| {
+                let first = primary
+                    .as_ref()
+                    .map_or_else(|| related[0].0.start, |p| p.start);
+                let (line, column) = self.line_col(first);
+                let (first_line, start_column) = self.line_col(range.start);
+                let local = |s: Range<usize>| {
+                    s.start.max(range.start) - range.start
+                        ..s.end.clamp(s.start.max(range.start), range.end) - range.start
+                };
+                Excerpt {
+                    source: &self.source[range.clone()],
+                    first_line,
+                    // Cut out of a long line, the excerpt cannot tell the column itself.
+                    origin: (start_column != 1).then_some((line, column)),
+                    primary: primary.map(local),
+                    related: related.into_iter().map(|(s, l)| (local(s), l)).collect(),
+                }
+            })
+            .collect()
     }
 
     /// The whole lines `span` touches, or, when they are longer than [`EXCERPT_BYTES`], the

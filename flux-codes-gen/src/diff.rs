@@ -13,9 +13,10 @@
 //! [`diff`] is pure and deterministic: breaking changes first, then additive, then text; within
 //! a class, catalog-level changes, then categories, then codes in the old file's order, then
 //! codes added in the new file's order, then reservations. [`report`] renders the list for
-//! people and for tools.
+//! people and for tools; [`version`] says which release the changes need.
 
 pub mod report;
+pub mod version;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 

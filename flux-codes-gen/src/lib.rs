@@ -7,6 +7,8 @@
 //! flux_codes_gen::Builder::new("codes.toml").compile();
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod ast;
 mod build;
 pub mod diagnostic;

@@ -13,26 +13,30 @@ use crate::ast::{
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 
+mod defined_twice;
+mod toml_errors;
+
+pub use toml_errors::MAX_INDEPENDENT;
+
 type Value<'i> = Spanned<DeValue<'i>>;
 
-/// Up to this size, a catalog with TOML errors is parsed again to report every error; above
-/// it, only the first. Recovering keeps every error the parser meets, and a hostile file can
-/// hold one every other byte: bounded here, the memory stays proportional to the file.
-pub const RECOVER_ERRORS_UP_TO: usize = 128 * 1024;
-
-/// Parses `source`, pushing every syntax and shape problem into `diags`.
+/// Parses `source`, pushing its problems into `diags`: the first TOML syntax error (and at
+/// most [`MAX_INDEPENDENT`] clearly independent ones), else every key defined twice, else
+/// every shape problem.
 pub fn load(source: &str, diags: &mut Diagnostics) -> CatalogFile {
     let document = match DeTable::parse(source) {
         Ok(document) => document,
         Err(first) => {
-            let errors = if source.len() <= RECOVER_ERRORS_UP_TO {
-                DeTable::parse_recoverable(source).1
-            } else {
-                vec![first]
-            };
-            for error in errors {
-                diags.push(toml_error(&error));
+            let (problems, not_kept) = toml_errors::diagnose(source);
+            if problems.is_empty() {
+                // Rejected by toml for a reason toml_parser does not see (the nesting of
+                // dotted keys, a key redefined as a table): toml's own first error.
+                diags.push(toml_error(&first));
             }
+            for problem in problems {
+                diags.push(problem);
+            }
+            diags.omitted_errors += not_kept;
             return CatalogFile::default();
         }
     };
@@ -111,6 +115,8 @@ impl Walker<'_> {
             self.required(table, "default_locale", &header, "catalog", Walker::string);
         let locales = self.required(table, "locales", &header, "catalog", Walker::string_array);
         let docs_url = table.get("docs_url").and_then(|v| self.string(v));
+        let version = table.get("version").and_then(|v| self.string(v));
+        let npm_package = table.get("npm_package").and_then(|v| self.string(v));
         let reserved = table
             .get("reserved")
             .and_then(|v| self.string_array(v))
@@ -124,6 +130,8 @@ impl Walker<'_> {
             docs_url,
             reserved,
             domain,
+            version,
+            npm_package,
         })
     }
 

@@ -17,6 +17,12 @@ pub struct Catalog {
     pub reserved: Vec<String>,
     /// AIP-193's `ErrorInfo.domain` of every code, e.g. `flux.example`.
     pub domain: Option<String>,
+    /// The catalog's semantic version (`[catalog] version`): the version of its npm package,
+    /// its JSON export, its OpenAPI document and its pages. See [`Catalog::release_version`].
+    pub version: Option<semver::Version>,
+    /// The npm package's name (`[catalog] npm_package`, or `export --npm-package`); see
+    /// [`crate::render::npm::package_name`] for the name without one.
+    pub npm_package: Option<String>,
     pub categories: Vec<Category>,
     pub codes: Vec<CodeSpec>,
 }
@@ -57,6 +63,14 @@ pub struct CodeSpec {
 }
 
 impl Catalog {
+    /// The version the exports carry: `[catalog] version`, or `0.0.0` for a catalog that has
+    /// none (never released; npm and OpenAPI need some version).
+    pub fn release_version(&self) -> semver::Version {
+        self.version
+            .clone()
+            .unwrap_or_else(|| semver::Version::new(0, 0, 0))
+    }
+
     /// The documentation URL of one code, from the `docs_url` template.
     pub fn docs_url(&self, code: &CodeSpec) -> Option<String> {
         self.docs_url

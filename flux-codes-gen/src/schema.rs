@@ -70,6 +70,16 @@ pub fn codes_schema() -> Value {
                         "maxLength": 253,
                         "pattern": DOMAIN_PATTERN,
                         "description": "The error domain of every code (AIP-193's `ErrorInfo.domain` over gRPC), a DNS-like name such as \"payments.flux.example\"."
+                    },
+                    "version": {
+                        "type": "string",
+                        "pattern": "^\\d+\\.\\d+\\.\\d+",
+                        "description": "The catalog's semantic version, e.g. \"1.4.0\": the version of the npm package, catalog.json, the OpenAPI document and the pages. `flux-codes diff` says which bump a change needs."
+                    },
+                    "npm_package": {
+                        "type": "string",
+                        "pattern": "^(@[a-z0-9~-][a-z0-9._~-]*/)?[a-z0-9~-][a-z0-9._~-]*$",
+                        "description": "The npm package's name, e.g. \"@flux/error-codes\" (default: the catalog's name, then -error-codes)."
                     }
                 }
             },

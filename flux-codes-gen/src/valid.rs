@@ -40,6 +40,8 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         docs_url: None,
         reserved: Vec::new(),
         domain: None,
+        version: None,
+        npm_package: None,
         categories: Vec::new(),
         codes: Vec::new(),
     };
@@ -56,6 +58,32 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         catalog.docs_url = table.docs_url.as_ref().and_then(|url| v.docs_url(url));
         catalog.reserved = v.reserved(&table.reserved);
         catalog.domain = table.domain.as_ref().and_then(|d| v.domain(d));
+        catalog.version = table
+            .version
+            .as_ref()
+            .and_then(|version| v.version(version));
+        catalog.npm_package =
+            table
+                .npm_package
+                .as_ref()
+                .and_then(|name| match npm_package_problem(name.get_ref()) {
+                    None => Some(name.get_ref().clone()),
+                    Some(problem) => {
+                        v.diags.push(
+                            Diagnostic::error(
+                                format!(
+                                    "`{}` is not an npm package name: {problem}",
+                                    name.get_ref()
+                                ),
+                                Some(name.span()),
+                            )
+                            .with_help(
+                                "write a name such as `flux-error-codes` or `@flux/error-codes`",
+                            ),
+                        );
+                        None
+                    }
+                });
     }
     let mut category_variants: HashMap<String, &str> = HashMap::new();
     for table in &file.categories {
@@ -185,7 +213,8 @@ impl Validator<'_> {
             );
             return Vec::new();
         }
-        let mut seen = BTreeSet::new();
+        // Each locale's first declaration, for labelling a repeated one.
+        let mut seen: BTreeMap<_, std::ops::Range<usize>> = BTreeMap::new();
         let mut out = Vec::new();
         for tag in locales.get_ref() {
             match canonical_locale(tag.get_ref()) {
@@ -203,22 +232,42 @@ impl Validator<'_> {
                     )
                     .with_help(format!("write it as `{canonical}`")),
                 ),
-                Some(canonical) => {
-                    if !seen.insert(locale_variant(&canonical)) {
-                        self.diags.push(
-                            Diagnostic::error(
-                                format!("locale `{canonical}` is declared twice"),
-                                Some(tag.span()),
-                            )
-                            .with_help("remove the repeated tag"),
-                        );
-                    } else {
+                Some(canonical) => match seen.entry(locale_variant(&canonical)) {
+                    std::collections::btree_map::Entry::Occupied(first) => self.diags.push(
+                        Diagnostic::error(
+                            format!("locale `{canonical}` is declared twice"),
+                            Some(tag.span()),
+                        )
+                        .with_label("second declaration")
+                        .with_related(first.get().clone(), "first declaration")
+                        .with_help("remove the repeated tag"),
+                    ),
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(tag.span());
                         out.push(canonical);
                     }
-                }
+                },
             }
         }
         out
+    }
+
+    /// `[catalog] version`: a semantic version (`1.4.0`, `2.0.0-beta.1`).
+    fn version(&mut self, version: &Spanned<String>) -> Option<semver::Version> {
+        match semver::Version::parse(version.get_ref()) {
+            Ok(parsed) => Some(parsed),
+            Err(error) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        format!("`{}` is not a semantic version: {error}", version.get_ref()),
+                        Some(version.span()),
+                    )
+                    .with_label("expected MAJOR.MINOR.PATCH")
+                    .with_help("write it as `1.4.0` (https://semver.org)"),
+                );
+                None
+            }
+        }
     }
 
     fn default_locale(&mut self, tag: &Spanned<String>, locales: &[String]) -> Option<usize> {
@@ -709,4 +758,38 @@ fn list(items: &[String]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Why `name` is not a valid npm package name (npm's rules for new packages: at most 214
+/// characters, lowercase, URL-safe, an optional `@scope/`), or `None` when it is one.
+pub fn npm_package_problem(name: &str) -> Option<&'static str> {
+    const MAX_LEN: usize = 214;
+    if name.len() > MAX_LEN {
+        return Some("longer than 214 characters");
+    }
+    const ALLOWED: &str = "only lowercase letters, digits, `-`, `.`, `_` and `~` are allowed";
+    let bare = match name.strip_prefix('@') {
+        Some(scoped) => match scoped.split_once('/') {
+            Some((scope, bare)) if is_npm_name_part(scope) => bare,
+            Some(_) => return Some(ALLOWED),
+            None => return Some("a scope is written `@scope/name`"),
+        },
+        None => name,
+    };
+    if bare.is_empty() {
+        Some("the name is empty")
+    } else if bare.starts_with(['.', '_']) {
+        Some("a name may not start with `.` or `_`")
+    } else if !is_npm_name_part(bare) {
+        Some(ALLOWED)
+    } else {
+        None
+    }
+}
+
+fn is_npm_name_part(part: &str) -> bool {
+    !part.is_empty()
+        && part
+            .bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~'))
 }

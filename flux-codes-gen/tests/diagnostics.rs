@@ -69,3 +69,36 @@ fn the_repository_catalog_is_valid() {
         flux_codes_gen::load_catalog(Path::new("../codes.toml")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(catalog.codes.len(), 17);
 }
+
+/// One slip in the repository's catalog, as a person makes it: one error, at the place to fix.
+#[test]
+fn a_syntax_slip_in_the_repository_catalog_is_one_error_where_it_was_made() {
+    let catalog = std::fs::read_to_string("../codes.toml").unwrap();
+    let line = "message = { en = \"The QR code has expired.\", es = \"El código QR venció.\" }";
+    let at = catalog.find(line).expect("the catalog has this line");
+    let line_number = catalog[..at].lines().count() + 1;
+    let slips = [
+        // The closing `}` left out: the rest of the file is inside the inline table.
+        (
+            line.trim_end_matches(" }"),
+            "unclosed inline table",
+            line.trim_end_matches(" }").chars().count() + 1,
+        ),
+        // A closing quote left out: the quotes after it pair up wrongly.
+        (
+            &*line.replacen("expired.\"", "expired.", 1),
+            "unclosed string: the quotes on this line do not pair up",
+            "message = { en = ".len() + 1,
+        ),
+    ];
+    for (slipped, message, column) in slips {
+        let source = catalog.replacen(line, slipped, 1);
+        let diags = parse_catalog(Path::new("codes.toml"), &source).unwrap_err();
+        let located = diags.located();
+        assert_eq!(diags.error_count(), 1, "{}", diags.render(false));
+        assert_eq!(
+            (located[0].message, located[0].line, located[0].column),
+            (message, line_number, column)
+        );
+    }
+}

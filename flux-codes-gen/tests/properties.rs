@@ -193,6 +193,8 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     docs_url: docs.then(|| "https://docs.example/errors#{code}".to_owned()),
                     reserved,
                     domain,
+                    version: docs.then(|| semver::Version::new(1, 4, 0)),
+                    npm_package: None,
                     categories: categories
                         .into_iter()
                         .map(|(key, title)| Category {
@@ -250,6 +252,9 @@ fn to_toml(c: &Catalog) -> String {
     let _ = writeln!(out, "reserved = [{}]", list(&c.reserved));
     if let Some(domain) = &c.domain {
         let _ = writeln!(out, "domain = {}", toml_string(domain));
+    }
+    if let Some(version) = &c.version {
+        let _ = writeln!(out, "version = {}", toml_string(&version.to_string()));
     }
     for category in &c.categories {
         let _ = writeln!(out, "\n[categories.{}]", category.key);
@@ -327,6 +332,13 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
         docs_url: original.docs_url.clone(),
         reserved: json.reserved.clone(),
         domain: json.domain.clone(),
+        version: json
+            .version
+            .as_deref()
+            .map(semver::Version::parse)
+            .transpose()
+            .map_err(|e| e.to_string())?,
+        npm_package: original.npm_package.clone(),
         categories: json
             .categories
             .iter()

@@ -2,7 +2,7 @@
 //! (`FromStr` then `Display` gives it back) or is rejected with a bounded error. Nothing panics.
 #![no_main]
 
-use flux_codes::{Category, ErrorCode, Locale, ParseError};
+use flux_codes::{Category, ErrorCode, Locale, ParseError, ParseErrorKind};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(ErrorCode::ALL.contains(&code));
         }
         Err(e) => {
-            check_rejection(&e, s, "error code");
+            check_rejection(&e, s, ParseErrorKind::ErrorCode);
             assert_eq!(ErrorCode::from_code(s), None);
             assert!(ErrorCode::ALL.iter().all(|c| c.as_str() != s));
         }
@@ -28,15 +28,15 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(serde_json::from_str::<ErrorCode>(&json).ok(), s.parse().ok());
     match s.parse::<Locale>() {
         Ok(locale) => assert!(locale.as_str().eq_ignore_ascii_case(s)),
-        Err(e) => check_rejection(&e, s, "locale"),
+        Err(e) => check_rejection(&e, s, ParseErrorKind::Locale),
     }
     match s.parse::<Category>() {
         Ok(category) => assert_eq!(category.as_str(), s),
-        Err(e) => check_rejection(&e, s, "category"),
+        Err(e) => check_rejection(&e, s, ParseErrorKind::Category),
     }
 });
 
-fn check_rejection(e: &ParseError, s: &str, kind: &str) {
+fn check_rejection(e: &ParseError, s: &str, kind: ParseErrorKind) {
     assert_eq!(e.kind(), kind);
     assert!(e.given().len() <= ParseError::MAX_KEPT);
     assert!(s.starts_with(e.given()));

@@ -3,6 +3,8 @@
 //! `flux_codes::catalog!`, and the service's error enum maps to it with
 //! `#[derive(FluxError)]` and `#[flux(catalog = crate::codes)]`.
 
+#![forbid(unsafe_code)]
+
 /// The loyalty catalog's generated API.
 pub mod codes {
     flux_codes::catalog!("codes.toml");

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use flux_codes_gen::diff::version::VersionCheck;
 use flux_codes_gen::diff::{diff, report};
 use flux_codes_gen::{Catalog, MAX_CATALOG_BYTES};
 
@@ -14,8 +15,10 @@ use crate::{Context, catalog, git};
 /// Compare two versions of the catalog and classify every change: breaking, additive or text.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit status: 0 when nothing breaks clients (or with --allow-breaking), \
-1 when a change is breaking or a catalog cannot be read.\n\n\
+    after_help = "Exit status: 1 when the new `[catalog] version` is lower than the changes \
+need (breaking: major, additive: minor, text: patch; below 1.0.0 one place lower, as Cargo \
+reads versions) or a catalog cannot be read; without a version on both sides, 1 when a change \
+is breaking (unless --allow-breaking); else 0.\n\n\
 Examples:\n  flux-codes diff old/codes.toml codes.toml\n  \
 flux-codes diff --against main\n  \
 flux-codes diff --against v1.4.0 --format json"
@@ -42,7 +45,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     format: Format,
 
-    /// Exit 0 even when a change is breaking (a deliberate major release).
+    /// Exit 0 even when a change is breaking (a deliberate major release), for catalogs without
+    /// a `version` (with one, a major bump says so).
     #[arg(long)]
     allow_breaking: bool,
 }
@@ -68,12 +72,26 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         _ => unreachable!("clap requires OLD and NEW without --against"),
     };
     let changes = diff(&old, &new);
+    let version = VersionCheck::new(&old, &new, &changes);
     match args.format {
-        Format::Human => print!("{}", report::render_human(&changes)),
-        Format::Json => print!("{}", report::render_json(&changes)),
+        Format::Human => {
+            print!("{}", report::render_human(&changes));
+            if let Some(line) = version.describe() {
+                println!("{line}");
+            }
+        }
+        Format::Json => print!(
+            "{}",
+            report::render_json_with_version(&changes, Some(&version))
+        ),
     }
+    if let Some(problem) = &version.problem {
+        eprintln!("error: {problem}");
+        return Ok(ExitCode::FAILURE);
+    }
+    // With a version on both sides, the version says whether breaking changes are meant.
     let breaking = report::Summary::of(&changes).breaking;
-    if breaking == 0 || args.allow_breaking {
+    if breaking == 0 || args.allow_breaking || version.is_versioned() {
         return Ok(ExitCode::SUCCESS);
     }
     let noun = if breaking == 1 { "change" } else { "changes" };

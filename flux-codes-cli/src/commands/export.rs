@@ -42,6 +42,23 @@ pub struct Args {
     /// The folder --all writes into (created if missing).
     #[arg(long, requires = "all", value_name = "DIR")]
     out_dir: Option<std::path::PathBuf>,
+
+    /// The npm package's name, e.g. `@acme/error-codes` (default: `[catalog] npm_package`,
+    /// else the catalog's name then `-error-codes`).
+    #[arg(long, value_name = "NAME", value_parser = npm_package_name)]
+    npm_package: Option<String>,
+
+    /// Print no status line (by default, one line per file written to a folder: `Wrote` or
+    /// `Unchanged`, then a summary, on stderr).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn npm_package_name(name: &str) -> Result<String, String> {
+    match flux_codes_gen::valid::npm_package_problem(name) {
+        None => Ok(name.to_owned()),
+        Some(problem) => Err(format!("not an npm package name: {problem}")),
+    }
 }
 
 fn format_names() -> PossibleValuesParser {
@@ -53,15 +70,20 @@ fn format_names() -> PossibleValuesParser {
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let catalog = catalog::load_valid(cx)?;
+    let mut catalog = catalog::load_valid(cx)?;
+    if let Some(name) = &args.npm_package {
+        catalog.npm_package = Some(name.clone());
+    }
+    let mut status = Status::new(args.quiet);
     if let Some(dir) = &args.out_dir {
         let progress = progress_bar(FORMATS.len());
         for format in FORMATS {
             progress.set_message(format.name);
-            write_all(dir, &format.artifacts(&catalog))?;
+            progress.suspend(|| write_all(dir, &format.artifacts(&catalog), &mut status))?;
             progress.inc(1);
         }
         progress.finish_and_clear();
+        status.finish(dir);
         return Ok(ExitCode::SUCCESS);
     }
     let name = args
@@ -95,28 +117,81 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 ""
             }
         ),
-        (Some(path), [file]) => write(path, &file.contents)?,
-        (Some(dir), _) => write_all(dir, &files)?,
+        (Some(path), [file]) => {
+            let written = write(path, &file.contents)?;
+            status.file(path, written);
+        }
+        (Some(dir), _) => {
+            write_all(dir, &files, &mut status)?;
+            status.finish(dir);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Writes `files` under `dir`, creating folders as needed.
-fn write_all(dir: &Path, files: &[Artifact]) -> anyhow::Result<()> {
+fn write_all(dir: &Path, files: &[Artifact], status: &mut Status) -> anyhow::Result<()> {
     for file in files {
-        write(&dir.join(&file.path), &file.contents)?;
+        let path = dir.join(&file.path);
+        let written = write(&path, &file.contents)?;
+        status.file(&path, written);
     }
     Ok(())
 }
 
-fn write(path: &Path, contents: &str) -> anyhow::Result<()> {
+/// Writes `contents` to `path` unless it holds them already; whether it wrote.
+fn write(path: &Path, contents: &str) -> anyhow::Result<bool> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create the folder {}", parent.display()))?;
     }
     flux_codes_gen::write_if_changed(path, contents.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Cargo-style status lines on stderr: a right-aligned verb, then the file.
+struct Status {
+    quiet: bool,
+    written: usize,
+    unchanged: usize,
+}
+
+impl Status {
+    fn new(quiet: bool) -> Self {
+        Status {
+            quiet,
+            written: 0,
+            unchanged: 0,
+        }
+    }
+
+    fn file(&mut self, path: &Path, written: bool) {
+        let verb = if written {
+            self.written += 1;
+            "Wrote"
+        } else {
+            self.unchanged += 1;
+            "Unchanged"
+        };
+        if !self.quiet {
+            eprintln!("{verb:>12} {}", path.display());
+        }
+    }
+
+    /// The closing summary of a folder's export.
+    fn finish(&self, dir: &Path) {
+        if !self.quiet {
+            let total = self.written + self.unchanged;
+            let files = if total == 1 { "file" } else { "files" };
+            eprintln!(
+                "{:>12} {total} {files} in {}: {} written, {} already up to date",
+                "Finished",
+                dir.display(),
+                self.written,
+                self.unchanged
+            );
+        }
+    }
 }
 
 /// A progress bar on stderr when it is a terminal; hidden otherwise.

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::version::VersionCheck;
 use super::{Change, Class, TextChange};
 
 /// How many changes of each class.
@@ -192,11 +193,19 @@ pub fn render_human(changes: &[Change]) -> String {
 /// The change list for tools: `{ "schema_version": 1, "breaking": bool, "summary": {...},
 /// "changes": [{ "class", "rule", <the rule's fields>, "message", "help"? }] }`.
 pub fn render_json(changes: &[Change]) -> String {
+    render_json_with_version(changes, None)
+}
+
+/// [`render_json`] with the version rule's verdict as `"version": { "old", "new", "needed",
+/// "lowest", "problem" }`.
+pub fn render_json_with_version(changes: &[Change], version: Option<&VersionCheck>) -> String {
     #[derive(Serialize)]
     struct Report<'a> {
         schema_version: u32,
         breaking: bool,
         summary: Summary,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        version: Option<&'a VersionCheck>,
         changes: Vec<Entry<'a>>,
     }
     #[derive(Serialize)]
@@ -212,6 +221,7 @@ pub fn render_json(changes: &[Change]) -> String {
         schema_version: 1,
         breaking: super::has_breaking(changes),
         summary: Summary::of(changes),
+        version,
         changes: changes
             .iter()
             .map(|change| Entry {

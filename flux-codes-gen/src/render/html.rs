@@ -220,9 +220,14 @@ impl Page<'_> {
         } else {
             String::new()
         };
+        let version = if self.vars.has_version() {
+            format!("<p>{}</p>", fixed(|t| t.version))
+        } else {
+            String::new()
+        };
         format!(
             "<p>{}</p><ul><li><code>2xx</code>: {}</li><li><code>4xx</code>: {}</li>\
-             <li><code>5xx</code>: {}</li></ul><p>{}</p><p>{} {retryable}</p>{placeholders}",
+             <li><code>5xx</code>: {}</li></ul><p>{}</p><p>{} {retryable}</p>{placeholders}{version}",
             fixed(|t| t.intro),
             fixed(|t| t.status_2xx),
             fixed(|t| t.status_4xx),

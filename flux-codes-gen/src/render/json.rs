@@ -31,6 +31,11 @@ pub struct CatalogJson {
     /// The catalog's name, e.g. `Flux`.
     #[schemars(length(min = 1))]
     pub name: String,
+    /// The catalog's semantic version (`[catalog] version`), e.g. `1.4.0`; absent when the
+    /// catalog has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = SEMVER_PATTERN))]
+    pub version: Option<String>,
     /// The locale used when a caller asks for none; one of `locales`.
     #[schemars(regex(pattern = LOCALE_PATTERN))]
     pub default_locale: String,
@@ -125,6 +130,8 @@ fn grpc_names() -> Vec<&'static str> {
 const CODE_PATTERN: &str = "^[A-Z][A-Z0-9_]{0,62}$";
 const CATEGORY_PATTERN: &str = "^[a-z][a-z0-9_]*$";
 const PARAM_PATTERN: &str = "^[a-z_][a-z0-9_]*$";
+/// semver.org's own pattern for a version.
+const SEMVER_PATTERN: &str = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$";
 const LOCALE_PATTERN: &str = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
 
 /// A text in every locale: `{ "en": "...", "es": "..." }`, in the order of `locales`.
@@ -168,6 +175,7 @@ impl CatalogJson {
         CatalogJson {
             schema_version: SCHEMA_VERSION,
             name: catalog.name.clone(),
+            version: catalog.version.as_ref().map(ToString::to_string),
             default_locale: catalog.default_locale_tag().to_owned(),
             locales: catalog.locales.clone(),
             reserved: catalog.reserved.clone(),

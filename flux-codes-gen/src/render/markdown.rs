@@ -49,6 +49,9 @@ pub fn render_markdown(catalog: &Catalog, locale: usize) -> String {
     if vars.has_param() {
         let _ = write!(out, "{}\n\n", fixed(text.placeholders));
     }
+    if vars.has_version() {
+        let _ = write!(out, "{}\n\n", fixed(text.version));
+    }
     for (index, category) in catalog.categories.iter().enumerate() {
         let codes: Vec<&CodeSpec> = catalog.codes_in(index).collect();
         if codes.is_empty() {

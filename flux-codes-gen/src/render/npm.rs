@@ -21,8 +21,12 @@ pub fn render_npm(catalog: &Catalog) -> Vec<Artifact> {
     ]
 }
 
-/// The package name: the catalog's name in lowercase ASCII words, then `-error-codes`.
+/// The package name: `[catalog] npm_package` (or `export --npm-package`), else the catalog's
+/// name in lowercase ASCII words, then `-error-codes`.
 pub fn package_name(catalog: &Catalog) -> String {
+    if let Some(name) = &catalog.npm_package {
+        return name.clone();
+    }
     let slug: Vec<String> = catalog
         .name
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -48,7 +52,7 @@ fn header(catalog: &Catalog) -> String {
 #[serde(rename_all = "camelCase")]
 struct PackageJson {
     name: String,
-    version: &'static str,
+    version: String,
     description: String,
     license: &'static str,
     r#type: &'static str,
@@ -77,7 +81,7 @@ struct Conditions {
 fn package_json(catalog: &Catalog) -> String {
     to_json(&PackageJson {
         name: package_name(catalog),
-        version: env!("CARGO_PKG_VERSION"),
+        version: catalog.release_version().to_string(),
         description: format!(
             "{} error codes: types, facts and messages, generated from codes.toml",
             catalog.name

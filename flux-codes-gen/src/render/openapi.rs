@@ -28,7 +28,7 @@ pub fn render_openapi(catalog: &Catalog) -> String {
             "info",
             obj([
                 ("title", format!("{} error responses", catalog.name).into()),
-                ("version", env!("CARGO_PKG_VERSION").into()),
+                ("version", catalog.release_version().to_string().into()),
                 (
                     "description",
                     format!(

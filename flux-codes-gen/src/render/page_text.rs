@@ -33,6 +33,8 @@ pub struct PageText {
     pub none_retryable: &'static str,
     /// What a detail's placeholders are, with `{param}`; only on pages of catalogs that have one.
     pub placeholders: &'static str,
+    /// The catalog's version, with `{version}`; only on pages of catalogs that have one.
+    pub version: &'static str,
     pub columns: Columns,
     pub yes: &'static str,
     pub no: &'static str,
@@ -111,6 +113,7 @@ pub const EN: PageText = PageText {
     none_retryable: "No code is retryable: change the request before sending it again.",
     placeholders: "A detail may hold placeholders such as `{param}`: each response fills them \
                    in with its own values.",
+    version: "This page lists the codes of version {version} of the catalog.",
     columns: Columns {
         code: "Code",
         status: "HTTP status",
@@ -147,6 +150,7 @@ pub const ES: PageText = PageText {
                      enviarla.",
     placeholders: "Un detalle puede tener marcadores como `{param}`: cada respuesta los \
                    completa con sus propios valores.",
+    version: "Esta página enumera los códigos de la versión {version} del catálogo.",
     columns: Columns {
         code: "Código",
         status: "Estado HTTP",
@@ -165,12 +169,14 @@ pub const ES: PageText = PageText {
 };
 
 /// What the fixed text fills in for one catalog: its name (`{name}`), its first code
-/// (`{example}`) and the first placeholder of its details (`{param}`).
+/// (`{example}`), the first placeholder of its details (`{param}`) and its version
+/// (`{version}`).
 #[derive(Clone, Debug)]
 pub struct PageVars {
     name: String,
     example: String,
     param: Option<String>,
+    version: Option<String>,
 }
 
 impl PageVars {
@@ -186,6 +192,7 @@ impl PageVars {
                 .iter()
                 .find_map(|c| c.params.first())
                 .map(|p| format!("{{{p}}}")),
+            version: catalog.version.as_ref().map(ToString::to_string),
         }
     }
 
@@ -195,11 +202,19 @@ impl PageVars {
         self.param.is_some()
     }
 
+    /// Whether the catalog has a version (else the page skips [`PageText::version`]).
+    pub fn has_version(&self) -> bool {
+        self.version.is_some()
+    }
+
     /// `text` split into prose and code, filled in.
     pub fn segments(&self, text: &str) -> Vec<Segment> {
         let mut vars = vec![("name", self.name.as_str()), ("example", &self.example)];
         if let Some(param) = &self.param {
             vars.push(("param", param));
+        }
+        if let Some(version) = &self.version {
+            vars.push(("version", version));
         }
         segments(text, &vars)
     }

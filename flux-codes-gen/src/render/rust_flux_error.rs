@@ -38,7 +38,7 @@ pub(crate) fn flux_error_trait(rt: &TokenStream) -> TokenStream {
             /// The filled placeholders as strings, in the order of [`ErrorCode::params`].
             fn params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
                 let mut params = ::std::vec::Vec::new();
-                self.visit_params(&mut |name, value| params.push((name, value.to_string())));
+                self.visit_params(&mut |name, value| params.push((name, ::std::string::ToString::to_string(value))));
                 let order = self.error_code().params();
                 params.sort_by_key(|(name, _)| order.iter().position(|p| p == name));
                 params
