@@ -29,6 +29,12 @@ if [ ! -f tests/browser/node_modules/.package-lock.json ] ||
   npm ci --prefix tests/browser --no-audit --no-fund
 fi
 
+# protoc (Debian's protobuf-compiler) compiles the proto export (flux-codes-gen/tests/proto.rs).
+if ! command -v protoc >/dev/null; then
+  step "install protoc (apt)"
+  apt-get update -qq && apt-get install -y -qq protobuf-compiler
+fi
+
 tools=target/tools
 
 # schemathesis and openapi-spec-validator (PyPI), pinned, in a venv of their own.
@@ -66,8 +72,12 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "flux-codes builds with its default (lean) features and with \`http\` alone"
 cargo check --quiet -p flux-codes --lib
 cargo check --quiet -p flux-codes --lib --features http
+# gRPC is opt-in: without the `tonic` feature, neither tonic nor prost is compiled.
+if cargo tree -q -p flux-codes -e normal --prefix none | grep -E '^(tonic|prost)'; then
+  echo "the default build of flux-codes depends on tonic or prost"; exit 1
+fi
 
-step "cargo test (all features: http, axum)"
+step "cargo test (all features: http, axum, tonic)"
 cargo test --workspace --all-features
 
 step "the published crate carries its catalog and build script"
