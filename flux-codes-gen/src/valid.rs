@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{
     Catalog, Category, CodeSpec, GrpcCode, category_variant, code_variant, locale_variant,
 };
-use crate::render::i18next;
+use crate::render::{i18next, proto};
 use crate::template;
 
 /// Longest code string: Google AIP-193's limit for `ErrorInfo.reason`.
@@ -133,6 +133,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         reserved: catalog.reserved.iter().cloned().collect(),
     };
     let mut variants: BTreeMap<String, &Spanned<String>> = BTreeMap::new();
+    let mut proto_keys: HashMap<String, &Spanned<String>> = HashMap::new();
     for table in &file.codes {
         if let Some(code) = v.code(table, &catalog, &lookup) {
             if let Some(first) = variants.get(&code.variant) {
@@ -151,6 +152,25 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
                 );
             } else {
                 variants.insert(code.variant.clone(), &table.code);
+                // Two codes differing only in underscores (or one in the proto enum's name as
+                // a prefix) would be one value to protoc: the proto export could not compile.
+                let key = proto::value_key(&code.code);
+                if let Some(first) = proto_keys.get(&key) {
+                    v.diags.push(
+                        Diagnostic::error(
+                            format!(
+                                "`{}` and `{}` are the same name to protoc (`{key}`)",
+                                first.get_ref(),
+                                code.code,
+                            ),
+                            Some(table.code.span()),
+                        )
+                        .with_label("second code with this name in the proto export")
+                        .with_help("protoc compares enum values without underscores and the `ERROR_REASON_` prefix; choose a code string that differs in letters or digits"),
+                    );
+                } else {
+                    proto_keys.insert(key, &table.code);
+                }
             }
             catalog.codes.push(code);
         }

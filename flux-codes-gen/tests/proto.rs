@@ -128,7 +128,7 @@ fn the_zero_value_steps_aside_for_a_code_of_its_name() {
 name = "3-D Secure \n */ catalog"
 default_locale = "en"
 locales = ["en"]
-reserved = ["ERROR_REASON_UNSPECIFIED_"]
+reserved = ["ERROR_REASON_UNSPECIFIED_1"]
 
 [categories.misc]
 title = { en = "Misc" }
@@ -155,5 +155,5 @@ message = { en = "// not a comment" }
         proto.contains("package catalog_3_d_secure_catalog.errors;"),
         "{proto}"
     );
-    check(&catalog, &proto, "ERROR_REASON_UNSPECIFIED__");
+    check(&catalog, &proto, "ERROR_REASON_UNSPECIFIED_2");
 }

@@ -12,7 +12,10 @@ use std::fmt::Write as _;
 use crate::model::{Catalog, CodeSpec};
 use crate::render::status_line;
 
-/// The name of the enum's zero value, unless a code has that name.
+/// The enum's name.
+pub const ENUM: &str = "ErrorReason";
+
+/// The name of the enum's zero value, unless it would clash with a code.
 const UNSPECIFIED: &str = "ERROR_REASON_UNSPECIFIED";
 
 /// `error_reason.proto`.
@@ -35,7 +38,10 @@ pub fn render_proto(catalog: &Catalog) -> String {
         ),
         package(&catalog.name),
     );
-    out.push_str("// Every code of the catalog, in catalog order.\nenum ErrorReason {\n");
+    let _ = writeln!(
+        out,
+        "// Every code of the catalog, in catalog order.\nenum {ENUM} {{"
+    );
     let _ = write!(
         out,
         "  // Not a code: the default value of an unset field.\n  {} = 0;\n",
@@ -101,14 +107,74 @@ fn comment(catalog: &Catalog, code: &CodeSpec, locale: usize) -> Vec<String> {
     lines
 }
 
-/// The enum's zero value: `ERROR_REASON_UNSPECIFIED`, with `_` appended while a code has
-/// that name (enum values share the package's scope).
+/// The enum's zero value: `ERROR_REASON_UNSPECIFIED`, or with `_1`, `_2`, ... appended while
+/// it would clash with a code or a reserved name (see [`value_key`]).
 fn unspecified(catalog: &Catalog) -> String {
+    let taken = |name: &str| {
+        let key = value_key(name);
+        catalog
+            .codes
+            .iter()
+            .map(|c| &c.code)
+            .chain(&catalog.reserved)
+            .any(|code| code == name || value_key(code) == key)
+    };
     let mut name = UNSPECIFIED.to_owned();
-    while catalog.codes.iter().any(|c| c.code == name) || catalog.reserved.contains(&name) {
-        name.push('_');
+    let mut n = 0;
+    while taken(&name) {
+        n += 1;
+        name = format!("{UNSPECIFIED}_{n}");
     }
     name
+}
+
+/// What protoc compares enum value names by, in proto3: the name without the enum's name as a
+/// prefix (`ERROR_REASON_X` is `X`), in PascalCase (`ERR_AB__C` and `ERR_AB_C_` are both
+/// `ErrAbC`). Two values with the same key are an error, so the validator refuses two codes
+/// with the same key.
+pub fn value_key(name: &str) -> String {
+    let prefix: Vec<u8> = ENUM
+        .bytes()
+        .filter(|&b| b != b'_')
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let bytes = name.as_bytes();
+    let (mut i, mut j) = (0, 0);
+    while i < bytes.len() && j < prefix.len() {
+        if bytes[i] == b'_' {
+            i += 1;
+            continue;
+        }
+        if bytes[i].to_ascii_lowercase() != prefix[j] {
+            break;
+        }
+        i += 1;
+        j += 1;
+    }
+    let mut rest = name;
+    if j == prefix.len() {
+        while i < bytes.len() && bytes[i] == b'_' {
+            i += 1;
+        }
+        if i < bytes.len() {
+            rest = &name[i..];
+        }
+    }
+    let mut key = String::with_capacity(rest.len());
+    let mut next_upper = true;
+    for c in rest.chars() {
+        if c == '_' {
+            next_upper = true;
+        } else {
+            key.push(if next_upper {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            });
+            next_upper = false;
+        }
+    }
+    key
 }
 
 /// The proto package: the catalog's name as a lowercase identifier, then `errors`
@@ -144,6 +210,18 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::package;
+
+    #[test]
+    fn value_keys_follow_protoc() {
+        use super::value_key;
+        assert_eq!(value_key("ERR_AB__C"), "ErrAbC");
+        assert_eq!(value_key("ERR_AB_C_"), "ErrAbC");
+        assert_eq!(value_key("ERR_A_B"), "ErrAB");
+        assert_eq!(value_key("ERROR_REASON_UNSPECIFIED"), "Unspecified");
+        assert_eq!(value_key("ERROR_REASON__X"), "X");
+        assert_eq!(value_key("ERROR_REASON"), "ErrorReason");
+        assert_eq!(value_key("ERROR_RE"), "ErrorRe");
+    }
 
     #[test]
     fn packages_are_lowercase_identifiers() {
