@@ -24,9 +24,8 @@ fn documented(status: u16) -> &'static str {
         501 => "UNIMPLEMENTED",
         502 | 503 => "UNAVAILABLE",
         504 => "DEADLINE_EXCEEDED",
-        400..=499 => "FAILED_PRECONDITION",
-        500..=599 => "INTERNAL",
-        _ => unreachable!("not a status the catalog allows"),
+        _ if status < 500 => "FAILED_PRECONDITION",
+        _ => "INTERNAL",
     }
 }
 
@@ -37,10 +36,12 @@ fn catalog_of(statuses: impl IntoIterator<Item = u16>, extra: &str) -> String {
          domain = \"test.example\"\n\n[categories.misc]\ntitle = { en = \"Misc\" }\n",
     );
     for status in statuses {
+        // flux-codes: allow-start (one made-up code per status)
         source.push_str(&format!(
             "\n[codes.ERR_S{status}]\nstatus = {status}\nretryable = false\ncategory = \"misc\"\n\
              message = {{ en = \"Status {status}.\" }}\n{extra}"
         ));
+        // flux-codes: allow-end
     }
     source
 }
@@ -75,13 +76,16 @@ fn every_canonical_name_but_ok_overrides_the_derived_code() {
     assert_eq!(catalog.codes[0].grpc, GrpcCode::NotFound);
 }
 
+/// The real catalog's one override, as codes.toml spells it (the generator has no `ErrorCode`).
+const OVERRIDDEN: &str = "ERR_REFERENCE_ALREADY_EXISTS"; // flux-codes: allow
+
 #[test]
 fn the_overrides_and_the_domain_of_the_real_catalog() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../codes.toml");
     let catalog = flux_codes_gen::load_catalog(&path).unwrap();
     assert_eq!(catalog.domain.as_deref(), Some("flux.example"));
     for code in &catalog.codes {
-        let expected = if code.code == "ERR_REFERENCE_ALREADY_EXISTS" {
+        let expected = if code.code == OVERRIDDEN {
             GrpcCode::AlreadyExists
         } else {
             GrpcCode::for_http_status(code.status)

@@ -123,6 +123,7 @@ fn protoc_compiles_the_export_of_the_adversarial_fixture() {
 
 #[test]
 fn the_zero_value_steps_aside_for_a_code_of_its_name() {
+    // flux-codes: allow-start (a made-up catalog)
     let source = r#"
 [catalog]
 name = "3-D Secure \n */ catalog"
@@ -148,6 +149,7 @@ category = "misc"
 grpc = "RESOURCE_EXHAUSTED"
 message = { en = "// not a comment" }
 "#;
+    // flux-codes: allow-end
     let catalog = parse_catalog(Path::new("codes.toml"), source)
         .unwrap_or_else(|d| panic!("{}", d.render(false)));
     let proto = render_proto(&catalog);
