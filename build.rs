@@ -3,12 +3,7 @@
 
 fn main() {
     flux_codes_gen::Builder::new("codes.toml")
-        .runtime_path(quote_crate_private())
+        .runtime_path("crate::__private")
         .json_file_name("catalog.json")
         .compile();
-}
-
-/// Inside this crate the runtime is `crate::__private`.
-fn quote_crate_private() -> flux_codes_gen::TokenStream {
-    "crate::__private".parse().expect("a valid path")
 }

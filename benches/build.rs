@@ -45,12 +45,12 @@ fn main() {
             ),
         ),
     ];
-    let runtime = "::flux_codes::__private".parse().expect("a path");
+    let runtime = "::flux_codes::__private";
     for (name, (path, source)) in catalogs {
         let catalog = load(&path, &source);
         write(
             &out.join(format!("{name}_flux.rs")),
-            &render_rust(&catalog, &runtime),
+            &render_rust(&catalog, runtime),
         );
         write(&out.join(format!("{name}_alt.rs")), &alternatives(&catalog));
     }

@@ -41,7 +41,7 @@ pub mod __private {
         MaybeParam, Message, contains, detail_conflict, unfilled_placeholder, unknown_param,
     };
     pub use crate::negotiate::negotiate;
-    pub use crate::runtime::{ParseError, deserialize_str, render_template};
+    pub use crate::runtime::{ListTable, ParseError, TextTable, deserialize_str, render_template};
     pub use serde;
     pub use strum;
 }

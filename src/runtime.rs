@@ -5,34 +5,33 @@ use core::fmt;
 
 /// A string that is not a code, locale or category of the catalog.
 ///
-/// It keeps what was given (at most [`ParseError::MAX_KEPT`] bytes of it, cut at a character
-/// boundary) for the error message, inline: building one never allocates, so a failed
-/// `parse()` costs no more heap than a successful one, and a hostile input costs bounded memory.
+/// It keeps what was given (at most [`ParseError::MAX_KEPT`] bytes of it) for the error
+/// message, inline: building one never allocates, so a failed `parse()` costs no more heap than
+/// a successful one, and a hostile input costs bounded memory. The bound is small and the copy
+/// is a few word moves, so a failed parse costs little more than the lookup itself.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ParseError {
     kind: ParseErrorKind,
-    given: [u8; ParseError::MAX_KEPT],
     len: u8,
     truncated: bool,
+    given: [u8; ParseError::MAX_KEPT],
 }
 
 impl ParseError {
-    /// How many bytes of the input an error keeps.
-    pub const MAX_KEPT: usize = 64;
+    /// How many bytes of the input an error keeps (the message shows fewer when the cut falls
+    /// inside a character).
+    pub const MAX_KEPT: usize = 32;
 
     #[doc(hidden)]
+    #[inline]
     pub fn new(kind: ParseErrorKind, given: &str) -> Self {
-        let mut end = given.len().min(Self::MAX_KEPT);
-        while !given.is_char_boundary(end) {
-            end -= 1;
-        }
-        let mut kept = [0u8; Self::MAX_KEPT];
-        kept[..end].copy_from_slice(&given.as_bytes()[..end]);
+        let bytes = given.as_bytes();
+        let kept = &bytes[..bytes.len().min(Self::MAX_KEPT)];
         ParseError {
             kind,
-            given: kept,
-            len: end as u8,
-            truncated: end < given.len(),
+            len: kept.len() as u8,
+            truncated: kept.len() < bytes.len(),
+            given: copy_short(kept),
         }
     }
 
@@ -41,11 +40,39 @@ impl ParseError {
         self.kind
     }
 
-    /// The input (its first [`ParseError::MAX_KEPT`] bytes).
+    /// The input (its first [`ParseError::MAX_KEPT`] bytes, cut at a character boundary).
     pub fn given(&self) -> &str {
-        // Cut at a character boundary of a `str`, so always UTF-8.
-        core::str::from_utf8(&self.given[..usize::from(self.len)]).unwrap_or_default()
+        let kept = &self.given[..usize::from(self.len)];
+        // A prefix of a `str`: UTF-8 up to a character the cut may have split.
+        match core::str::from_utf8(kept) {
+            Ok(s) => s,
+            Err(e) => core::str::from_utf8(&kept[..e.valid_up_to()]).unwrap_or_default(),
+        }
     }
+}
+
+/// `src` (at most [`ParseError::MAX_KEPT`] bytes) at the start of a zeroed buffer, copied as a
+/// few whole words, the last overlapping the ones before it (no byte loop, no `memcpy` call).
+#[inline]
+fn copy_short(src: &[u8]) -> [u8; ParseError::MAX_KEPT] {
+    let mut dst = [0u8; ParseError::MAX_KEPT];
+    let n = src.len();
+    if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n {
+            dst[at..at + 8].copy_from_slice(&src[at..at + 8]);
+            at += 8;
+        }
+        dst[n - 8..n].copy_from_slice(&src[n - 8..n]);
+    } else if n >= 4 {
+        dst[..4].copy_from_slice(&src[..4]);
+        dst[n - 4..n].copy_from_slice(&src[n - 4..n]);
+    } else {
+        for (d, s) in dst.iter_mut().zip(src) {
+            *d = *s;
+        }
+    }
+    dst
 }
 
 impl fmt::Debug for ParseError {
@@ -98,6 +125,63 @@ impl ParseErrorKind {
 impl fmt::Display for ParseErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// A per-code (or per-category) text of a generated catalog: every entry's text stored end to
+/// end in one string, entry `i` being `text[at[i]..at[i + 1]]`.
+///
+/// One string and a `u32` array per table is what keeps a large catalog cheap to compile: an
+/// array of `&str` gives the compiler one constant, with a lifetime to check, per entry. An
+/// empty entry stands for "none" in an optional table (a catalog text is never empty).
+#[derive(Clone, Copy, Debug)]
+pub struct TextTable {
+    text: &'static str,
+    at: &'static [u32],
+}
+
+impl TextTable {
+    /// The table of `text` cut at the byte offsets `at` (`entries + 1` of them, ascending, on
+    /// character boundaries, the first 0 and the last `text.len()`).
+    pub const fn new(text: &'static str, at: &'static [u32]) -> Self {
+        TextTable { text, at }
+    }
+
+    /// Entry `index`.
+    #[inline]
+    pub const fn get(&self, index: usize) -> &'static str {
+        let (head, _) = self.text.split_at(self.at[index + 1] as usize);
+        head.split_at(self.at[index] as usize).1
+    }
+
+    /// Entry `index` of an optional table: `None` when it is empty.
+    #[inline]
+    pub const fn get_opt(&self, index: usize) -> Option<&'static str> {
+        let text = self.get(index);
+        if text.is_empty() { None } else { Some(text) }
+    }
+}
+
+/// A per-code list of strings of a generated catalog (a detail's placeholders): every code's
+/// list stored end to end in one slice, code `i`'s being `items[at[i]..at[i + 1]]`.
+#[derive(Clone, Copy, Debug)]
+pub struct ListTable {
+    items: &'static [&'static str],
+    at: &'static [u32],
+}
+
+impl ListTable {
+    /// The table of `items` cut at the offsets `at` (`entries + 1` of them, ascending, the
+    /// first 0 and the last `items.len()`).
+    pub const fn new(items: &'static [&'static str], at: &'static [u32]) -> Self {
+        ListTable { items, at }
+    }
+
+    /// Entry `index`.
+    #[inline]
+    pub const fn get(&self, index: usize) -> &'static [&'static str] {
+        let (head, _) = self.items.split_at(self.at[index + 1] as usize);
+        head.split_at(self.at[index] as usize).1
     }
 }
 
@@ -186,9 +270,21 @@ mod tests {
             (ParseErrorKind::ErrorCode, "ERR_NOPE")
         );
         assert_eq!(e.to_string(), "unknown error code `ERR_NOPE`");
-        let long = format!("{}é", "A".repeat(63));
+        let long = format!("{}é", "A".repeat(31));
         let e = ParseError::new(ParseErrorKind::ErrorCode, &long);
-        assert_eq!(e.given(), "A".repeat(63));
+        assert_eq!(e.given(), "A".repeat(31));
         assert!(e.to_string().ends_with("...`"));
+    }
+
+    #[test]
+    fn parse_error_keeps_every_length_exactly() {
+        use super::{ParseError, ParseErrorKind};
+        let text: String = ('a'..='z').chain('A'..='Z').collect();
+        for n in 0..=text.len() {
+            let e = ParseError::new(ParseErrorKind::Locale, &text[..n]);
+            let kept = n.min(ParseError::MAX_KEPT);
+            assert_eq!(e.given(), &text[..kept], "length {n}");
+            assert_eq!(e.to_string().ends_with("...`"), n > kept, "length {n}");
+        }
     }
 }

@@ -6,106 +6,11 @@ use flux_codes::negotiate::{MAX_HEADER_BYTES, MAX_ITEMS};
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 
+mod negotiation_table;
+
 #[test]
 fn real_world_headers() {
-    let table: &[(&str, &str, Locale)] = &[
-        // Browsers, as sent.
-        ("Chrome, en-US", "en-US,en;q=0.9", Locale::En),
-        (
-            "Chrome, es-CL",
-            "es-CL,es;q=0.9,en-US;q=0.8,en;q=0.7",
-            Locale::Es,
-        ),
-        ("Chrome, es-CL only (region fallback)", "es-CL", Locale::Es),
-        (
-            "Firefox, es-ES",
-            "es-ES,es;q=0.8,en-US;q=0.5,en;q=0.3",
-            Locale::Es,
-        ),
-        ("Safari, es-419", "es-419,es;q=0.9", Locale::Es),
-        ("Safari iOS, es-MX", "es-MX,es;q=0.9", Locale::Es),
-        ("Edge, en-GB", "en-GB,en;q=0.9,en-US;q=0.8", Locale::En),
-        (
-            "French first, Spanish next",
-            "fr-FR,fr;q=0.9,es;q=0.8,en;q=0.7",
-            Locale::Es,
-        ),
-        ("German only", "de-DE,de;q=0.9", Locale::En),
-        (
-            "script and region",
-            "zh-Hant-TW,zh;q=0.9,es;q=0.1",
-            Locale::Es,
-        ),
-        // curl, wget and most HTTP libraries send no Accept-Language at all.
-        ("no header", "", Locale::En),
-        ("blank", "   ", Locale::En),
-        // Weights.
-        ("higher q wins over order", "en;q=0.1, es;q=0.9", Locale::Es),
-        ("equal q keeps order (es)", "es, en", Locale::Es),
-        ("equal q keeps order (en)", "en, es", Locale::En),
-        ("three decimals", "en;q=0.001,es;q=0.002", Locale::Es),
-        ("q=1.000", "de, es;q=1.000, en;q=0.999", Locale::Es),
-        (
-            "spaces around everything",
-            " es-CL ; q=0.8 , en ; q=0.5 ",
-            Locale::Es,
-        ),
-        // Wildcard: the locales no other item names, default first.
-        ("wildcard alone", "*", Locale::En),
-        ("wildcard below es", "*;q=0.5, es", Locale::Es),
-        (
-            "wildcard over a named, lower en",
-            "*;q=0.9, en;q=0.1",
-            Locale::Es,
-        ),
-        ("wildcard with en excluded", "en;q=0, *", Locale::Es),
-        ("wildcard with es excluded", "es;q=0, *", Locale::En),
-        // q=0: not acceptable.
-        (
-            "es excluded, es-CL falls back to nothing",
-            "es-CL, es;q=0",
-            Locale::En,
-        ),
-        (
-            "exclusion order does not matter",
-            "es;q=0, es-CL",
-            Locale::En,
-        ),
-        ("es-CL;q=0 does not exclude es", "es-CL;q=0, es", Locale::Es),
-        ("en excluded, es acceptable", "en;q=0, es;q=0.1", Locale::Es),
-        (
-            "everything excluded: the default",
-            "en;q=0, es;q=0",
-            Locale::En,
-        ),
-        ("q=0.000 is zero", "es;q=0.000", Locale::En),
-        // Case (RFC 4647: case-insensitive; the `q` too).
-        ("upper case tag", "ES-CL", Locale::Es),
-        ("mixed case", "eN-uS;q=0.5, Es;q=0.6", Locale::Es),
-        ("upper case Q", "en;Q=0.1, es;Q=0.2", Locale::Es),
-        // Malformed items are skipped, the rest still counts.
-        ("bad weight", "es;q=abc, en;q=0.5", Locale::En),
-        ("weight over 1", "es;q=2", Locale::En),
-        ("four decimals", "es;q=0.1234", Locale::En),
-        ("weight without q=", "es;0.9, en;q=0.5", Locale::En),
-        ("unknown parameter", "es;level=1, en;q=0.5", Locale::En),
-        ("empty items", ",,, es ,,", Locale::Es),
-        ("lone semicolons", ";;;,es", Locale::Es),
-        ("trailing hyphen", "es-, en;q=0.1", Locale::En),
-        ("digits", "12, es", Locale::Es),
-        ("underscore separator", "es_CL, en;q=0.1", Locale::En),
-        ("not ASCII", "español, es;q=0.5", Locale::Es),
-        ("subtag too long", "es-abcdefghi, en;q=0.1", Locale::En),
-        ("private use extension dropped", "es-CL-x-twain", Locale::Es),
-        (
-            "unicode extension dropped",
-            "es-u-co-trad;q=0.9,en;q=0.8",
-            Locale::Es,
-        ),
-        ("undetermined", "und, es;q=0.1", Locale::Es),
-        ("garbage", "\u{0}\u{7f}==;;,,q=1", Locale::En),
-    ];
-    for (what, header, expected) in table {
+    for (what, header, expected) in negotiation_table::REAL_WORLD_HEADERS {
         assert_eq!(Locale::negotiate(header), *expected, "{what}: {header:?}");
     }
 }

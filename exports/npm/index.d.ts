@@ -25,6 +25,13 @@ export type Locale =
   | "en"
   | "es";
 
+/**
+ * What a function taking a locale accepts: a locale, any BCP 47 tag (`"es-CL"` is looked up as
+ * `es-CL`, then `es`, then the default), an `Accept-Language` value, or a list of tags in
+ * preference order (`navigator.languages`).
+ */
+export type LocaleRequest = Locale | (string & {}) | readonly string[];
+
 /** The key of a category of codes. */
 export type CategoryKey =
   | "qr"
@@ -83,6 +90,13 @@ export declare function isErrorCode(value: unknown): value is ErrorCode;
 /** Whether `value` is a locale of this catalog. */
 export declare function isLocale(value: unknown): value is Locale;
 
+/**
+ * The locale to answer in, as the Rust crate's `Locale::negotiate` picks it: RFC 4647 lookup
+ * (`es-CL`, then `es`) over an `Accept-Language` value, a list of tags in preference order
+ * (`navigator.languages`) or one tag, honouring q-values, `*` and `q=0`; else the default.
+ */
+export declare function negotiate(accepted: string | readonly string[]): Locale;
+
 /** The HTTP status of a response carrying `code`. */
 export declare function httpStatus(code: ErrorCode): number;
 
@@ -90,10 +104,10 @@ export declare function httpStatus(code: ErrorCode): number;
 export declare function isRetryable(code: ErrorCode): boolean;
 
 /** The fixed sentence saying what went wrong. */
-export declare function message(code: ErrorCode, locale?: Locale): string;
+export declare function message(code: ErrorCode, locale?: LocaleRequest): string;
 
 /** What to do about it, or `null` for a code without a hint. */
-export declare function hint(code: ErrorCode, locale?: Locale): string | null;
+export declare function hint(code: ErrorCode, locale?: LocaleRequest): string | null;
 
 /**
  * The code's detail with its placeholders filled from `params`, as the Rust crate renders it.
@@ -101,6 +115,6 @@ export declare function hint(code: ErrorCode, locale?: Locale): string | null;
  */
 export declare function detail<C extends CodeWithDetail>(
   code: C,
-  locale: Locale,
+  locale: LocaleRequest,
   ...params: {} extends DetailParams[C] ? [params?: DetailParams[C]] : [params: DetailParams[C]]
 ): string;

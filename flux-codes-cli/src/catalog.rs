@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow};
-use flux_codes_gen::{Catalog, Diagnostics, Error};
+use flux_codes_gen::{Catalog, CheckedCatalog, Diagnostics, Error};
 
 use crate::commands::Reported;
 use crate::{Color, Context};
@@ -35,8 +35,13 @@ pub fn find(cx: &Context) -> anyhow::Result<PathBuf> {
 
 /// Loads the catalog at `path`: `Ok(Err(diagnostics))` when it is not a valid catalog.
 pub fn load(path: &Path) -> anyhow::Result<Result<Catalog, Box<Diagnostics>>> {
-    match flux_codes_gen::load_catalog(path) {
-        Ok(catalog) => Ok(Ok(catalog)),
+    Ok(load_checked(path)?.map(|(catalog, _warnings)| catalog))
+}
+
+/// [`load`], keeping the warnings of a valid catalog.
+pub fn load_checked(path: &Path) -> anyhow::Result<Result<CheckedCatalog, Box<Diagnostics>>> {
+    match flux_codes_gen::load_catalog_checked(path) {
+        Ok(checked) => Ok(Ok(checked)),
         Err(Error::Invalid(diags)) => Ok(Err(diags)),
         Err(Error::Io { path, error } | Error::Write { path, error }) => {
             Err(anyhow!("cannot read {}: {error}", path.display()))
@@ -68,6 +73,35 @@ pub fn locale_index(catalog: &Catalog, tag: &str) -> anyhow::Result<usize> {
                 catalog.locales.join(", ")
             )
         })
+}
+
+/// The locale of `catalog` to show for `requested` (a tag such as `es-CL`, or an
+/// `Accept-Language` value), looked up as the crate's `Locale::negotiate` does (`es-CL`, then
+/// `es`); an error when no language asked for is one of the catalog's.
+pub fn negotiated_locale(catalog: &Catalog, requested: &str) -> anyhow::Result<usize> {
+    let tags: Vec<&str> = catalog.locales.iter().map(String::as_str).collect();
+    let index = flux_codes::negotiate::negotiate(requested, &tags, catalog.default_locale);
+    // Negotiation falls back to the default locale; a person asking for languages the catalog
+    // does not have should hear so.
+    let found = tags[index].to_ascii_lowercase();
+    let asked_for = |item: &str| {
+        let range = item
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        range == found || range.starts_with(&format!("{found}-")) || range == "*"
+    };
+    if requested.split(',').any(asked_for) {
+        Ok(index)
+    } else {
+        Err(anyhow!(
+            "the catalog has no locale `{}` (nor a broader one); its locales are {}",
+            requested.trim(),
+            catalog.locales.join(", ")
+        ))
+    }
 }
 
 /// Whether to colour what goes to stderr.

@@ -109,6 +109,21 @@ fn codes_and_locales_are_found_in_any_letter_case() {
         "{spanish}"
     );
     assert!(spanish.contains("qr (Errores de QR)"), "{spanish}");
+    // Looked up as an API request's language is: a region of `es` reads `es`, and an
+    // `Accept-Language` value is negotiated.
+    for asked in [
+        "es-CL",
+        "ES-cl",
+        "es-419",
+        "es-CL,es;q=0.9,en;q=0.8",
+        "de;q=0.9, es-MX",
+    ] {
+        assert_eq!(
+            stdout(&mut real(&["err_qr_expired", "--locale", asked])),
+            spanish,
+            "{asked}"
+        );
+    }
 }
 
 #[test]
@@ -132,7 +147,7 @@ fn a_retired_code_and_an_unknown_locale_are_one_line_errors() {
     );
     assert_error(
         &mut real(&["ERR_QR_EXPIRED", "--locale", "fr"]),
-        "the catalog has no locale `fr`; its locales are en, es",
+        "the catalog has no locale `fr` (nor a broader one); its locales are en, es",
     );
 }
 

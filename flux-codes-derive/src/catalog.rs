@@ -47,8 +47,8 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let track = track(&path);
     match flux_codes_gen::load_catalog(&path) {
         Ok(catalog) => {
-            let runtime = quote!(::flux_codes::__private);
-            let items = flux_codes_gen::render::rust::rust_tokens(&catalog, &runtime);
+            let items =
+                flux_codes_gen::render::rust::rust_tokens(&catalog, "::flux_codes::__private");
             quote!(#track #items)
         }
         Err(flux_codes_gen::Error::Invalid(mut diagnostics)) => {

@@ -14,6 +14,8 @@ pub struct CatalogFile {
     pub catalog: Option<CatalogTable>,
     pub categories: Vec<CategoryTable>,
     pub codes: Vec<CodeTable>,
+    /// `[translated_from.<locale>]`: per locale, what each translation was made from.
+    pub translated_from: Vec<TranslatedFrom>,
 }
 
 /// `[catalog]`.
@@ -23,6 +25,8 @@ pub struct CatalogTable {
     pub name: Spanned<String>,
     pub default_locale: Spanned<String>,
     pub locales: Spanned<Vec<Spanned<String>>>,
+    /// Locales in progress: generated like the others, a missing text falls back.
+    pub draft_locales: Vec<Spanned<String>>,
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
     pub domain: Option<Spanned<String>>,
@@ -54,6 +58,15 @@ pub struct CodeTable {
     pub grpc: Option<Spanned<String>>,
 }
 
+/// `[translated_from.<locale>]`: `"ERR_X.message" = "<hash>"`, one line per translated text,
+/// the short hash of the default-locale text the translation was made from (see
+/// [`crate::model::source_hash`]).
+#[derive(Debug)]
+pub struct TranslatedFrom {
+    pub locale: Spanned<String>,
+    pub records: Vec<(Spanned<String>, Spanned<String>)>,
+}
+
 /// A text per locale: `{ en = "...", es = "..." }`, in file order.
 #[derive(Debug)]
 pub struct Localized {
@@ -71,11 +84,12 @@ impl Localized {
 }
 
 /// The keys each table accepts: the loader rejects any other, and the JSON Schema lists these.
-pub const TOP_KEYS: &[&str] = &["catalog", "categories", "codes"];
+pub const TOP_KEYS: &[&str] = &["catalog", "categories", "codes", "translated_from"];
 pub const CATALOG_KEYS: &[&str] = &[
     "name",
     "default_locale",
     "locales",
+    "draft_locales",
     "docs_url",
     "reserved",
     "domain",

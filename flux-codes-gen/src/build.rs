@@ -2,9 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use crate::render::json::render_json;
 use crate::render::rust::{render_catalog_doc, render_rust};
 use crate::write::write_if_changed;
@@ -23,7 +20,7 @@ pub struct Builder {
     out_dir: Option<PathBuf>,
     file_name: String,
     json_file_name: Option<String>,
-    runtime: TokenStream,
+    runtime: String,
 }
 
 impl Builder {
@@ -34,7 +31,7 @@ impl Builder {
             out_dir: None,
             file_name: "flux_codes.rs".to_owned(),
             json_file_name: None,
-            runtime: quote!(::flux_codes::__private),
+            runtime: "::flux_codes::__private".to_owned(),
         }
     }
 
@@ -59,8 +56,8 @@ impl Builder {
 
     /// The path of the `flux_codes::__private` runtime from the generated code
     /// (default: `::flux_codes::__private`; `flux-codes` itself uses `crate::__private`).
-    pub fn runtime_path(mut self, path: TokenStream) -> Self {
-        self.runtime = path;
+    pub fn runtime_path(mut self, path: &str) -> Self {
+        self.runtime = path.to_owned();
         self
     }
 

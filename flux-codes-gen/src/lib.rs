@@ -16,6 +16,7 @@ pub mod diff;
 pub mod grpc;
 #[doc(hidden)]
 pub mod hash;
+pub mod l10n;
 pub mod load;
 pub mod model;
 pub mod phf;
@@ -38,6 +39,9 @@ pub use write::write_if_changed;
 /// or mistaken input (a 50 MB file, `/dev/zero`) can cost, and loading reads no more than this
 /// from a file.
 pub const MAX_CATALOG_BYTES: usize = 16 * 1024 * 1024;
+
+/// A valid catalog with the warnings its validation reported (stale translations, ...).
+pub type CheckedCatalog = (Catalog, Box<Diagnostics>);
 
 /// Why a catalog could not be turned into a [`Catalog`].
 #[derive(Debug)]
@@ -72,6 +76,15 @@ impl std::error::Error for Error {}
 
 /// Loads and validates catalog text; `path` names the file in diagnostics.
 pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnostics>> {
+    parse_catalog_checked(path, source).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`parse_catalog`], keeping the warnings of a valid catalog (stale translations, records of
+/// removed texts), for `flux-codes check` to show.
+pub fn parse_catalog_checked(
+    path: &Path,
+    source: &str,
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
     let mut diags = Diagnostics::new(path, "");
     if let Some(too_big) = too_big(source.len()) {
         diags.push(too_big);
@@ -82,20 +95,28 @@ pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnosti
     let catalog = valid::validate(&file, &mut diags);
     diags.sort();
     match catalog {
-        Some(catalog) if !diags.has_errors() => Ok(catalog),
+        Some(catalog) if !diags.has_errors() => Ok((catalog, Box::new(diags))),
         _ => Err(Box::new(diags)),
     }
 }
 
 /// Loads and validates catalog bytes (a file's or `git show`'s), which must be UTF-8.
 pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Diagnostics>> {
+    parse_catalog_bytes_checked(path, bytes).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`parse_catalog_bytes`], keeping the warnings of a valid catalog.
+pub fn parse_catalog_bytes_checked(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
     if let Some(too_big) = too_big(bytes.len()) {
         let mut diags = Diagnostics::new(path, "");
         diags.push(too_big);
         return Err(Box::new(diags));
     }
     match std::str::from_utf8(bytes) {
-        Ok(source) => parse_catalog(path, source),
+        Ok(source) => parse_catalog_checked(path, source),
         Err(e) => {
             let at = e.valid_up_to();
             let source = String::from_utf8_lossy(bytes);
@@ -112,11 +133,22 @@ pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Dia
 /// Reads, loads and validates a catalog file, reading at most [`MAX_CATALOG_BYTES`] (and one
 /// more byte, to tell that a file is too big).
 pub fn load_catalog(path: &Path) -> Result<Catalog, Error> {
-    let bytes = read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
+    load_catalog_checked(path).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`load_catalog`], keeping the warnings of a valid catalog.
+pub fn load_catalog_checked(path: &Path) -> Result<CheckedCatalog, Error> {
+    let bytes = read_catalog(path)?;
+    parse_catalog_bytes_checked(path, &bytes).map_err(Error::Invalid)
+}
+
+/// A catalog file's bytes, at most [`MAX_CATALOG_BYTES`] and one more (to tell that it is too
+/// big): what a command that edits the catalog reads before parsing it.
+pub fn read_catalog(path: &Path) -> Result<Vec<u8>, Error> {
+    read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
         path: path.to_path_buf(),
         error,
-    })?;
-    parse_catalog_bytes(path, &bytes).map_err(Error::Invalid)
+    })
 }
 
 /// Reads at most `limit + 1` bytes of a file, however large (or endless) it is.

@@ -2,12 +2,18 @@
 //! order of [`Catalog::locales`]; codes and categories keep the file's order.
 
 pub use crate::grpc::GrpcCode;
+mod l10n;
+
+pub use l10n::{
+    CodeTranslations, Counts, SourceHash, TextId, TextKind, TextState, Translations, plural_forms,
+    text_key_of_category, text_key_of_code,
+};
 
 /// A catalog that passed validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
     pub name: String,
-    /// BCP 47 tags, in declared order.
+    /// BCP 47 tags, in declared order: `locales`, then `draft_locales`.
     pub locales: Vec<String>,
     /// Index into `locales`.
     pub default_locale: usize,
@@ -25,6 +31,10 @@ pub struct Catalog {
     pub npm_package: Option<String>,
     pub categories: Vec<Category>,
     pub codes: Vec<CodeSpec>,
+    /// Which locales are drafts, and the state of each text in each locale. A draft locale's
+    /// missing texts are filled in with the default locale's, so every renderer can index
+    /// every text by locale; these states tell which of them are fallbacks.
+    pub translations: Translations,
 }
 
 /// A `[categories.<key>]` table.
@@ -33,7 +43,7 @@ pub struct Category {
     pub key: String,
     /// Rust variant name (`qr` -> `Qr`).
     pub variant: String,
-    /// Per locale.
+    /// Per locale (a draft locale's missing title is the default locale's).
     pub title: Vec<String>,
 }
 

@@ -54,6 +54,12 @@ pub fn codes_schema() -> Value {
                         "uniqueItems": true,
                         "items": { "$ref": "#/$defs/locale" }
                     },
+                    "draft_locales": {
+                        "type": "array",
+                        "description": "Locales in progress: generated and exported like `locales`, but a text may lack them; a missing text falls back to `default_locale`. Promote a draft by moving its tag to `locales`.",
+                        "uniqueItems": true,
+                        "items": { "$ref": "#/$defs/locale" }
+                    },
                     "docs_url": {
                         "type": "string",
                         "pattern": "\\{code\\}",
@@ -113,6 +119,15 @@ pub fn codes_schema() -> Value {
                         "deprecated": { "type": "string", "minLength": 1, "description": "Deprecation note, e.g. \"Use ERR_X instead.\"; becomes #[deprecated]." },
                         "grpc": { "enum": grpc_names, "description": "Overrides the gRPC status code derived from `status`, e.g. \"ALREADY_EXISTS\" for a 409." }
                     }
+                }
+            },
+            "translated_from": {
+                "type": "object",
+                "description": "Per locale, what each translation was made from: `\"ERR_X.message\" = \"<hash>\"`, a short hash of the default-locale text it translates, written by `flux-codes l10n import`. When that text changes, the translation is stale. Removing a line marks its translation current.",
+                "propertyNames": { "$ref": "#/$defs/locale" },
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": { "type": "string", "pattern": "^[0-9a-f]{8}$" }
                 }
             }
         },

@@ -15,6 +15,21 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Whether protoc is installed. `scripts/test.sh` installs it and sets
+/// `FLUX_CODES_REQUIRE_TOOLS=1`, so there a missing protoc fails the test; a plain `cargo test`
+/// skips these tests with a note instead.
+fn protoc_installed() -> bool {
+    let installed = Command::new("protoc").arg("--version").output().is_ok();
+    if !installed {
+        assert!(
+            std::env::var_os("FLUX_CODES_REQUIRE_TOOLS").is_none(),
+            "protoc is not installed: install Debian's protobuf-compiler (scripts/test.sh does)"
+        );
+        eprintln!("skipped: protoc is not installed (scripts/test.sh installs it)");
+    }
+    installed
+}
+
 /// Compiles `proto` with protoc; returns the file's descriptor, comments included.
 fn protoc(proto: &str) -> prost_types::FileDescriptorProto {
     let dir = tempfile::tempdir().unwrap();
@@ -43,6 +58,9 @@ fn protoc(proto: &str) -> prost_types::FileDescriptorProto {
 
 /// The export of `catalog` compiles, and its enum is the catalog's codes.
 fn check(catalog: &Catalog, proto: &str, unspecified: &str) {
+    if !protoc_installed() {
+        return;
+    }
     let file = protoc(proto);
     assert_eq!(file.syntax(), "proto3");
     assert_eq!(file.package(), package(&catalog.name));

@@ -21,7 +21,8 @@ pub struct Args {
     #[arg(value_name = "CODE")]
     code: String,
 
-    /// The language of the code's texts (default: the catalog's default locale).
+    /// The language of the code's texts, looked up as an API request's is: `es-CL` reads `es`
+    /// when the catalog has no `es-CL` (default: the catalog's default locale).
     #[arg(long, short, value_name = "LOCALE")]
     locale: Option<String>,
 }
@@ -29,7 +30,7 @@ pub struct Args {
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let catalog = catalog::load_valid(cx)?;
     let locale = match &args.locale {
-        Some(tag) => catalog::locale_index(&catalog, tag)?,
+        Some(tag) => catalog::negotiated_locale(&catalog, tag)?,
         None => catalog.default_locale,
     };
     let given = args.code.trim();

@@ -3,6 +3,7 @@
 //! `schemars`), so the export and its schema cannot drift apart.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
 use schemars::generate::SchemaSettings;
@@ -10,7 +11,7 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Catalog, GrpcCode};
+use crate::model::{Catalog, GrpcCode, TextState};
 use crate::render::to_json;
 use crate::valid::DOMAIN_PATTERN;
 
@@ -42,6 +43,13 @@ pub struct CatalogJson {
     /// Every locale, as BCP 47 tags; each text has one entry per locale.
     #[schemars(length(min = 1), inner(regex(pattern = LOCALE_PATTERN)))]
     pub locales: Vec<String>,
+    /// The locales of `locales` still in progress (`draft_locales` in codes.toml): a text they
+    /// lack holds the default locale's, and `fallbacks` lists it.
+    #[schemars(inner(regex(pattern = LOCALE_PATTERN)))]
+    pub draft_locales: Vec<String>,
+    /// Per draft locale with fallbacks, the keys of its texts that hold the default locale's
+    /// text (`ERR_QR_EXPIRED.message`, `categories.qr.title`), in catalog order; keyed by tag.
+    pub fallbacks: BTreeMap<String, Vec<String>>,
     /// Retired code strings: never sent again, never to be reused.
     #[schemars(inner(regex(pattern = CODE_PATTERN)))]
     pub reserved: Vec<String>,
@@ -178,6 +186,20 @@ impl CatalogJson {
             version: catalog.version.as_ref().map(ToString::to_string),
             default_locale: catalog.default_locale_tag().to_owned(),
             locales: catalog.locales.clone(),
+            draft_locales: (0..catalog.locales.len())
+                .filter(|&l| catalog.is_draft(l))
+                .map(|l| catalog.locales[l].clone())
+                .collect(),
+            fallbacks: (0..catalog.locales.len())
+                .filter_map(|l| {
+                    let keys: Vec<String> = catalog
+                        .texts()
+                        .filter(|id| id.states(catalog)[l] == TextState::Fallback)
+                        .map(|id| id.key(catalog))
+                        .collect();
+                    (!keys.is_empty()).then(|| (catalog.locales[l].clone(), keys))
+                })
+                .collect(),
             reserved: catalog.reserved.clone(),
             domain: catalog.domain.clone(),
             categories: catalog

@@ -2,18 +2,22 @@
 //!
 //! [`FORMATS`] lists the exports (`flux-codes export --format NAME`); [`artifacts`] is every
 //! file of every export, what `flux-codes export --all --out-dir DIR` writes. A new export is a
-//! renderer module plus one entry in [`FORMATS`].
+//! renderer module plus one entry in [`FORMATS`]. The translator exchange files ([`po`],
+//! [`xliff`]) are renderers too, of one locale each, written by `flux-codes l10n export`.
 
 pub mod html;
 pub mod i18next;
 pub mod json;
+pub mod l10n;
 pub mod markdown;
 pub mod npm;
 pub mod openapi;
 pub mod page_text;
+pub mod po;
 pub mod proto;
 pub mod rust;
 mod rust_flux_error;
+pub mod xliff;
 
 use crate::Catalog;
 

@@ -138,6 +138,10 @@ fn js_literal<T: Serialize + ?Sized>(value: &T) -> String {
     to_json(value).trim_end().to_owned()
 }
 
+/// `negotiate` and its helpers: the Rust crate's `Locale::negotiate`, in JavaScript (every
+/// function taking a locale goes through it).
+const NEGOTIATE_JS: &str = include_str!("npm_negotiate.js");
+
 fn index_js(catalog: &Catalog) -> String {
     let codes: IndexMap<&str, JsCode<'_>> = catalog
         .codes
@@ -187,13 +191,14 @@ export function isLocale(value) {{
   return typeof value === "string" && LOCALES.includes(value);
 }}
 
+{negotiate}
 function info(code) {{
   if (!isErrorCode(code)) throw new TypeError(`unknown error code: ${{String(code)}}`);
   return CODES[code];
 }}
 
 function inLocale(texts, locale) {{
-  return texts[isLocale(locale) ? locale : DEFAULT_LOCALE];
+  return texts[negotiate(locale)];
 }}
 
 /** The HTTP status of a response carrying `code`. */
@@ -231,6 +236,7 @@ export function detail(code, locale = DEFAULT_LOCALE, params = {{}}) {{
 }}
 "#,
         header = header(catalog),
+        negotiate = NEGOTIATE_JS,
         locales = to_js(&catalog.locales),
         default_locale = to_js(catalog.default_locale_tag()),
         code_list = js_literal(&code_list),
@@ -276,6 +282,13 @@ export type ErrorCode ={codes};
 
 /** A locale of the catalog (BCP 47 tag). */
 export type Locale ={locales};
+
+/**
+ * What a function taking a locale accepts: a locale, any BCP 47 tag (`"es-CL"` is looked up as
+ * `es-CL`, then `es`, then the default), an `Accept-Language` value, or a list of tags in
+ * preference order (`navigator.languages`).
+ */
+export type LocaleRequest = Locale | (string & {{}}) | readonly string[];
 
 /** The key of a category of codes. */
 export type CategoryKey ={categories};
@@ -328,6 +341,13 @@ export declare function isErrorCode(value: unknown): value is ErrorCode;
 /** Whether `value` is a locale of this catalog. */
 export declare function isLocale(value: unknown): value is Locale;
 
+/**
+ * The locale to answer in, as the Rust crate's `Locale::negotiate` picks it: RFC 4647 lookup
+ * (`es-CL`, then `es`) over an `Accept-Language` value, a list of tags in preference order
+ * (`navigator.languages`) or one tag, honouring q-values, `*` and `q=0`; else the default.
+ */
+export declare function negotiate(accepted: string | readonly string[]): Locale;
+
 /** The HTTP status of a response carrying `code`. */
 export declare function httpStatus(code: ErrorCode): number;
 
@@ -335,10 +355,10 @@ export declare function httpStatus(code: ErrorCode): number;
 export declare function isRetryable(code: ErrorCode): boolean;
 
 /** The fixed sentence saying what went wrong. */
-export declare function message(code: ErrorCode, locale?: Locale): string;
+export declare function message(code: ErrorCode, locale?: LocaleRequest): string;
 
 /** What to do about it, or `null` for a code without a hint. */
-export declare function hint(code: ErrorCode, locale?: Locale): string | null;
+export declare function hint(code: ErrorCode, locale?: LocaleRequest): string | null;
 
 /**
  * The code's detail with its placeholders filled from `params`, as the Rust crate renders it.
@@ -346,7 +366,7 @@ export declare function hint(code: ErrorCode, locale?: Locale): string | null;
  */
 export declare function detail<C extends CodeWithDetail>(
   code: C,
-  locale: Locale,
+  locale: LocaleRequest,
   ...params: {{}} extends DetailParams[C] ? [params?: DetailParams[C]] : [params: DetailParams[C]]
 ): string;
 "#,

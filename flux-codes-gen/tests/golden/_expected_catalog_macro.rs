@@ -14,19 +14,22 @@
 )]
 pub enum Locale {
     /// `en`
-    En = 0,
+    En,
     /// `es-CL`
-    EsCl = 1,
+    EsCl,
 }
+
 impl Locale {
     /// Every locale, in catalog order.
     pub const ALL: &'static [Locale] = &[Locale::En, Locale::EsCl];
     /// The catalog's `default_locale`.
     pub const DEFAULT: Locale = Locale::En;
+
     /// The BCP 47 tag, e.g. `"en"`.
     pub const fn as_str(self) -> &'static str {
         __catalog::LOCALE_TAGS[self as usize]
     }
+
     /// The locale with this tag, compared case-insensitively (`"ES"` is `Locale::Es`).
     pub fn from_tag(tag: &str) -> ::core::option::Option<Locale> {
         __catalog::LOCALE_TAGS
@@ -34,29 +37,34 @@ impl Locale {
             .position(|t| t.eq_ignore_ascii_case(tag))
             .map(|i| Self::ALL[i])
     }
+
     /// The locale to answer in for an HTTP `Accept-Language` value: RFC 4647 lookup
     /// over the catalog's locales, honouring q-values, `*` and `q=0`, falling back along
     /// the tag (`es-CL` -> `es`) and finally to [`Locale::DEFAULT`]. Malformed items are
     /// skipped; a hostile value costs bounded time and memory (only its first 4 KiB and
     /// 32 items are examined).
     pub fn negotiate(accept_language: &str) -> Locale {
-        Self::ALL[::flux_codes::__private::negotiate(
+        Self::ALL[__catalog::runtime::negotiate(
             accept_language,
             &__catalog::LOCALE_TAGS,
             Locale::DEFAULT as usize,
         )]
     }
+
     fn from_str_exact(s: &str) -> ::core::option::Option<Locale> {
         Self::from_tag(s)
     }
 }
+
 #[automatically_derived]
 impl ::core::default::Default for Locale {
     fn default() -> Self {
         Locale::DEFAULT
     }
 }
-::flux_codes::__private::string_enum_impls!(Locale, Locale, __catalog::LOCALE_TAGS);
+
+__catalog::runtime::string_enum_impls!(Locale, Locale, __catalog::LOCALE_TAGS);
+
 /// The category of a code, from `[categories]`.
 #[non_exhaustive]
 #[derive(
@@ -71,31 +79,38 @@ impl ::core::default::Default for Locale {
 )]
 pub enum Category {
     /// `card`: Card errors
-    Card = 0,
+    Card,
     /// `rate_limit`: Rate limits
-    RateLimit = 1,
+    RateLimit,
 }
+
 impl Category {
     /// Every category, in catalog order.
     pub const ALL: &'static [Category] = &[Category::Card, Category::RateLimit];
+
     /// The category's key in `codes.toml`, e.g. `"qr"`.
     pub const fn as_str(self) -> &'static str {
         __catalog::CATEGORY_KEYS[self as usize]
     }
+
     /// The category's title in `locale`.
     pub const fn title(self, locale: Locale) -> &'static str {
-        __catalog::CATEGORY_TITLES[self as usize][locale as usize]
+        __catalog::CATEGORY_TITLE[locale as usize].get(self as usize)
     }
+
     fn from_str_exact(s: &str) -> ::core::option::Option<Category> {
-        __catalog::CATEGORY_KEYS.iter().position(|k| *k == s).map(|i| Self::ALL[i])
+        __catalog::CATEGORY_KEYS
+            .iter()
+            .position(|k| *k == s)
+            .map(|i| Self::ALL[i])
     }
 }
-::flux_codes::__private::string_enum_impls!(
-    Category, Category, __catalog::CATEGORY_KEYS
-);
-/** An error code of the Golden catalog, generated from `codes.toml`.
 
- Its string form (`as_str`, `Display`, `FromStr`, serde) is the wire code, e.g. `ERR_CARD_DECLINED`.*/
+__catalog::runtime::string_enum_impls!(Category, Category, __catalog::CATEGORY_KEYS);
+
+/// An error code of the Golden catalog, generated from `codes.toml`.
+///
+/// Its string form (`as_str`, `Display`, `FromStr`, serde) is the wire code, e.g. `ERR_CARD_DECLINED`.
 #[non_exhaustive]
 #[derive(
     ::core::clone::Clone,
@@ -104,71 +119,18 @@ impl Category {
     ::core::cmp::Eq,
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord,
-    ::core::hash::Hash,
-    ::core::fmt::Debug
+    ::core::hash::Hash
 )]
 #[repr(u16)]
 pub enum ErrorCode {
-    /// `ERR_CARD_DECLINED`: The card was declined.
-    ///
-    ///| | |
-    ///|---|---|
-    ///| Code | `ERR_CARD_DECLINED` |
-    ///| HTTP status | 402 |
-    ///| gRPC | `FAILED_PRECONDITION` |
-    ///| Retryable | no |
-    ///| Category | `card` (Card errors) |
-    ///| Params | `issuer`, `reason` |
-    ///| Docs | <https://docs.example/errors#ERR_CARD_DECLINED> |
-    ///
-    /// **Message**
-    ///
-    /// - `en`: The card was declined.
-    /// - `es-CL`: La tarjeta fue rechazada.
-    ///
-    /// **Detail**
-    ///
-    /// - `en`: The issuer \{issuer\} declined it (\{\{code\}\} \{reason\}).
-    /// - `es-CL`: El emisor \{issuer\} la rechazó (\{\{code\}\} \{reason\}).
-    ///
-    /// **Hint**
-    ///
-    /// - `en`: Use another card.
-    /// - `es-CL`: Usa otra tarjeta.
-    CardDeclined = 0,
-    /// `ERR_SLOW_DOWN`: Too many requests.
-    ///
-    ///| | |
-    ///|---|---|
-    ///| Code | `ERR_SLOW_DOWN` |
-    ///| HTTP status | 429 |
-    ///| gRPC | `RESOURCE_EXHAUSTED` |
-    ///| Retryable | yes |
-    ///| Category | `rate_limit` (Rate limits) |
-    ///| Docs | <https://docs.example/errors#ERR_SLOW_DOWN> |
-    ///
-    /// **Message**
-    ///
-    /// - `en`: Too many requests.
-    /// - `es-CL`: Demasiadas solicitudes.
-    SlowDown = 1,
-    /// `E1`: Something failed on our side.
-    ///
-    ///| | |
-    ///|---|---|
-    ///| Code | `E1` |
-    ///| HTTP status | 500 |
-    ///| gRPC | `INTERNAL` |
-    ///| Retryable | yes |
-    ///| Category | `card` (Card errors) |
-    ///| Docs | <https://docs.example/errors#E1> |
-    ///
-    /// **Message**
-    ///
-    /// - `en`: Something failed on our side.
-    /// - `es-CL`: Algo falló de nuestro lado.
-    Internal = 2,
+    /// `ERR_CARD_DECLINED` (HTTP 402, gRPC FAILED_PRECONDITION): The card was declined.
+    CardDeclined,
+    /// `ERR_SLOW_DOWN` (HTTP 429, gRPC RESOURCE_EXHAUSTED): Too many requests.
+    SlowDown,
+    /// `E1` (HTTP 500, gRPC INTERNAL): Something failed on our side.
+    Internal,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -178,58 +140,67 @@ impl ErrorCode {
         ErrorCode::Internal,
     ];
     /// How many codes the catalog has.
-    pub const COUNT: usize = 3usize;
+    pub const COUNT: usize = 3;
     /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).
     pub const DOMAIN: ::core::option::Option<&'static str> = ::core::option::Option::None;
+
     /// The wire code, e.g. `"ERR_QR_EXPIRED"`.
     pub const fn as_str(self) -> &'static str {
         __catalog::CODE_STRS[self as usize]
     }
+
     /// The HTTP status the API answers with.
     pub const fn http_status(self) -> u16 {
-        __catalog::CODE_STATUS[self as usize]
+        __catalog::STATUS[self as usize]
     }
-    /// The gRPC status code a call failing with this code answers with: the number of
-    /// its `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived
-    /// from the HTTP status.
+
+    /// The gRPC status code a call failing with this code answers with: the number of its
+    /// `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived from the
+    /// HTTP status.
     pub const fn grpc_code(self) -> i32 {
-        __catalog::CODE_GRPC[self as usize]
+        __catalog::GRPC[self as usize]
     }
+
     /// Whether the client may retry the same request unchanged.
     pub const fn is_retryable(self) -> bool {
-        __catalog::CODE_RETRYABLE[self as usize]
+        __catalog::RETRYABLE[self as usize]
     }
+
     /// The code's category.
     pub const fn category(self) -> Category {
-        __catalog::CODE_CATEGORY[self as usize]
+        __catalog::CATEGORY[self as usize]
     }
+
     /// The code's fixed message in `locale` (an API error's `title`).
     pub const fn message(self, locale: Locale) -> &'static str {
-        __catalog::CODE_MESSAGE[self as usize][locale as usize]
+        __catalog::MESSAGE[locale as usize].get(self as usize)
     }
+
     /// What a developer should do about this code, in `locale`.
     pub const fn hint(self, locale: Locale) -> ::core::option::Option<&'static str> {
-        __catalog::CODE_HINT[self as usize][locale as usize]
+        __catalog::HINT[locale as usize].get_opt(self as usize)
     }
+
     /// The detail template in `locale`, with `{name}` placeholders (see [`Self::params`]).
-    pub const fn detail_template(
-        self,
-        locale: Locale,
-    ) -> ::core::option::Option<&'static str> {
-        __catalog::CODE_DETAIL[self as usize][locale as usize]
+    pub const fn detail_template(self, locale: Locale) -> ::core::option::Option<&'static str> {
+        __catalog::DETAIL[locale as usize].get_opt(self as usize)
     }
+
     /// The detail's placeholders, in order of first use.
     pub const fn params(self) -> &'static [&'static str] {
-        __catalog::CODE_PARAMS[self as usize]
+        __catalog::PARAMS.get(self as usize)
     }
+
     /// The code's documentation page.
     pub const fn docs_url(self) -> ::core::option::Option<&'static str> {
-        __catalog::CODE_DOCS_URL[self as usize]
+        __catalog::DOCS_URL.get_opt(self as usize)
     }
+
     /// The deprecation note, for a code the catalog deprecates.
     pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
-        __catalog::CODE_DEPRECATED[self as usize]
+        __catalog::DEPRECATED.get_opt(self as usize)
     }
+
     /// The detail in `locale` with its placeholders filled from `args`; `None` for a
     /// code without a detail. A placeholder without an argument stays visible as
     /// `{name}`.
@@ -239,22 +210,32 @@ impl ErrorCode {
         args: &[(&str, &dyn ::core::fmt::Display)],
     ) -> ::core::option::Option<::std::string::String> {
         self.detail_template(locale)
-            .map(|template| ::flux_codes::__private::render_template(template, args))
+            .map(|template| __catalog::runtime::render_template(template, args))
     }
+
     /// The code with this exact wire string, if the catalog has it. Never allocates.
     #[inline]
     pub fn from_code(s: &str) -> ::core::option::Option<ErrorCode> {
-        __catalog::find_code(s).map(|index| Self::ALL[index])
+        __catalog::find_code(s)
     }
+
     #[inline]
     fn from_str_exact(s: &str) -> ::core::option::Option<ErrorCode> {
-        Self::from_code(s)
+        __catalog::find_code(s)
     }
 }
-::flux_codes::__private::string_enum_impls!(ErrorCode, ErrorCode, __catalog::CODE_STRS);
+
+__catalog::runtime::string_enum_impls!(ErrorCode, ErrorCode, __catalog::CODE_STRS);
+
+impl ::core::fmt::Debug for ErrorCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(__catalog::VARIANT.get(*self as usize))
+    }
+}
+
 #[automatically_derived]
 #[allow(deprecated)]
-impl ::flux_codes::__private::strum::EnumMessage for ErrorCode {
+impl __catalog::runtime::strum::EnumMessage for ErrorCode {
     fn get_message(&self) -> ::core::option::Option<&'static str> {
         ::core::option::Option::Some(self.message(Locale::DEFAULT))
     }
@@ -268,6 +249,7 @@ impl ::flux_codes::__private::strum::EnumMessage for ErrorCode {
         ::core::slice::from_ref(&__catalog::CODE_STRS[*self as usize])
     }
 }
+
 /// An error that answers with a code of this catalog: the variants of an error enum
 /// mapped to codes, and the values of the code's detail placeholders.
 ///
@@ -276,14 +258,17 @@ impl ::flux_codes::__private::strum::EnumMessage for ErrorCode {
 pub trait FluxError {
     /// The catalog code this error answers with.
     fn error_code(&self) -> ErrorCode;
+
     /// The code's HTTP status.
     fn http_status(&self) -> u16 {
         self.error_code().http_status()
     }
+
     /// Whether the client may retry the same request unchanged.
     fn is_retryable(&self) -> bool {
         self.error_code().is_retryable()
     }
+
     /// Calls `visit` with the name and value of each detail placeholder this error
     /// fills (see [`ErrorCode::params`]).
     fn visit_params(
@@ -292,23 +277,24 @@ pub trait FluxError {
     ) {
         let _ = visit;
     }
+
     /// The filled placeholders as strings, in the order of [`ErrorCode::params`].
     fn params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut params = ::std::vec::Vec::new();
-        self.visit_params(
-            &mut |name, value| {
-                params.push((name, ::std::string::ToString::to_string(value)))
-            },
-        );
+        self.visit_params(&mut |name, value| {
+            params.push((name, ::std::string::ToString::to_string(value)))
+        });
         let order = self.error_code().params();
         params.sort_by_key(|(name, _)| order.iter().position(|p| p == name));
         params
     }
+
     /// The detail the error sets itself (`#[flux(detail = "...")]`), for a code whose
     /// catalog entry has no detail template.
     fn custom_detail(&self) -> ::core::option::Option<::std::string::String> {
         ::core::option::Option::None
     }
+
     /// The detail in `locale`: the code's detail template filled with
     /// [`FluxError::params`], or else [`FluxError::custom_detail`].
     fn detail(&self, locale: Locale) -> ::core::option::Option<::std::string::String> {
@@ -319,82 +305,156 @@ pub trait FluxError {
                     .iter()
                     .map(|(name, value)| (*name, value as &dyn ::core::fmt::Display))
                     .collect();
-                ::core::option::Option::Some(
-                    ::flux_codes::__private::render_template(template, &args),
-                )
+                ::core::option::Option::Some(__catalog::runtime::render_template(template, &args))
             }
             ::core::option::Option::None => self.custom_detail(),
         }
     }
 }
+
 /// The catalog's facts, one entry per discriminant.
 mod __catalog {
-    use super::Category;
+    pub(super) use ::flux_codes::__private as runtime;
+
+    use runtime::{ListTable, TextTable};
+
+    use super::{Category, ErrorCode};
+
+    /// The BCP 47 tag of each locale.
     pub(super) static LOCALE_TAGS: [&str; 2] = ["en", "es-CL"];
+
+    /// Each category's key.
     pub(super) static CATEGORY_KEYS: [&str; 2] = ["card", "rate_limit"];
-    pub(super) static CATEGORY_TITLES: [[&str; 2]; 2] = [
-        ["Card errors", "Errores de tarjeta"],
-        ["Rate limits", "Límites"],
+
+    /// `Category::title`, per locale.
+    pub(super) static CATEGORY_TITLE: [TextTable; 2] = [
+        TextTable::new(CATEGORY_TITLE_EN_TEXT, &CATEGORY_TITLE_EN_AT),
+        TextTable::new(CATEGORY_TITLE_ESCL_TEXT, &CATEGORY_TITLE_ESCL_AT),
     ];
-    pub(super) static CODE_STRS: [&str; 3] = [
-        "ERR_CARD_DECLINED",
-        "ERR_SLOW_DOWN",
-        "E1",
+    const CATEGORY_TITLE_EN_TEXT: &str = "\
+        Card errors\
+        Rate limits\
+    ";
+    static CATEGORY_TITLE_EN_AT: [u32; 3] = [0, 11, 22];
+    const CATEGORY_TITLE_ESCL_TEXT: &str = "\
+        Errores de tarjeta\
+        Límites\
+    ";
+    static CATEGORY_TITLE_ESCL_AT: [u32; 3] = [0, 18, 26];
+
+    /// `ErrorCode::as_str`: each code's wire string.
+    pub(super) static CODE_STRS: [&str; 3] = ["ERR_CARD_DECLINED", "ERR_SLOW_DOWN", "E1"];
+
+    /// `Debug`: each code's variant name.
+    pub(super) static VARIANT: TextTable = TextTable::new(VARIANT_TEXT, &VARIANT_AT);
+    const VARIANT_TEXT: &str = "\
+        CardDeclined\
+        SlowDown\
+        Internal\
+    ";
+    static VARIANT_AT: [u32; 4] = [0, 12, 20, 28];
+
+    /// `ErrorCode::http_status`.
+    pub(super) static STATUS: [u16; 3] = [402, 429, 500];
+
+    /// `ErrorCode::grpc_code`.
+    pub(super) static GRPC: [i32; 3] = [9, 8, 13];
+
+    /// `ErrorCode::is_retryable`.
+    pub(super) static RETRYABLE: [bool; 3] = [false, true, true];
+
+    /// `ErrorCode::category`.
+    pub(super) static CATEGORY: [Category; 3] =
+        [Category::Card, Category::RateLimit, Category::Card];
+
+    /// `ErrorCode::message`, per locale.
+    pub(super) static MESSAGE: [TextTable; 2] = [
+        TextTable::new(MESSAGE_EN_TEXT, &MESSAGE_EN_AT),
+        TextTable::new(MESSAGE_ESCL_TEXT, &MESSAGE_ESCL_AT),
     ];
-    pub(super) static CODE_STATUS: [u16; 3] = [402, 429, 500];
-    pub(super) static CODE_RETRYABLE: [bool; 3] = [false, true, true];
-    pub(super) static CODE_GRPC: [i32; 3] = [9, 8, 13];
-    pub(super) static CODE_CATEGORY: [Category; 3] = [
-        Category::Card,
-        Category::RateLimit,
-        Category::Card,
+    const MESSAGE_EN_TEXT: &str = "\
+        The card was declined.\
+        Too many requests.\
+        Something failed on our side.\
+    ";
+    static MESSAGE_EN_AT: [u32; 4] = [0, 22, 40, 69];
+    const MESSAGE_ESCL_TEXT: &str = "\
+        La tarjeta fue rechazada.\
+        Demasiadas solicitudes.\
+        Algo falló de nuestro lado.\
+    ";
+    static MESSAGE_ESCL_AT: [u32; 4] = [0, 25, 48, 76];
+
+    /// `ErrorCode::hint`, per locale.
+    pub(super) static HINT: [TextTable; 2] = [
+        TextTable::new(HINT_EN_TEXT, &HINT_EN_AT),
+        TextTable::new(HINT_ESCL_TEXT, &HINT_ESCL_AT),
     ];
-    pub(super) static CODE_MESSAGE: [[&str; 2]; 3] = [
-        ["The card was declined.", "La tarjeta fue rechazada."],
-        ["Too many requests.", "Demasiadas solicitudes."],
-        ["Something failed on our side.", "Algo falló de nuestro lado."],
+    const HINT_EN_TEXT: &str = "\
+        Use another card.\
+        \
+        \
+    ";
+    static HINT_EN_AT: [u32; 4] = [0, 17, 17, 17];
+    const HINT_ESCL_TEXT: &str = "\
+        Usa otra tarjeta.\
+        \
+        \
+    ";
+    static HINT_ESCL_AT: [u32; 4] = [0, 17, 17, 17];
+
+    /// `ErrorCode::detail_template`, per locale.
+    pub(super) static DETAIL: [TextTable; 2] = [
+        TextTable::new(DETAIL_EN_TEXT, &DETAIL_EN_AT),
+        TextTable::new(DETAIL_ESCL_TEXT, &DETAIL_ESCL_AT),
     ];
-    pub(super) static CODE_HINT: [[::core::option::Option<&str>; 2]; 3] = [
-        [
-            ::core::option::Option::Some("Use another card."),
-            ::core::option::Option::Some("Usa otra tarjeta."),
-        ],
-        [::core::option::Option::None; 2],
-        [::core::option::Option::None; 2],
-    ];
-    pub(super) static CODE_DETAIL: [[::core::option::Option<&str>; 2]; 3] = [
-        [
-            ::core::option::Option::Some(
-                "The issuer {issuer} declined it ({{code}} {reason}).",
-            ),
-            ::core::option::Option::Some(
-                "El emisor {issuer} la rechazó ({{code}} {reason}).",
-            ),
-        ],
-        [::core::option::Option::None; 2],
-        [::core::option::Option::None; 2],
-    ];
-    pub(super) static CODE_PARAMS: [&[&str]; 3] = [&["issuer", "reason"], &[], &[]];
-    pub(super) static CODE_DOCS_URL: [::core::option::Option<&str>; 3] = [
-        ::core::option::Option::Some("https://docs.example/errors#ERR_CARD_DECLINED"),
-        ::core::option::Option::Some("https://docs.example/errors#ERR_SLOW_DOWN"),
-        ::core::option::Option::Some("https://docs.example/errors#E1"),
-    ];
-    pub(super) static CODE_DEPRECATED: [::core::option::Option<&str>; 3] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
-    /// The index of the code equal to `s`, if there is one.
+    const DETAIL_EN_TEXT: &str = "\
+        The issuer {issuer} declined it ({{code}} {reason}).\
+        \
+        \
+    ";
+    static DETAIL_EN_AT: [u32; 4] = [0, 52, 52, 52];
+    const DETAIL_ESCL_TEXT: &str = "\
+        El emisor {issuer} la rechazó ({{code}} {reason}).\
+        \
+        \
+    ";
+    static DETAIL_ESCL_AT: [u32; 4] = [0, 51, 51, 51];
+
+    /// `ErrorCode::params`.
+    pub(super) static PARAMS: ListTable = ListTable::new(&PARAMS_ITEMS, &PARAMS_AT);
+    static PARAMS_ITEMS: [&str; 2] = ["issuer", "reason"];
+    static PARAMS_AT: [u32; 4] = [0, 2, 2, 2];
+
+    /// `ErrorCode::docs_url`.
+    pub(super) static DOCS_URL: TextTable = TextTable::new(DOCS_URL_TEXT, &DOCS_URL_AT);
+    const DOCS_URL_TEXT: &str = "\
+        https://docs.example/errors#ERR_CARD_DECLINED\
+        https://docs.example/errors#ERR_SLOW_DOWN\
+        https://docs.example/errors#E1\
+    ";
+    static DOCS_URL_AT: [u32; 4] = [0, 45, 86, 116];
+
+    /// `ErrorCode::deprecation`.
+    pub(super) static DEPRECATED: TextTable = TextTable::new(DEPRECATED_TEXT, &DEPRECATED_AT);
+    const DEPRECATED_TEXT: &str = "\
+        \
+        \
+        \
+    ";
+    static DEPRECATED_AT: [u32; 4] = [0, 0, 0, 0];
+
+    /// The code equal to `s`, if there is one.
     ///
     /// No two codes share a length, so a `match` costs less than hashing: the compiler jumps on the
     /// length, then compares `s` with the codes of that length.
+    #[allow(deprecated)]
     #[inline]
-    pub(super) fn find_code(s: &str) -> ::core::option::Option<usize> {
+    pub(super) fn find_code(s: &str) -> ::core::option::Option<ErrorCode> {
         match s {
-            "ERR_CARD_DECLINED" => ::core::option::Option::Some(0),
-            "ERR_SLOW_DOWN" => ::core::option::Option::Some(1),
-            "E1" => ::core::option::Option::Some(2),
+            "ERR_CARD_DECLINED" => ::core::option::Option::Some(ErrorCode::CardDeclined),
+            "ERR_SLOW_DOWN" => ::core::option::Option::Some(ErrorCode::SlowDown),
+            "E1" => ::core::option::Option::Some(ErrorCode::Internal),
             _ => ::core::option::Option::None,
         }
     }

@@ -14,17 +14,20 @@
 )]
 pub enum Locale {
     /// `en`
-    En = 0,
+    En,
 }
+
 impl Locale {
     /// Every locale, in catalog order.
     pub const ALL: &'static [Locale] = &[Locale::En];
     /// The catalog's `default_locale`.
     pub const DEFAULT: Locale = Locale::En;
+
     /// The BCP 47 tag, e.g. `"en"`.
     pub const fn as_str(self) -> &'static str {
         __catalog::LOCALE_TAGS[self as usize]
     }
+
     /// The locale with this tag, compared case-insensitively (`"ES"` is `Locale::Es`).
     pub fn from_tag(tag: &str) -> ::core::option::Option<Locale> {
         __catalog::LOCALE_TAGS
@@ -32,29 +35,34 @@ impl Locale {
             .position(|t| t.eq_ignore_ascii_case(tag))
             .map(|i| Self::ALL[i])
     }
+
     /// The locale to answer in for an HTTP `Accept-Language` value: RFC 4647 lookup
     /// over the catalog's locales, honouring q-values, `*` and `q=0`, falling back along
     /// the tag (`es-CL` -> `es`) and finally to [`Locale::DEFAULT`]. Malformed items are
     /// skipped; a hostile value costs bounded time and memory (only its first 4 KiB and
     /// 32 items are examined).
     pub fn negotiate(accept_language: &str) -> Locale {
-        Self::ALL[crate::__private::negotiate(
+        Self::ALL[__catalog::runtime::negotiate(
             accept_language,
             &__catalog::LOCALE_TAGS,
             Locale::DEFAULT as usize,
         )]
     }
+
     fn from_str_exact(s: &str) -> ::core::option::Option<Locale> {
         Self::from_tag(s)
     }
 }
+
 #[automatically_derived]
 impl ::core::default::Default for Locale {
     fn default() -> Self {
         Locale::DEFAULT
     }
 }
-crate::__private::string_enum_impls!(Locale, Locale, __catalog::LOCALE_TAGS);
+
+__catalog::runtime::string_enum_impls!(Locale, Locale, __catalog::LOCALE_TAGS);
+
 /// The category of a code, from `[categories]`.
 #[non_exhaustive]
 #[derive(
@@ -69,27 +77,36 @@ crate::__private::string_enum_impls!(Locale, Locale, __catalog::LOCALE_TAGS);
 )]
 pub enum Category {
     /// `ledger`: Ledger
-    Ledger = 0,
+    Ledger,
 }
+
 impl Category {
     /// Every category, in catalog order.
     pub const ALL: &'static [Category] = &[Category::Ledger];
+
     /// The category's key in `codes.toml`, e.g. `"qr"`.
     pub const fn as_str(self) -> &'static str {
         __catalog::CATEGORY_KEYS[self as usize]
     }
+
     /// The category's title in `locale`.
     pub const fn title(self, locale: Locale) -> &'static str {
-        __catalog::CATEGORY_TITLES[self as usize][locale as usize]
+        __catalog::CATEGORY_TITLE[locale as usize].get(self as usize)
     }
+
     fn from_str_exact(s: &str) -> ::core::option::Option<Category> {
-        __catalog::CATEGORY_KEYS.iter().position(|k| *k == s).map(|i| Self::ALL[i])
+        __catalog::CATEGORY_KEYS
+            .iter()
+            .position(|k| *k == s)
+            .map(|i| Self::ALL[i])
     }
 }
-crate::__private::string_enum_impls!(Category, Category, __catalog::CATEGORY_KEYS);
-/** An error code of the Golden catalog, generated from `codes.toml`.
 
- Its string form (`as_str`, `Display`, `FromStr`, serde) is the wire code, e.g. `ERR_LEDGER_A`.*/
+__catalog::runtime::string_enum_impls!(Category, Category, __catalog::CATEGORY_KEYS);
+
+/// An error code of the Golden catalog, generated from `codes.toml`.
+///
+/// Its string form (`as_str`, `Display`, `FromStr`, serde) is the wire code, e.g. `ERR_LEDGER_A`.
 #[non_exhaustive]
 #[derive(
     ::core::clone::Clone,
@@ -98,73 +115,20 @@ crate::__private::string_enum_impls!(Category, Category, __catalog::CATEGORY_KEY
     ::core::cmp::Eq,
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord,
-    ::core::hash::Hash,
-    ::core::fmt::Debug
+    ::core::hash::Hash
 )]
 #[repr(u16)]
 pub enum ErrorCode {
-    /// `ERR_LEDGER_A`: Ledger A is unavailable.
-    ///
-    ///| | |
-    ///|---|---|
-    ///| Code | `ERR_LEDGER_A` |
-    ///| HTTP status | 503 |
-    ///| gRPC | `UNAVAILABLE` |
-    ///| Retryable | yes |
-    ///| Category | `ledger` (Ledger) |
-    ///
-    /// **Message**
-    ///
-    /// - `en`: Ledger A is unavailable.
-    LedgerA = 0,
-    /// `ERR_LEDGER_B`: Ledger B is unavailable.
-    ///
-    ///| | |
-    ///|---|---|
-    ///| Code | `ERR_LEDGER_B` |
-    ///| HTTP status | 503 |
-    ///| gRPC | `UNAVAILABLE` |
-    ///| Retryable | yes |
-    ///| Category | `ledger` (Ledger) |
-    ///
-    /// **Message**
-    ///
-    /// - `en`: Ledger B is unavailable.
-    LedgerB = 1,
-    /// `ERR_LEDGER_C`: Ledger C is unavailable.
-    ///
-    ///| | |
-    ///|---|---|
-    ///| Code | `ERR_LEDGER_C` |
-    ///| HTTP status | 503 |
-    ///| gRPC | `UNAVAILABLE` |
-    ///| Retryable | yes |
-    ///| Category | `ledger` (Ledger) |
-    ///
-    /// **Message**
-    ///
-    /// - `en`: Ledger C is unavailable.
-    LedgerC = 2,
-    /// `ERR_LEDGER_D`: Ledger D refused the entry.
-    ///
-    ///| | |
-    ///|---|---|
-    ///| Code | `ERR_LEDGER_D` |
-    ///| HTTP status | 409 |
-    ///| gRPC | `ABORTED` |
-    ///| Retryable | no |
-    ///| Category | `ledger` (Ledger) |
-    ///| Params | `entry`, `other` |
-    ///
-    /// **Message**
-    ///
-    /// - `en`: Ledger D refused the entry.
-    ///
-    /// **Detail**
-    ///
-    /// - `en`: Entry \{entry\} conflicts with \{other\}.
-    LedgerD = 3,
+    /// `ERR_LEDGER_A` (HTTP 503, gRPC UNAVAILABLE): Ledger A is unavailable.
+    LedgerA,
+    /// `ERR_LEDGER_B` (HTTP 503, gRPC UNAVAILABLE): Ledger B is unavailable.
+    LedgerB,
+    /// `ERR_LEDGER_C` (HTTP 503, gRPC UNAVAILABLE): Ledger C is unavailable.
+    LedgerC,
+    /// `ERR_LEDGER_D` (HTTP 409, gRPC ABORTED): Ledger D refused the entry.
+    LedgerD,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -175,58 +139,67 @@ impl ErrorCode {
         ErrorCode::LedgerD,
     ];
     /// How many codes the catalog has.
-    pub const COUNT: usize = 4usize;
+    pub const COUNT: usize = 4;
     /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).
     pub const DOMAIN: ::core::option::Option<&'static str> = ::core::option::Option::None;
+
     /// The wire code, e.g. `"ERR_QR_EXPIRED"`.
     pub const fn as_str(self) -> &'static str {
         __catalog::CODE_STRS[self as usize]
     }
+
     /// The HTTP status the API answers with.
     pub const fn http_status(self) -> u16 {
-        __catalog::CODE_STATUS[self as usize]
+        __catalog::STATUS[self as usize]
     }
-    /// The gRPC status code a call failing with this code answers with: the number of
-    /// its `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived
-    /// from the HTTP status.
+
+    /// The gRPC status code a call failing with this code answers with: the number of its
+    /// `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived from the
+    /// HTTP status.
     pub const fn grpc_code(self) -> i32 {
-        __catalog::CODE_GRPC[self as usize]
+        __catalog::GRPC[self as usize]
     }
+
     /// Whether the client may retry the same request unchanged.
     pub const fn is_retryable(self) -> bool {
-        __catalog::CODE_RETRYABLE[self as usize]
+        __catalog::RETRYABLE[self as usize]
     }
+
     /// The code's category.
     pub const fn category(self) -> Category {
-        __catalog::CODE_CATEGORY[self as usize]
+        __catalog::CATEGORY[self as usize]
     }
+
     /// The code's fixed message in `locale` (an API error's `title`).
     pub const fn message(self, locale: Locale) -> &'static str {
-        __catalog::CODE_MESSAGE[self as usize][locale as usize]
+        __catalog::MESSAGE[locale as usize].get(self as usize)
     }
+
     /// What a developer should do about this code, in `locale`.
     pub const fn hint(self, locale: Locale) -> ::core::option::Option<&'static str> {
-        __catalog::CODE_HINT[self as usize][locale as usize]
+        __catalog::HINT[locale as usize].get_opt(self as usize)
     }
+
     /// The detail template in `locale`, with `{name}` placeholders (see [`Self::params`]).
-    pub const fn detail_template(
-        self,
-        locale: Locale,
-    ) -> ::core::option::Option<&'static str> {
-        __catalog::CODE_DETAIL[self as usize][locale as usize]
+    pub const fn detail_template(self, locale: Locale) -> ::core::option::Option<&'static str> {
+        __catalog::DETAIL[locale as usize].get_opt(self as usize)
     }
+
     /// The detail's placeholders, in order of first use.
     pub const fn params(self) -> &'static [&'static str] {
-        __catalog::CODE_PARAMS[self as usize]
+        __catalog::PARAMS.get(self as usize)
     }
+
     /// The code's documentation page.
     pub const fn docs_url(self) -> ::core::option::Option<&'static str> {
-        __catalog::CODE_DOCS_URL[self as usize]
+        __catalog::DOCS_URL.get_opt(self as usize)
     }
+
     /// The deprecation note, for a code the catalog deprecates.
     pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
-        __catalog::CODE_DEPRECATED[self as usize]
+        __catalog::DEPRECATED.get_opt(self as usize)
     }
+
     /// The detail in `locale` with its placeholders filled from `args`; `None` for a
     /// code without a detail. A placeholder without an argument stays visible as
     /// `{name}`.
@@ -236,22 +209,32 @@ impl ErrorCode {
         args: &[(&str, &dyn ::core::fmt::Display)],
     ) -> ::core::option::Option<::std::string::String> {
         self.detail_template(locale)
-            .map(|template| crate::__private::render_template(template, args))
+            .map(|template| __catalog::runtime::render_template(template, args))
     }
+
     /// The code with this exact wire string, if the catalog has it. Never allocates.
     #[inline]
     pub fn from_code(s: &str) -> ::core::option::Option<ErrorCode> {
-        __catalog::find_code(s).map(|index| Self::ALL[index])
+        __catalog::find_code(s)
     }
+
     #[inline]
     fn from_str_exact(s: &str) -> ::core::option::Option<ErrorCode> {
-        Self::from_code(s)
+        __catalog::find_code(s)
     }
 }
-crate::__private::string_enum_impls!(ErrorCode, ErrorCode, __catalog::CODE_STRS);
+
+__catalog::runtime::string_enum_impls!(ErrorCode, ErrorCode, __catalog::CODE_STRS);
+
+impl ::core::fmt::Debug for ErrorCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(__catalog::VARIANT.get(*self as usize))
+    }
+}
+
 #[automatically_derived]
 #[allow(deprecated)]
-impl crate::__private::strum::EnumMessage for ErrorCode {
+impl __catalog::runtime::strum::EnumMessage for ErrorCode {
     fn get_message(&self) -> ::core::option::Option<&'static str> {
         ::core::option::Option::Some(self.message(Locale::DEFAULT))
     }
@@ -265,6 +248,7 @@ impl crate::__private::strum::EnumMessage for ErrorCode {
         ::core::slice::from_ref(&__catalog::CODE_STRS[*self as usize])
     }
 }
+
 /// An error that answers with a code of this catalog: the variants of an error enum
 /// mapped to codes, and the values of the code's detail placeholders.
 ///
@@ -273,14 +257,17 @@ impl crate::__private::strum::EnumMessage for ErrorCode {
 pub trait FluxError {
     /// The catalog code this error answers with.
     fn error_code(&self) -> ErrorCode;
+
     /// The code's HTTP status.
     fn http_status(&self) -> u16 {
         self.error_code().http_status()
     }
+
     /// Whether the client may retry the same request unchanged.
     fn is_retryable(&self) -> bool {
         self.error_code().is_retryable()
     }
+
     /// Calls `visit` with the name and value of each detail placeholder this error
     /// fills (see [`ErrorCode::params`]).
     fn visit_params(
@@ -289,23 +276,24 @@ pub trait FluxError {
     ) {
         let _ = visit;
     }
+
     /// The filled placeholders as strings, in the order of [`ErrorCode::params`].
     fn params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut params = ::std::vec::Vec::new();
-        self.visit_params(
-            &mut |name, value| {
-                params.push((name, ::std::string::ToString::to_string(value)))
-            },
-        );
+        self.visit_params(&mut |name, value| {
+            params.push((name, ::std::string::ToString::to_string(value)))
+        });
         let order = self.error_code().params();
         params.sort_by_key(|(name, _)| order.iter().position(|p| p == name));
         params
     }
+
     /// The detail the error sets itself (`#[flux(detail = "...")]`), for a code whose
     /// catalog entry has no detail template.
     fn custom_detail(&self) -> ::core::option::Option<::std::string::String> {
         ::core::option::Option::None
     }
+
     /// The detail in `locale`: the code's detail template filled with
     /// [`FluxError::params`], or else [`FluxError::custom_detail`].
     fn detail(&self, locale: Locale) -> ::core::option::Option<::std::string::String> {
@@ -316,66 +304,139 @@ pub trait FluxError {
                     .iter()
                     .map(|(name, value)| (*name, value as &dyn ::core::fmt::Display))
                     .collect();
-                ::core::option::Option::Some(
-                    crate::__private::render_template(template, &args),
-                )
+                ::core::option::Option::Some(__catalog::runtime::render_template(template, &args))
             }
             ::core::option::Option::None => self.custom_detail(),
         }
     }
 }
+
 /// The catalog's facts, one entry per discriminant.
 mod __catalog {
-    use super::Category;
+    pub(super) use crate::__private as runtime;
+
+    use runtime::{ListTable, TextTable};
+
+    use super::{Category, ErrorCode};
+
+    /// The BCP 47 tag of each locale.
     pub(super) static LOCALE_TAGS: [&str; 1] = ["en"];
+
+    /// Each category's key.
     pub(super) static CATEGORY_KEYS: [&str; 1] = ["ledger"];
-    pub(super) static CATEGORY_TITLES: [[&str; 1]; 1] = [["Ledger"]];
+
+    /// `Category::title`, per locale.
+    pub(super) static CATEGORY_TITLE: [TextTable; 1] = [
+        TextTable::new(CATEGORY_TITLE_EN_TEXT, &CATEGORY_TITLE_EN_AT),
+    ];
+    const CATEGORY_TITLE_EN_TEXT: &str = "\
+        Ledger\
+    ";
+    static CATEGORY_TITLE_EN_AT: [u32; 2] = [0, 6];
+
+    /// `ErrorCode::as_str`: each code's wire string.
     pub(super) static CODE_STRS: [&str; 4] = [
         "ERR_LEDGER_A",
         "ERR_LEDGER_B",
         "ERR_LEDGER_C",
         "ERR_LEDGER_D",
     ];
-    pub(super) static CODE_STATUS: [u16; 4] = [503, 503, 503, 409];
-    pub(super) static CODE_RETRYABLE: [bool; 4] = [true, true, true, false];
-    pub(super) static CODE_GRPC: [i32; 4] = [14, 14, 14, 10];
-    pub(super) static CODE_CATEGORY: [Category; 4] = [
+
+    /// `Debug`: each code's variant name.
+    pub(super) static VARIANT: TextTable = TextTable::new(VARIANT_TEXT, &VARIANT_AT);
+    const VARIANT_TEXT: &str = "\
+        LedgerA\
+        LedgerB\
+        LedgerC\
+        LedgerD\
+    ";
+    static VARIANT_AT: [u32; 5] = [0, 7, 14, 21, 28];
+
+    /// `ErrorCode::http_status`.
+    pub(super) static STATUS: [u16; 4] = [503, 503, 503, 409];
+
+    /// `ErrorCode::grpc_code`.
+    pub(super) static GRPC: [i32; 4] = [14, 14, 14, 10];
+
+    /// `ErrorCode::is_retryable`.
+    pub(super) static RETRYABLE: [bool; 4] = [true, true, true, false];
+
+    /// `ErrorCode::category`.
+    pub(super) static CATEGORY: [Category; 4] = [
         Category::Ledger,
         Category::Ledger,
         Category::Ledger,
         Category::Ledger,
     ];
-    pub(super) static CODE_MESSAGE: [[&str; 1]; 4] = [
-        ["Ledger A is unavailable."],
-        ["Ledger B is unavailable."],
-        ["Ledger C is unavailable."],
-        ["Ledger D refused the entry."],
-    ];
-    pub(super) static CODE_HINT: [[::core::option::Option<&str>; 1]; 4] = [
-        [::core::option::Option::None; 1],
-        [::core::option::Option::None; 1],
-        [::core::option::Option::None; 1],
-        [::core::option::Option::None; 1],
-    ];
-    pub(super) static CODE_DETAIL: [[::core::option::Option<&str>; 1]; 4] = [
-        [::core::option::Option::None; 1],
-        [::core::option::Option::None; 1],
-        [::core::option::Option::None; 1],
-        [::core::option::Option::Some("Entry {entry} conflicts with {other}.")],
-    ];
-    pub(super) static CODE_PARAMS: [&[&str]; 4] = [&[], &[], &[], &["entry", "other"]];
-    pub(super) static CODE_DOCS_URL: [::core::option::Option<&str>; 4] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
-    pub(super) static CODE_DEPRECATED: [::core::option::Option<&str>; 4] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+
+    /// `ErrorCode::message`, per locale.
+    pub(super) static MESSAGE: [TextTable; 1] = [TextTable::new(MESSAGE_EN_TEXT, &MESSAGE_EN_AT)];
+    const MESSAGE_EN_TEXT: &str = "\
+        Ledger A is unavailable.\
+        Ledger B is unavailable.\
+        Ledger C is unavailable.\
+        Ledger D refused the entry.\
+    ";
+    static MESSAGE_EN_AT: [u32; 5] = [0, 24, 48, 72, 99];
+
+    /// `ErrorCode::hint`, per locale.
+    pub(super) static HINT: [TextTable; 1] = [TextTable::new(HINT_EN_TEXT, &HINT_EN_AT)];
+    const HINT_EN_TEXT: &str = "\
+        \
+        \
+        \
+        \
+    ";
+    static HINT_EN_AT: [u32; 5] = [0, 0, 0, 0, 0];
+
+    /// `ErrorCode::detail_template`, per locale.
+    pub(super) static DETAIL: [TextTable; 1] = [TextTable::new(DETAIL_EN_TEXT, &DETAIL_EN_AT)];
+    const DETAIL_EN_TEXT: &str = "\
+        \
+        \
+        \
+        Entry {entry} conflicts with {other}.\
+    ";
+    static DETAIL_EN_AT: [u32; 5] = [0, 0, 0, 0, 37];
+
+    /// `ErrorCode::params`.
+    pub(super) static PARAMS: ListTable = ListTable::new(&PARAMS_ITEMS, &PARAMS_AT);
+    static PARAMS_ITEMS: [&str; 2] = ["entry", "other"];
+    static PARAMS_AT: [u32; 5] = [0, 0, 0, 0, 2];
+
+    /// `ErrorCode::docs_url`.
+    pub(super) static DOCS_URL: TextTable = TextTable::new(DOCS_URL_TEXT, &DOCS_URL_AT);
+    const DOCS_URL_TEXT: &str = "\
+        \
+        \
+        \
+        \
+    ";
+    static DOCS_URL_AT: [u32; 5] = [0, 0, 0, 0, 0];
+
+    /// `ErrorCode::deprecation`.
+    pub(super) static DEPRECATED: TextTable = TextTable::new(DEPRECATED_TEXT, &DEPRECATED_AT);
+    const DEPRECATED_TEXT: &str = "\
+        \
+        \
+        \
+        \
+    ";
+    static DEPRECATED_AT: [u32; 5] = [0, 0, 0, 0, 0];
+
+    // `find_code`'s perfect hash (built by flux-codes-gen's `phf.rs`): each code has a slot
+    // of its own, found with one hash and two table loads, then one compare.
+
+    // The string hash of the generated `from_code` lookup, and its compare. This file is compiled
+    // into the generator, which builds the perfect-hash tables with it, and pasted verbatim into the
+    // generated code, which probes them: one definition, so both sides always agree. Keep it free of
+    // `use` items.
+    //
+    // Codes are short (at most 63 bytes), so the hash reads the string in a few whole 8-byte words,
+    // the last ones overlapping the ones before them (the way wyhash and foldhash read short keys):
+    // no byte loop, no copy of a tail; two 128-bit multiplications for up to 16 bytes, one more
+    // 64-bit multiplication per further 8 bytes.
+
     /// The 8 bytes at `at` as a little-endian word (`at + 8 <= bytes.len()`).
     #[inline(always)]
     fn word(bytes: &[u8], at: usize) -> u64 {
@@ -383,6 +444,7 @@ mod __catalog {
         buf.copy_from_slice(&bytes[at..at + 8]);
         u64::from_le_bytes(buf)
     }
+
     /// The 4 bytes at `at` as a little-endian word (`at + 4 <= bytes.len()`).
     #[inline(always)]
     fn half(bytes: &[u8], at: usize) -> u64 {
@@ -390,6 +452,7 @@ mod __catalog {
         buf.copy_from_slice(&bytes[at..at + 4]);
         u32::from_le_bytes(buf) as u64
     }
+
     /// The full 128-bit product of `a` and `b`, folded to 64 bits: every output bit depends on
     /// every input bit of both.
     #[inline(always)]
@@ -397,6 +460,7 @@ mod __catalog {
         let p = (a as u128) * (b as u128);
         (p as u64) ^ ((p >> 64) as u64)
     }
+
     /// Two words that together hold every byte of a string of at most 16 bytes (overlapping
     /// reads; the length, mixed in by the caller, tells the overlaps apart).
     #[inline(always)]
@@ -407,13 +471,13 @@ mod __catalog {
         } else if len >= 4 {
             (half(bytes, 0), half(bytes, len - 4))
         } else if len > 0 {
-            let three = (bytes[0] as u64) << 16 | (bytes[len / 2] as u64) << 8
-                | bytes[len - 1] as u64;
+            let three = (bytes[0] as u64) << 16 | (bytes[len / 2] as u64) << 8 | bytes[len - 1] as u64;
             (three, 0)
         } else {
             (0, 0)
         }
     }
+
     /// Hashes a code string (meant for a few dozen bytes) with `seed`.
     #[inline]
     pub fn hash(bytes: &[u8], seed: u64) -> u64 {
@@ -424,6 +488,8 @@ mod __catalog {
         let (a, b) = if len <= 16 {
             short_words(bytes)
         } else {
+            // The words before the last 16 bytes, one multiply-rotate each; then the last 16 bytes
+            // (overlapping the words before them).
             let mut at = 0;
             while len - at > 16 {
                 h = (h ^ word(bytes, at)).wrapping_mul(P1).rotate_left(29);
@@ -433,6 +499,7 @@ mod __catalog {
         };
         fold(P1 ^ len as u64, fold(a ^ P1, b ^ h))
     }
+
     /// Whether two strings are equal, comparing whole words inline (no call to `memcmp`), in the
     /// same overlapping reads as the hash.
     #[inline]
@@ -446,8 +513,7 @@ mod __catalog {
             let (b0, b1) = short_words(b);
             return (a0 ^ b0) | (a1 ^ b1) == 0;
         }
-        let mut diff = (word(a, len - 16) ^ word(b, len - 16))
-            | (word(a, len - 8) ^ word(b, len - 8));
+        let mut diff = (word(a, len - 16) ^ word(b, len - 16)) | (word(a, len - 8) ^ word(b, len - 8));
         let mut at = 0;
         while len - at > 16 {
             diff |= (word(a, at) ^ word(b, at)) | (word(a, at + 8) ^ word(b, at + 8));
@@ -455,16 +521,19 @@ mod __catalog {
         }
         diff == 0
     }
+
     /// Maps a hash to `0..n` without a division (Lemire's multiply-shift reduction).
     #[inline]
     pub fn reduce(x: u32, n: u32) -> u32 {
         ((x as u64 * n as u64) >> 32) as u32
     }
+
     /// The bucket of a hash: its high 32 bits reduced to `0..buckets`.
     #[inline]
     pub fn bucket(h: u64, buckets: u32) -> u32 {
         reduce((h >> 32) as u32, buckets)
     }
+
     /// The slot of a hash in a bucket displaced by `pilot`: its low bits remixed with the pilot.
     #[inline]
     pub fn slot(h: u64, pilot: u16, slots: u32) -> u32 {
@@ -472,6 +541,7 @@ mod __catalog {
             .wrapping_mul(0xE703_7ED1_A0B4_28DB);
         reduce((x >> 32) as u32, slots)
     }
+
     const SEED: u64 = 0;
     /// A slot no code hashes to.
     const EMPTY: u16 = u16::MAX;
@@ -479,17 +549,23 @@ mod __catalog {
     const MAX_LEN: usize = 12;
     static PILOTS: [u16; 2] = [0, 3];
     static SLOTS: [u16; 5] = [2, 1, 3, 0, EMPTY];
-    /// The index of the code equal to `s`, if there is one.
+
+    /// The code equal to `s`, if there is one.
     #[inline]
-    pub(super) fn find_code(s: &str) -> ::core::option::Option<usize> {
+    pub(super) fn find_code(s: &str) -> ::core::option::Option<ErrorCode> {
         let s = s.as_bytes();
         if s.len() > MAX_LEN {
             return ::core::option::Option::None;
         }
         let h = hash(s, SEED);
         let pilot = PILOTS[bucket(h, PILOTS.len() as u32) as usize];
-        let index = SLOTS[slot(h, pilot, SLOTS.len() as u32) as usize];
-        let code = CODE_STRS.get(index as usize)?;
-        equal(code.as_bytes(), s).then_some(index as usize)
+        let index = SLOTS[slot(h, pilot, SLOTS.len() as u32) as usize] as usize;
+        // `EMPTY` is past the end of `CODE_STRS`: one bounds check rejects it.
+        let code = CODE_STRS.get(index)?;
+        if equal(code.as_bytes(), s) {
+            ::core::option::Option::Some(ErrorCode::ALL[index])
+        } else {
+            ::core::option::Option::None
+        }
     }
 }

@@ -9,9 +9,6 @@
 
 use std::path::{Path, PathBuf};
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use super::{IndexWidth, render_rust, render_rust_with};
 use crate::model::Catalog;
 
@@ -25,13 +22,13 @@ fn fixture(name: &str) -> Catalog {
 }
 
 /// The build script's runtime path (`flux-codes` itself).
-fn build_script_runtime() -> TokenStream {
-    quote!(crate::__private)
+fn build_script_runtime() -> &'static str {
+    "crate::__private"
 }
 
 /// `catalog!`'s runtime path (any other crate).
-fn catalog_macro_runtime() -> TokenStream {
-    quote!(::flux_codes::__private)
+fn catalog_macro_runtime() -> &'static str {
+    "::flux_codes::__private"
 }
 
 /// Compares `actual` with the committed file, or rewrites it under `UPDATE_GOLDEN=1`; returns
@@ -67,23 +64,23 @@ fn generated_rust_matches_the_golden_files() {
     let cases = [
         (
             "_expected_match_lookup.rs",
-            render_rust(&match_lookup, &build_script_runtime()),
+            render_rust(&match_lookup, build_script_runtime()),
         ),
         (
             "_expected_catalog_macro.rs",
-            render_rust(&match_lookup, &catalog_macro_runtime()),
+            render_rust(&match_lookup, catalog_macro_runtime()),
         ),
         (
             "_expected_perfect_hash.rs",
-            render_rust(&perfect_hash, &build_script_runtime()),
+            render_rust(&perfect_hash, build_script_runtime()),
         ),
         (
             "_expected_repr_u32.rs",
-            render_rust_with(&perfect_hash, &build_script_runtime(), IndexWidth::U32),
+            render_rust_with(&perfect_hash, build_script_runtime(), IndexWidth::U32),
         ),
         (
             "_expected_deprecated.rs",
-            render_rust(&deprecated, &build_script_runtime()),
+            render_rust(&deprecated, build_script_runtime()),
         ),
     ];
     let failures: Vec<String> = cases
@@ -105,13 +102,13 @@ fn golden_fixtures_cover_each_setting() {
         IndexWidth::for_count(fixture("match_lookup.toml").codes.len()),
         IndexWidth::U16
     );
-    let code = render_rust(&fixture("match_lookup.toml"), &build_script_runtime());
+    let code = render_rust(&fixture("match_lookup.toml"), build_script_runtime());
     assert!(code.contains("match s {") && !code.contains("PILOTS"));
-    let code = render_rust(&fixture("perfect_hash.toml"), &build_script_runtime());
+    let code = render_rust(&fixture("perfect_hash.toml"), build_script_runtime());
     assert!(code.contains("static PILOTS") && code.contains("#[repr(u16)]"));
     let code = render_rust_with(
         &fixture("perfect_hash.toml"),
-        &build_script_runtime(),
+        build_script_runtime(),
         IndexWidth::U32,
     );
     assert!(code.contains("#[repr(u32)]") && code.contains("static SLOTS: [u32;"));
