@@ -231,9 +231,9 @@ fn negotiation_cases(tags: &[&str], default: usize) -> Vec<Value> {
 fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
     let render = flux_codes::__private::render_template;
     let mut codes = Vec::new();
-    for code in &catalog.codes {
+    for code in catalog.codes() {
         let params: Vec<(&str, String)> = code
-            .params
+            .params()
             .iter()
             .map(|p| (p.as_str(), sample(p)))
             .collect();
@@ -242,14 +242,14 @@ fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
             .map(|(p, v)| (*p, v as &dyn std::fmt::Display))
             .collect();
         let locales: serde_json::Map<String, Value> = catalog
-            .locales
+            .locales()
             .iter()
             .enumerate()
             .map(|(i, locale)| {
-                let detail = code.detail.as_ref().map(|d| &d[i]);
+                let detail = code.detail().map(|d| &d[i]);
                 let texts = json!({
-                    "message": code.message[i],
-                    "hint": code.hint.as_ref().map(|h| &h[i]),
+                    "message": code.message()[i],
+                    "hint": code.hint().map(|h| &h[i]),
                     "detail": detail.map(|d| render(d, &args)),
                     "detailWithoutParams": detail.map(|d| render(d, &[])),
                 });
@@ -258,12 +258,12 @@ fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
             .collect();
         let args: BTreeMap<&str, &String> = params.iter().map(|(p, v)| (*p, v)).collect();
         codes.push(json!({
-            "code": code.code,
-            "status": code.status,
-            "retryable": code.retryable,
-            "category": catalog.category_of(code).key,
+            "code": code.code(),
+            "status": code.status(),
+            "retryable": code.retryable(),
+            "category": catalog.category_of(code).key(),
             "docsUrl": catalog.docs_url(code),
-            "params": code.params,
+            "params": code.params(),
             "args": args,
             "locales": locales,
         }));
@@ -273,11 +273,11 @@ fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
         "exports": exports,
         "module": exports.join("npm/index.js"),
         "defaultLocale": catalog.default_locale_tag(),
-        "locales": catalog.locales,
+        "locales": catalog.locales(),
         "codes": codes,
         "negotiation": negotiation_cases(
-            &catalog.locales.iter().map(String::as_str).collect::<Vec<_>>(),
-            catalog.default_locale,
+            &catalog.locales().iter().map(String::as_str).collect::<Vec<_>>(),
+            catalog.default_locale(),
         ),
     })
 }

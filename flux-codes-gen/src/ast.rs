@@ -30,6 +30,7 @@ pub struct CatalogTable {
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
     pub domain: Option<Spanned<String>>,
+    pub internal_error: Option<Spanned<String>>,
     /// The catalog's semantic version, e.g. `1.4.0`.
     pub version: Option<Spanned<String>>,
     /// The npm package's name, e.g. `@flux/error-codes`.
@@ -93,6 +94,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     "docs_url",
     "reserved",
     "domain",
+    "internal_error",
     "version",
     "npm_package",
 ];

@@ -142,6 +142,7 @@ impl Walker<'_> {
             .and_then(|v| self.string_array(v))
             .map_or_else(Vec::new, Spanned::into_inner);
         let domain = table.get("domain").and_then(|v| self.string(v));
+        let internal_error = table.get("internal_error").and_then(|v| self.string(v));
         Some(CatalogTable {
             span,
             name: name?,
@@ -151,6 +152,7 @@ impl Walker<'_> {
             docs_url,
             reserved,
             domain,
+            internal_error,
             version,
             npm_package,
         })

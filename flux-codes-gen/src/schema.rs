@@ -7,8 +7,9 @@
 use serde_json::{Value, json};
 
 use crate::ast::{CATALOG_KEYS, CATEGORY_KEYS, CODE_KEYS, TOP_KEYS};
+use crate::code_shape::CODE_PATTERN;
 use crate::grpc::GrpcCode;
-use crate::valid::{DOMAIN_PATTERN, MAX_CODE_LEN};
+use crate::valid::DOMAIN_PATTERN;
 
 /// The schema, pretty-printed with a trailing newline.
 pub fn render_codes_schema() -> String {
@@ -29,7 +30,7 @@ pub fn codes_schema() -> Value {
         })
     };
     let grpc_names: Vec<&str> = GrpcCode::ALL[1..].iter().map(|c| c.name()).collect();
-    let code_pattern = format!("^[A-Z][A-Z0-9_]{{0,{}}}$", MAX_CODE_LEN - 1);
+    let code_pattern = CODE_PATTERN;
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://docs.flux.example/codes.schema.json",
@@ -76,6 +77,10 @@ pub fn codes_schema() -> Value {
                         "maxLength": 253,
                         "pattern": DOMAIN_PATTERN,
                         "description": "The error domain of every code (AIP-193's `ErrorInfo.domain` over gRPC), a DNS-like name such as \"payments.flux.example\"."
+                    },
+                    "internal_error": {
+                        "$ref": "#/$defs/code",
+                        "description": "The code a runtime answers when building an error response itself fails, e.g. \"ERR_SERVER\"; one of `codes`. The flux-codes crate needs it."
                     },
                     "version": {
                         "type": "string",

@@ -7,16 +7,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned, TranslatedFrom};
+use crate::code_shape::{MAX_CODE_LEN, is_code_shaped};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{
-    Catalog, Category, CodeSpec, CodeTranslations, GrpcCode, SourceHash, TextState, Translations,
-    category_variant, code_variant, locale_variant,
+    Catalog, Category, CodeIndex, CodeSpec, CodeTranslations, GrpcCode, Roles, SourceHash, Spans,
+    TextState, Translations, category_variant, code_variant, locale_variant,
 };
 use crate::render::{i18next, proto};
 use crate::template;
-
-/// Longest code string: Google AIP-193's limit for `ErrorInfo.reason`.
-pub const MAX_CODE_LEN: usize = 63;
 
 /// `catalog.domain` as a regular expression (for JSON Schemas): what [`validate`] accepts,
 /// with the length limit of 253 characters checked apart.
@@ -47,8 +45,13 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         npm_package: None,
         categories: Vec::new(),
         codes: Vec::new(),
+        roles: Roles::default(),
+        index: CodeIndex::default(),
+        spans: Spans::default(),
         translations: Translations::default(),
     };
+    let mut category_spans = Vec::new();
+    let mut code_spans = Vec::new();
     if let Some(table) = &file.catalog {
         catalog.name = v
             .non_empty(&table.name, "`catalog.name`")
@@ -130,6 +133,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
             &format!("categories.{key}.title"),
             Text::Plain,
         );
+        category_spans.push(table.key.span());
         let (title, states) = title.unwrap_or_default();
         catalog.categories.push(Category {
             key: key.clone(),
@@ -188,12 +192,91 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
                     proto_keys.insert(key, &table.code);
                 }
             }
+            code_spans.push(table.code.span());
             catalog.codes.push(code);
             catalog.translations.codes.push(translations);
         }
     }
+    catalog.index = CodeIndex(
+        catalog
+            .codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.clone(), i))
+            .collect(),
+    );
+    if let Some(name) = file
+        .catalog
+        .as_ref()
+        .and_then(|t| t.internal_error.as_ref())
+    {
+        catalog.roles.internal_error = v.role(name, "internal_error", &catalog, &file.codes);
+    }
     v.unused_records();
+    catalog.spans = Spans {
+        codes: diags.locations(code_spans),
+        categories: diags.locations(category_spans),
+    };
     (diags.error_count() == errors_before).then_some(catalog)
+}
+
+/// A part a runtime needs the catalog to name a code for (`[catalog] <role> = "CODE"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Role {
+    /// `internal_error`: the code a runtime answers when building an error response itself
+    /// fails (`flux-codes`' `From<ExtensionError> for ApiError`).
+    InternalError,
+}
+
+impl Role {
+    fn key(self) -> &'static str {
+        match self {
+            Role::InternalError => "internal_error",
+        }
+    }
+}
+
+/// Reports each of `roles` the catalog does not name, at its `[catalog]` table: a runtime that
+/// needs a role cannot be generated without it.
+pub(crate) fn require_roles(
+    file: &CatalogFile,
+    catalog: &Catalog,
+    roles: &[Role],
+    diags: &mut Diagnostics,
+) {
+    for role in roles {
+        let named = match role {
+            Role::InternalError => catalog.roles.internal_error.is_some(),
+        };
+        if named {
+            continue;
+        }
+        let at = file
+            .catalog
+            .as_ref()
+            .map_or(0..0, |t| t.span.start..t.span.start);
+        let key = role.key();
+        let example = catalog
+            .codes
+            .iter()
+            .find(|c| c.status >= 500)
+            .or(catalog.codes.first());
+        diags.push(
+            Diagnostic::error(
+                format!(
+                    "the catalog names no `{key}` code, which the generated code's runtime needs"
+                ),
+                Some(at),
+            )
+            .with_label(format!("`[catalog]` has no `{key}`"))
+            .with_help(format!(
+                "add `{key} = \"{}\"` to `[catalog]`: the code answered when building an error \
+                 response itself fails",
+                example.map_or("ERR_SERVER", |c| c.code.as_str())
+            )),
+        );
+    }
 }
 
 /// Hash lookups for the per-code checks, so a catalog of many codes, categories or reserved
@@ -232,6 +315,37 @@ struct Record<'f> {
 }
 
 impl<'f> Validator<'_, 'f> {
+    /// `[catalog] <key> = "CODE"`: the index of a code of the catalog. A code whose table has
+    /// errors of its own is not reported again.
+    fn role(
+        &mut self,
+        name: &Spanned<String>,
+        key: &str,
+        catalog: &Catalog,
+        tables: &[CodeTable],
+    ) -> Option<usize> {
+        let given = name.get_ref();
+        if let Some(index) = catalog.code_index(given) {
+            return Some(index);
+        }
+        if tables.iter().any(|t| t.code.get_ref() == given) {
+            return None;
+        }
+        let mut d = Diagnostic::error(
+            format!("`{key} = \"{given}\"` names no code of the catalog"),
+            Some(name.span()),
+        )
+        .with_label("not a key of `[codes]`");
+        d = match did_you_mean(given, catalog.codes.iter().map(|c| c.code.as_str())) {
+            Some(near) => d.with_help(format!("did you mean `{near}`?")),
+            None => d.with_help(format!(
+                "name one of the catalog's codes, or declare it as `[codes.{given}]`"
+            )),
+        };
+        self.diags.push(d);
+        None
+    }
+
     fn non_empty(&mut self, value: &Spanned<String>, what: &str) -> Option<String> {
         if value.get_ref().trim().is_empty() {
             self.diags.push(
@@ -505,16 +619,15 @@ impl<'f> Validator<'_, 'f> {
 
     fn code_shape(&mut self, code: &Spanned<String>) -> bool {
         let s = code.get_ref();
-        let valid = s.len() <= MAX_CODE_LEN
-            && s.starts_with(|c: char| c.is_ascii_uppercase())
-            && s.bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        let valid = is_code_shaped(s);
         if !valid {
             let mut d = Diagnostic::error(
                 format!("`{s}` is not a valid code string"),
                 Some(code.span()),
             )
-            .with_label("codes match ^[A-Z][A-Z0-9_]*$, at most 63 characters");
+            .with_label(format!(
+                "codes match ^[A-Z][A-Z0-9_]*$, at most {MAX_CODE_LEN} characters"
+            ));
             let fixed: String = s
                 .chars()
                 .map(|c| {
@@ -528,7 +641,7 @@ impl<'f> Validator<'_, 'f> {
             if s.len() <= MAX_CODE_LEN && fixed.starts_with(|c: char| c.is_ascii_uppercase()) {
                 d = d.with_help(format!("write it as `{fixed}`"));
             } else {
-                d = d.with_help("use uppercase ASCII letters, digits and `_`, starting with a letter, at most 63 characters");
+                d = d.with_help(format!("use uppercase ASCII letters, digits and `_`, starting with a letter, at most {MAX_CODE_LEN} characters"));
             }
             self.diags.push(d);
         }

@@ -63,7 +63,7 @@ fn check(catalog: &Catalog, proto: &str, unspecified: &str) {
     }
     let file = protoc(proto);
     assert_eq!(file.syntax(), "proto3");
-    assert_eq!(file.package(), package(&catalog.name));
+    assert_eq!(file.package(), package(&catalog.name()));
     assert_eq!(file.enum_type.len(), 1);
     let reasons = &file.enum_type[0];
     assert_eq!(reasons.name(), "ErrorReason");
@@ -75,35 +75,35 @@ fn check(catalog: &Catalog, proto: &str, unspecified: &str) {
     let mut expected = vec![(unspecified, 0)];
     expected.extend(
         catalog
-            .codes
+            .codes()
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.code.as_str(), i as i32 + 1)),
+            .map(|(i, c)| (c.code(), i as i32 + 1)),
     );
     assert_eq!(values, expected);
-    for (value, code) in reasons.value[1..].iter().zip(&catalog.codes) {
+    for (value, code) in reasons.value[1..].iter().zip(catalog.codes()) {
         let deprecated = value.options.as_ref().and_then(|o| o.deprecated);
         assert_eq!(
             deprecated == Some(true),
-            code.deprecated.is_some(),
+            code.deprecated().is_some(),
             "{}",
-            code.code
+            code.code()
         );
     }
-    assert_eq!(reasons.reserved_name, catalog.reserved);
+    assert_eq!(reasons.reserved_name, catalog.reserved());
 
     // Each value's comment starts with its message and names its gRPC code.
     let info = file.source_code_info.expect("--include_source_info");
-    for (index, code) in catalog.codes.iter().enumerate() {
+    for (index, code) in catalog.codes().iter().enumerate() {
         // Path: enum_type (5), enum 0, value (2), value index.
         let path = [5, 0, 2, index as i32 + 1];
         let location = info
             .location
             .iter()
             .find(|l| l.path == path)
-            .unwrap_or_else(|| panic!("no location for {}", code.code));
+            .unwrap_or_else(|| panic!("no location for {}", code.code()));
         let comment = location.leading_comments();
-        let message = code.message[catalog.default_locale]
+        let message = code.message()[catalog.default_locale()]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -111,10 +111,10 @@ fn check(catalog: &Catalog, proto: &str, unspecified: &str) {
         assert!(
             comment.trim_start().starts_with(&message),
             "{}: {comment:?}",
-            code.code
+            code.code()
         );
         assert!(
-            comment.contains(&format!("gRPC {};", code.grpc)),
+            comment.contains(&format!("gRPC {};", code.grpc())),
             "{comment:?}"
         );
     }

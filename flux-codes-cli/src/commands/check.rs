@@ -30,7 +30,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let path = catalog::find(cx)?;
     match catalog::load_checked(&path)? {
         Ok((catalog, warnings)) => {
-            let drafts = catalog.translations.draft.iter().filter(|d| **d).count();
+            let drafts = catalog.translations().draft.iter().filter(|d| **d).count();
             match args.message_format {
                 MessageFormat::Human => {
                     eprint!("{}", warnings.render(catalog::stderr_color(cx.color)));
@@ -42,9 +42,9 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                     println!(
                         "{}: {} codes in {} categories, {} locales{}; {problems}",
                         path.display(),
-                        catalog.codes.len(),
-                        catalog.categories.len(),
-                        catalog.locales.len(),
+                        catalog.codes().len(),
+                        catalog.categories().len(),
+                        catalog.locales().len(),
                         if drafts > 0 {
                             format!(" ({drafts} draft)")
                         } else {

@@ -116,10 +116,10 @@ fn export(cx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let path = catalog::find(cx)?;
     let catalog = catalog::load_valid(cx)?;
     let locale = catalog::locale_index(&catalog, &args.locale)?;
-    if locale == catalog.default_locale {
+    if locale == catalog.default_locale() {
         bail!(
             "`{}` is the catalog's default locale, the source of every translation; export another locale",
-            catalog.locales[locale]
+            catalog.locales()[locale]
         );
     }
     let previous = previous_sources(&path, &catalog, locale);
@@ -180,7 +180,7 @@ fn previous_sources(path: &Path, catalog: &Catalog, locale: usize) -> HashMap<So
             continue;
         };
         for id in old.texts() {
-            let text = &id.texts(&old)[old.default_locale];
+            let text = &id.texts(&old)[old.default_locale()];
             let hash = SourceHash::of(text);
             if wanted.remove(&hash) {
                 found.insert(hash, text.clone());
@@ -325,7 +325,7 @@ fn status(cx: &Context, args: StatusArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let mut lines = Vec::new();
-    for (locale, tag) in catalog.locales.iter().enumerate() {
+    for (locale, tag) in catalog.locales().iter().enumerate() {
         let counts = Counts::of(&catalog, locale);
         let list = |wanted: fn(TextState) -> bool| {
             args.verbose.then(|| {
@@ -338,7 +338,7 @@ fn status(cx: &Context, args: StatusArgs) -> anyhow::Result<ExitCode> {
         };
         lines.push(LocaleStatus {
             locale: tag.clone(),
-            kind: if locale == catalog.default_locale {
+            kind: if locale == catalog.default_locale() {
                 "source"
             } else if catalog.is_draft(locale) {
                 "draft"

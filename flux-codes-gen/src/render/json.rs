@@ -11,6 +11,7 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
+use crate::code_shape::CODE_PATTERN;
 use crate::model::{Catalog, GrpcCode, TextState};
 use crate::render::to_json;
 use crate::valid::DOMAIN_PATTERN;
@@ -135,7 +136,6 @@ fn grpc_names() -> Vec<&'static str> {
     GrpcCode::ALL[1..].iter().map(|c| c.name()).collect()
 }
 
-const CODE_PATTERN: &str = "^[A-Z][A-Z0-9_]{0,62}$";
 const CATEGORY_PATTERN: &str = "^[a-z][a-z0-9_]*$";
 const PARAM_PATTERN: &str = "^[a-z_][a-z0-9_]*$";
 /// semver.org's own pattern for a version.

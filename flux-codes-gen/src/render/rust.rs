@@ -298,7 +298,7 @@ fn error_code_items(out: &mut String, catalog: &Catalog, repr: IndexWidth) {
         "    /// How many codes the catalog has.\n    pub const COUNT: usize = {};",
         codes.len()
     );
-    let domain = catalog.domain.as_ref().map_or_else(
+    let domain = catalog.domain().map_or_else(
         || "::core::option::Option::None".to_owned(),
         |d| format!("::core::option::Option::Some({d:?})"),
     );
@@ -307,6 +307,15 @@ fn error_code_items(out: &mut String, catalog: &Catalog, repr: IndexWidth) {
         "    /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).\n    \
          pub const DOMAIN: ::core::option::Option<&'static str> = {domain};"
     );
+    if let Some(code) = catalog.internal_error() {
+        let _ = writeln!(
+            out,
+            "    /// The code answered when building an error response itself fails (the catalog's\n    \
+             /// `internal_error`).\n    \
+             pub const INTERNAL_ERROR: ErrorCode = ErrorCode::{};",
+            code.variant
+        );
+    }
     out.push_str(ERROR_CODE_IMPL);
     string_enum_impls(out, "ErrorCode", "__catalog::CODE_STRS");
     out.push_str(ERROR_CODE_TRAITS);

@@ -143,6 +143,9 @@ impl ErrorCode {
     pub const COUNT: usize = 3;
     /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).
     pub const DOMAIN: ::core::option::Option<&'static str> = ::core::option::Option::None;
+    /// The code answered when building an error response itself fails (the catalog's
+    /// `internal_error`).
+    pub const INTERNAL_ERROR: ErrorCode = ErrorCode::Internal;
 
     /// The wire code, e.g. `"ERR_QR_EXPIRED"`.
     pub const fn as_str(self) -> &'static str {
