@@ -63,7 +63,7 @@ fn check(catalog: &Catalog, proto: &str, unspecified: &str) {
     }
     let file = protoc(proto);
     assert_eq!(file.syntax(), "proto3");
-    assert_eq!(file.package(), package(&catalog.name()));
+    assert_eq!(file.package(), package(catalog.name()));
     assert_eq!(file.enum_type.len(), 1);
     let reasons = &file.enum_type[0];
     assert_eq!(reasons.name(), "ErrorReason");
