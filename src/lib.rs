@@ -102,6 +102,8 @@ mod message;
 pub mod negotiate;
 mod runtime;
 mod string_enum;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 
 pub use api_error::{
     ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, ParamError, Problem,

@@ -62,6 +62,7 @@ pub mod code_shape {
 }
 pub mod diagnostic;
 pub mod diff;
+pub mod grpc;
 #[doc(hidden)]
 pub mod hash;
 pub mod l10n;

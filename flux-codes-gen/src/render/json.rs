@@ -12,8 +12,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 use crate::code_shape::CODE_PATTERN;
-use crate::model::{Catalog, Param, ParamType, TextState};
+use crate::model::{Catalog, GrpcCode, Param, ParamType, TextState};
 use crate::render::to_json;
+use crate::valid::DOMAIN_PATTERN;
 
 /// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -53,6 +54,10 @@ pub struct CatalogJson {
     /// Retired code strings: never sent again, never to be reused.
     #[schemars(inner(regex(pattern = CODE_PATTERN)))]
     pub reserved: Vec<String>,
+    /// The error domain of every code (AIP-193's `ErrorInfo.domain` in gRPC errors), e.g.
+    /// `flux.example`; `null` when the catalog declares none.
+    #[schemars(regex(pattern = DOMAIN_PATTERN))]
+    pub domain: Option<String>,
     /// The categories, in file order.
     pub categories: Vec<CategoryJson>,
     /// The codes, in file order.
@@ -80,6 +85,9 @@ pub struct CodeJson {
     /// The HTTP status of a response carrying this code.
     #[schemars(range(min = 400, max = 599))]
     pub status: u16,
+    /// The gRPC status code (`google.rpc.Code` name) of a gRPC call failing with this code.
+    #[schemars(extend("enum" = grpc_names()))]
+    pub grpc: String,
     /// Whether the client may retry the same request unchanged.
     pub retryable: bool,
     /// The key of its category.
@@ -181,6 +189,11 @@ fn require_every_property(schema: &mut Schema) {
     }
 }
 
+/// The names a code's `grpc` may have: every `google.rpc.Code` but `OK`.
+fn grpc_names() -> Vec<&'static str> {
+    GrpcCode::ALL[1..].iter().map(|c| c.name()).collect()
+}
+
 const CATEGORY_PATTERN: &str = "^[a-z][a-z0-9_]*$";
 const PARAM_PATTERN: &str = "^[a-z_][a-z0-9_]*$";
 /// semver.org's own pattern for a version.
@@ -246,6 +259,7 @@ impl CatalogJson {
                 })
                 .collect(),
             reserved: catalog.reserved.clone(),
+            domain: catalog.domain.clone(),
             categories: catalog
                 .categories
                 .iter()
@@ -260,6 +274,7 @@ impl CatalogJson {
                 .map(|code| CodeJson {
                     code: code.code.clone(),
                     status: code.status,
+                    grpc: code.grpc.name().to_owned(),
                     retryable: code.retryable,
                     category: catalog.category_of(code).key.clone(),
                     message: Texts::new(catalog, &code.message),
