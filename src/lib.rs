@@ -39,6 +39,7 @@
 //! | `tracing` | yes | an event per answered [`ApiError`] (below) |
 //! | `http` | no | [`ErrorCode::status_code`] and `From<ErrorCode> for http::StatusCode`, [`ApiError::to_http_response`], [`client::RemoteError::from_http`], [`Locale::negotiate_headers`] |
 //! | `axum` | no | `IntoResponse for ApiError`, the [`axum::localize`] middleware and the [`axum::AcceptLanguage`] extractor (implies `http`) |
+//! | `tonic` | no | `ApiError::to_status` (AIP-193 rich errors), the `tonic::Localize` layer, `RemoteError::from_status` |
 //!
 //! Items behind a feature carry its badge.
 //!

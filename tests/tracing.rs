@@ -166,6 +166,18 @@ fn displaying_or_serializing_an_error_is_not_answering_it() {
     assert_eq!(events, []);
 }
 
+/// A gRPC answer is one event too, in whatever locale it is rendered.
+#[cfg(feature = "tonic")]
+#[test]
+fn a_grpc_status_is_one_event() {
+    let error = ApiError::new(ErrorCode::Server).cause(Refused);
+    let events = Capture::run(|| {
+        let _ = error.to_status(Locale::Es);
+    });
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].fields["error.type"], "ERR_SERVER");
+}
+
 /// Through axum, over real HTTP: one event per answered request, whatever locale the
 /// middleware renders it in.
 #[cfg(feature = "axum")]

@@ -89,7 +89,8 @@ where
 fn localize<B>(response: &mut http::Response<B>, locale: Locale) {
     let localized = response.extensions().get::<Status>().and_then(|status| {
         let source = std::error::Error::source(status)?;
-        Some(source.downcast_ref::<ApiError>()?.to_status(locale))
+        // Re-rendered: the handler's `Status::from(ApiError)` answered it (and emitted its event).
+        Some(source.downcast_ref::<ApiError>()?.status_in(locale))
     });
     let Some(localized) = localized else {
         return;
