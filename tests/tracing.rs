@@ -204,3 +204,48 @@ fn an_axum_answer_is_one_event() {
     assert_eq!(ours.len(), 1, "{events:#?}");
     assert_eq!(ours[0].fields["error.cause"], "connection refused");
 }
+
+/// Over gRPC: `From<ApiError> for Status` answers the error (one event), and `LocalizeLayer`
+/// rendering it again in the caller's locale adds none.
+#[cfg(feature = "tonic")]
+#[test]
+fn a_grpc_answer_is_one_event() {
+    use std::convert::Infallible;
+    use std::future::{Ready, ready};
+    use std::task::{Context, Poll};
+
+    use flux_codes::tonic::LocalizeLayer;
+    use tower_layer::Layer;
+    use tower_service::Service;
+
+    /// A handler's answer, as tonic's server turns an error into a response.
+    struct Failing;
+    impl Service<http::Request<()>> for Failing {
+        type Response = http::Response<()>;
+        type Error = Infallible;
+        type Future = Ready<Result<http::Response<()>, Infallible>>;
+        fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+            Poll::Ready(Ok(()))
+        }
+        fn call(&mut self, _: http::Request<()>) -> Self::Future {
+            let status = tonic::Status::from(ApiError::new(ErrorCode::Server).cause(Refused));
+            ready(Ok(status.into_http()))
+        }
+    }
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let events = Capture::run(|| {
+        let mut service = LocalizeLayer.layer(Failing);
+        let request = http::Request::builder()
+            .header("accept-language", "es-CL")
+            .body(())
+            .unwrap();
+        let response = runtime.block_on(service.call(request)).unwrap();
+        let status = tonic::Status::from_header_map(response.headers()).unwrap();
+        assert_eq!(status.code(), tonic::Code::Internal);
+    });
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].fields["error.type"], "ERR_SERVER"); // flux-codes: allow
+}
