@@ -1,7 +1,7 @@
 //! The JSON Schema of the `codes.toml` format (`codes.schema.json`), for editors with TOML
 //! language support (Taplo / Even Better TOML) to complete and check the file as it is typed.
 //!
-//! The keys come from [`crate::ast`]'s key lists, the loader's own, so the schema and the loader
+//! The keys come from the key lists of the `ast` module, the loader's own, so the schema and the loader
 //! cannot disagree on what a table may hold; a test keeps the checked-in file fresh.
 
 use serde_json::{Value, json};

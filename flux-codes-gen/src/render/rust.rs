@@ -4,7 +4,7 @@
 //! The output is written directly as text, never built as one token tree and pretty-printed:
 //! at 10,000 codes that took seconds. Fixed items are templates (in rustfmt's layout already);
 //! per-code facts are tables indexed by the discriminant, one table per fact, each written by
-//! one call ([`Tables::text`], [`Tables::numbers`], ...). A text table is one string holding
+//! one call (`Tables::text`, `Tables::numbers`, ...). A text table is one string holding
 //! every entry end to end plus `u32` offsets (the runtime's `TextTable`), so the compiler sees
 //! one constant per table instead of one `&str`, with a lifetime to check, per entry; per-code
 //! rustdoc is one line (the full table is the crate's front page, [`render_catalog_doc`]).
