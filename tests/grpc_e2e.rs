@@ -353,7 +353,7 @@ async fn a_real_tonic_client_reads_localized_rich_errors_from_a_real_server() {
         remote.localized_message(),
         Some((
             "es",
-            "El monto del pago supera el máximo permitido. El monto máximo para este pago es 500.00."
+            "El monto del pago supera el máximo permitido. El monto máximo para este pago es 500,00."
         ))
     );
     assert_eq!(remote.param("max_amount"), Some("500.00"));
