@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "json")]
 use crate::render::json::render_json;
 use crate::render::rust::{render_catalog_doc, render_rust};
 use crate::write::write_if_changed;
@@ -19,6 +20,7 @@ pub struct Builder {
     catalog: PathBuf,
     out_dir: Option<PathBuf>,
     file_name: String,
+    #[cfg(feature = "json")]
     json_file_name: Option<String>,
     runtime: String,
 }
@@ -30,6 +32,7 @@ impl Builder {
             catalog: catalog.as_ref().to_path_buf(),
             out_dir: None,
             file_name: "flux_codes.rs".to_owned(),
+            #[cfg(feature = "json")]
             json_file_name: None,
             runtime: "::flux_codes::__private".to_owned(),
         }
@@ -48,7 +51,8 @@ impl Builder {
     }
 
     /// Also writes the `catalog.json` export ([`render_json`], what `flux-codes export --format
-    /// json` prints) beside the module under this name, for `include_str!`.
+    /// json` prints) beside the module under this name, for `include_str!` (feature `json`).
+    #[cfg(feature = "json")]
     pub fn json_file_name(mut self, name: &str) -> Self {
         self.json_file_name = Some(name.to_owned());
         self
@@ -72,6 +76,7 @@ impl Builder {
                 std::env::var_os("OUT_DIR").expect("OUT_DIR is set in a build script"),
             ),
         };
+        #[cfg(feature = "json")]
         if let Some(name) = &self.json_file_name {
             write(&out_dir.join(name), &render_json(&catalog))?;
         }

@@ -6,12 +6,24 @@
 //! // build.rs
 //! flux_codes_gen::Builder::new("codes.toml").compile();
 //! ```
+//!
+//! # Features
+//!
+//! Each front end compiles only what it uses:
+//!
+//! | feature | adds | used by |
+//! |---|---|---|
+//! | *(none)* | load, validate, the Rust renderer, [`Builder`] | `catalog!` (`flux-codes-derive`) |
+//! | `json` | [`render::json`]'s `catalog.json` ([`Builder::json_file_name`]); serde_json, indexmap | the `flux-codes` build script (`CATALOG_JSON`) |
+//! | `schema` | `json` and the JSON Schemas; schemars | |
+//! | `exports` (default) | `schema`, every export ([`render::FORMATS`]), `diff`; base64, sha2, http | `flux-codes-cli`, xtask |
 
 #![forbid(unsafe_code)]
 
 pub mod ast;
 mod build;
 pub mod diagnostic;
+#[cfg(feature = "exports")]
 pub mod diff;
 #[doc(hidden)]
 pub mod hash;
@@ -19,6 +31,7 @@ pub mod load;
 pub mod model;
 pub mod phf;
 pub mod render;
+#[cfg(feature = "exports")]
 pub mod schema;
 pub mod template;
 pub mod valid;
@@ -29,7 +42,6 @@ use std::path::{Path, PathBuf};
 pub use build::Builder;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use model::{Catalog, Category, CodeSpec};
-pub use proc_macro2::TokenStream;
 pub use write::write_if_changed;
 
 /// The largest catalog accepted, in bytes. A real catalog is far smaller (17 codes take 8 KB;

@@ -1,9 +1,9 @@
 //! `cargo xtask bench-build`: the build-time suite.
 //!
-//! For synthetic catalogs of 100, 1,000 and 10,000 codes (`benches/synth.rs`) it measures:
-//! 1. the generator alone (load, validate, render to pretty-printed Rust), in this process
-//!    (`cargo xtask` runs unoptimized, as a build script runs by default) and in a release build
-//!    of this tool;
+//! For synthetic catalogs of 17, 100, 1,000 and 10,000 codes (`benches/synth.rs`) it measures:
+//! 1. the generator alone (load, validate, render), in CPU time, built as cargo builds a build
+//!    script by default (unoptimized) and in release (`gen_timer.rs`, as the bench workspace's
+//!    `gen-time` binary);
 //! 2. `cargo build` (debug and release) of a crate holding the generated catalog (a `build.rs`
 //!    with `flux_codes_gen::Builder`, as a service's catalog crate has) against the same catalog
 //!    hand-written as a plain enum with strum derives and a `match` per method; each build starts
@@ -20,9 +20,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use flux_codes_gen::Catalog;
 use flux_codes_gen::model::locale_variant;
-use flux_codes_gen::render::rust::render_rust;
-use flux_codes_gen::{Catalog, Diagnostics};
 
 #[path = "../../benches/plot.rs"]
 mod plot;
@@ -39,7 +38,7 @@ impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
         let mut o = Options {
             runs: 3,
-            sizes: vec![100, 1000, 10_000],
+            sizes: vec![17, 100, 1000, 10_000],
             release: true,
         };
         let mut it = args.iter();
@@ -80,45 +79,6 @@ fn median(xs: &mut [f64]) -> f64 {
     } else {
         (xs[n / 2 - 1] + xs[n / 2]) / 2.0
     }
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// Generator timings of one catalog text: `[load, validate, render, total]` in ms, medians.
-pub fn time_generator(source: &str, runs: usize) -> [f64; 4] {
-    let path = Path::new("codes.toml");
-    let runtime = "::flux_codes::__private";
-    let mut samples: [Vec<f64>; 4] = Default::default();
-    for _ in 0..runs {
-        let t0 = Instant::now();
-        let mut diags = Diagnostics::new(path, source);
-        let file = flux_codes_gen::load::load(source, &mut diags);
-        let t1 = Instant::now();
-        let catalog: Catalog = flux_codes_gen::valid::validate(&file, &mut diags).expect("valid");
-        assert!(!diags.has_errors());
-        let t2 = Instant::now();
-        let code = render_rust(&catalog, runtime);
-        let t3 = Instant::now();
-        std::hint::black_box(code);
-        for (s, d) in samples.iter_mut().zip([t1 - t0, t2 - t1, t3 - t2, t3 - t0]) {
-            s.push(ms(d));
-        }
-    }
-    samples.map(|mut s| median(&mut s))
-}
-
-/// `xtask gen-time <size>...`: prints `size load validate render total` lines (used to time a
-/// release build of the generator from the unoptimized `bench-build`).
-pub fn gen_time(args: &[String]) -> Result<(), String> {
-    let runs = 5;
-    for a in args {
-        let n: usize = a.parse().map_err(|_| format!("not a size: {a}"))?;
-        let t = time_generator(&synth::catalog_toml(n), runs);
-        println!("{n} {} {} {} {}", t[0], t[1], t[2], t[3]);
-    }
-    Ok(())
 }
 
 /// The hand-written crate's `lib.rs`: a plain enum with strum's derives and a `match` per method.
@@ -283,7 +243,8 @@ fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
             gen_dir.join("Cargo.toml"),
             &format!(
                 "[package]\nname = \"gen-{n}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-                 [dependencies]\nflux-codes = {{ path = {:?} }}\n\n[build-dependencies]\nflux-codes-gen = {{ path = {:?} }}\n",
+                 [dependencies]\nflux-codes = {{ path = {:?} }}\n\n\
+                 [build-dependencies]\nflux-codes-gen = {{ path = {:?}, default-features = false }}\n",
                 root.display().to_string(),
                 root.join("flux-codes-gen").display().to_string()
             ),
@@ -309,13 +270,29 @@ fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
         members.push(format!("\"gen-{n}\""));
         members.push(format!("\"hand-{n}\""));
     }
+    // The generator alone, as a binary built like a build script (see `gen_timer.rs`).
+    let timer = ws.join("gen-time");
+    write(
+        timer.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"gen-time\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nflux-codes-gen = {{ path = {:?}, default-features = false }}\n",
+            root.join("flux-codes-gen").display().to_string()
+        ),
+    )?;
+    write(
+        timer.join("src/main.rs"),
+        &format!(
+            "#[path = {:?}]\nmod gen_timer;\n\nfn main() {{\n    gen_timer::main();\n}}\n",
+            root.join("xtask/src/gen_timer.rs").display().to_string()
+        ),
+    )?;
+    members.push("\"gen-time\"".to_owned());
+    // Cargo's default profiles: build scripts and their dependencies unoptimized.
     write(
         ws.join("Cargo.toml"),
         &format!(
-            "# @generated by cargo xtask bench-build\n[workspace]\nmembers = [{}]\nresolver = \"3\"\n\n\
-             # Build scripts run optimized, as BENCHMARKS.md recommends for large catalogs: the\n\
-             # generator runs about 10x faster than at cargo's default opt-level 0.\n\
-             [profile.dev.build-override]\nopt-level = 3\n\n[profile.release.build-override]\nopt-level = 3\n",
+            "# @generated by cargo xtask bench-build\n[workspace]\nmembers = [{}]\nresolver = \"3\"\n",
             members.join(", ")
         ),
     )?;
@@ -326,30 +303,9 @@ fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
 
 /// Runs cargo in the bench workspace; returns the wall time and the units it compiled.
 fn cargo(ws: &Path, args: &[&str]) -> Result<(Duration, Vec<String>), String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let t = Instant::now();
-    let out = Command::new(&cargo)
-        .args(args)
-        .args(if args[0] == "build" {
-            &["--message-format", "json"][..]
-        } else {
-            &[]
-        })
-        .current_dir(ws)
-        .env("CARGO_TARGET_DIR", ws.join("target"))
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(|e| e.to_string())?;
-    let elapsed = t.elapsed();
-    if !out.status.success() {
-        return Err(format!(
-            "cargo {} failed:\n{}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
+    let (elapsed, stdout) = cargo_output(ws, args)?;
     let mut units = Vec::new();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
+    for line in stdout.lines() {
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
@@ -373,6 +329,34 @@ fn cargo(ws: &Path, args: &[&str]) -> Result<(Duration, Vec<String>), String> {
         }
     }
     Ok((elapsed, units))
+}
+
+/// Runs cargo in the bench workspace (`build` with JSON messages); returns the wall time and
+/// its standard output.
+fn cargo_output(ws: &Path, args: &[&str]) -> Result<(Duration, String), String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let t = Instant::now();
+    let out = Command::new(&cargo)
+        .args(args)
+        .args(if args[0] == "build" {
+            &["--message-format", "json"][..]
+        } else {
+            &[]
+        })
+        .current_dir(ws)
+        .env("CARGO_TARGET_DIR", ws.join("target"))
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| e.to_string())?;
+    let elapsed = t.elapsed();
+    if !out.status.success() {
+        return Err(format!(
+            "cargo {} failed:\n{}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok((elapsed, String::from_utf8_lossy(&out.stdout).into_owned()))
 }
 
 fn package(msg: &serde_json::Value) -> String {
@@ -437,76 +421,65 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     );
     let mut md = String::new();
 
-    // 1. The generator alone.
-    println!("\n==> The generator alone (load + validate + render)");
-    let mut unopt = Vec::new();
-    for &n in &o.sizes {
-        unopt.push(time_generator(&synth::catalog_toml(n), o.runs.max(5)));
-    }
-    let mut opt: Vec<Option<[f64; 4]>> = vec![None; o.sizes.len()];
+    // 1. The generator alone, built as a build script is (unoptimized) and in release.
+    write_crates(root, &ws, &o.sizes)?;
+    println!("\n==> The generator alone (load + validate + render), CPU time");
+    let catalogs: Vec<String> = o
+        .sizes
+        .iter()
+        .map(|n| ws.join(format!("gen-{n}/codes.toml")).display().to_string())
+        .collect();
+    let mut profiles = vec![false];
     if o.release {
-        let sizes: Vec<String> = o.sizes.iter().map(|n| n.to_string()).collect();
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let out = Command::new(cargo)
-            .args([
-                "run",
-                "--quiet",
-                "--release",
-                "-p",
-                "xtask",
-                "--",
-                "gen-time",
-            ])
-            .args(&sizes)
-            .current_dir(root)
-            .stderr(Stdio::inherit())
-            .output()
-            .map_err(|e| e.to_string())?;
-        for line in String::from_utf8_lossy(&out.stdout).lines() {
+        profiles.push(true);
+    }
+    let mut timings: Vec<Vec<Option<[f64; 3]>>> = Vec::new();
+    for &release in &profiles {
+        let mut args = vec!["run", "--quiet", "-p", "gen-time"];
+        if release {
+            args.push("--release");
+        }
+        args.push("--");
+        args.extend(catalogs.iter().map(String::as_str));
+        let (_, stdout) = cargo_output(&ws, &args)?;
+        let mut rows = vec![None; o.sizes.len()];
+        for line in stdout.lines() {
             let v: Vec<f64> = line.split(' ').filter_map(|x| x.parse().ok()).collect();
-            if let (Some(i), 5) = (o.sizes.iter().position(|&n| n as f64 == v[0]), v.len()) {
-                opt[i] = Some([v[1], v[2], v[3], v[4]]);
+            if let (Some(i), 4) = (o.sizes.iter().position(|&n| n as f64 == v[0]), v.len()) {
+                rows[i] = Some([v[1], v[2], v[3]]);
             }
         }
+        timings.push(rows);
     }
     let _ = writeln!(
         md,
-        "### The generator alone (load + validate + render to pretty-printed Rust)\n"
-    );
-    let _ = writeln!(
-        md,
-        "| codes | load (ms) | validate (ms) | render (ms) | total, unoptimized as in a build script (ms) | per 1,000 codes | total, release (ms) | per 1,000 codes |\n|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "### The generator alone (load + validate + render), ms of CPU time\n\n\
+         | codes | load + validate, unoptimized | render, unoptimized | total, unoptimized (as a build script runs by default) | per 1,000 codes | total, release | per 1,000 codes |\n\
+         |---:|---:|---:|---:|---:|---:|---:|"
     );
     for (i, &n) in o.sizes.iter().enumerate() {
-        let t = unopt[i];
         let per = |ms: f64| ms / n as f64 * 1000.0;
-        let rel = opt[i].map_or("–".to_owned(), |r| {
-            format!("{:.1} | {:.2}", r[3], per(r[3]))
-        });
-        let rel = if opt[i].is_none() {
-            "– | –".to_owned()
-        } else {
-            rel
-        };
+        let cell =
+            |t: Option<[f64; 3]>, k: usize| t.map_or("–".to_owned(), |t| format!("{:.1}", t[k]));
+        let per_cell =
+            |t: Option<[f64; 3]>| t.map_or("–".to_owned(), |t| format!("{:.1}", per(t[2])));
+        let unopt = timings[0][i];
+        let rel = timings.get(1).and_then(|r| r[i]);
         let _ = writeln!(
             md,
-            "| {n} | {:.1} | {:.1} | {:.1} | {:.1} | {:.2} | {rel} |",
-            t[0],
-            t[1],
-            t[2],
-            t[3],
-            per(t[3])
+            "| {n} | {} | {} | {} | {} | {} | {} |",
+            cell(unopt, 0),
+            cell(unopt, 1),
+            cell(unopt, 2),
+            per_cell(unopt),
+            cell(rel, 2),
+            per_cell(rel),
         );
     }
     println!("{md}");
 
     // 2. cargo build of the crates.
-    write_crates(root, &ws, &o.sizes)?;
     println!("==> Building the dependencies once (not measured) ...");
-    let mut profiles = vec![false];
-    if o.release {
-        profiles.push(true);
-    }
     for &release in &profiles {
         let mut a = vec!["build"];
         if release {

@@ -10,13 +10,18 @@
 //! `$t(` as a nested translation anywhere in a text. Validation therefore rejects the texts
 //! i18next would misread ([`misread_at`]), and every other text passes through unchanged.
 
+#[cfg(feature = "exports")]
 use indexmap::IndexMap;
+#[cfg(feature = "exports")]
 use serde::Serialize;
 
+#[cfg(feature = "exports")]
 use crate::model::Catalog;
+#[cfg(feature = "exports")]
 use crate::render::{Artifact, to_json};
 use crate::template::{self, Piece};
 
+#[cfg(feature = "exports")]
 /// One code's texts in one locale.
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -27,6 +32,7 @@ struct Entry<'a> {
     hint: Option<&'a str>,
 }
 
+#[cfg(feature = "exports")]
 /// One file per locale, in the order of `catalog.locales`.
 pub fn render_i18next(catalog: &Catalog) -> Vec<Artifact> {
     (0..catalog.locales.len())
@@ -37,6 +43,7 @@ pub fn render_i18next(catalog: &Catalog) -> Vec<Artifact> {
         .collect()
 }
 
+#[cfg(feature = "exports")]
 fn resources(catalog: &Catalog, locale: usize) -> IndexMap<&str, Entry<'_>> {
     catalog
         .codes

@@ -19,8 +19,8 @@ use std::fmt::Write as _;
 
 use crate::model::{Catalog, CodeSpec, locale_variant};
 use crate::phf;
+use crate::render::escape_markdown;
 use crate::render::rust_flux_error::FLUX_ERROR_TRAIT;
-use crate::render::{escape_markdown, status_line};
 
 /// The hash function, pasted into the generated lookup (see `hash.rs`).
 const HASH_SOURCE: &str = include_str!("../hash.rs");
@@ -52,15 +52,8 @@ fn render_rust_with(catalog: &Catalog, runtime: &str, width: IndexWidth) -> Stri
     error_code_items(&mut out, catalog, width);
     out.push('\n');
     out.push_str(FLUX_ERROR_TRAIT);
-    catalog_module(&mut out, catalog, width);
-    out.replace("$rt", runtime)
-}
-
-/// The generated items as tokens (what `catalog!` expands to): [`render_rust`]'s text, lexed.
-pub fn rust_tokens(catalog: &Catalog, runtime: &str) -> proc_macro2::TokenStream {
-    render_rust(catalog, runtime)
-        .parse()
-        .expect("the generated Rust lexes")
+    catalog_module(&mut out, catalog, runtime, width);
+    out
 }
 
 /// The catalog as a Markdown table, for the crate's rustdoc front page
@@ -86,7 +79,7 @@ pub fn render_catalog_doc(catalog: &Catalog) -> String {
             "| `{code}` | [`{variant}`](ErrorCode::{variant}) | {status} | {retryable} | `{category}` | {deprecated}{message} |",
             code = code.code,
             variant = code.variant,
-            status = status_line(code.status),
+            status = code.status,
             retryable = if code.retryable { "yes" } else { "no" },
             category = catalog.category_of(code).key,
             message = escape_markdown(&code.message[d]),
@@ -407,15 +400,18 @@ impl __catalog::runtime::strum::EnumMessage for ErrorCode {
 
 /// `mod __catalog`: every per-locale, per-category and per-code fact, as statics indexed by
 /// discriminant, and the string -> code lookup.
-fn catalog_module(out: &mut String, catalog: &Catalog, width: IndexWidth) {
+fn catalog_module(out: &mut String, catalog: &Catalog, runtime: &str, width: IndexWidth) {
     let codes = &catalog.codes;
     let locales = &catalog.locales;
-    out.push_str(
+    // The one mention of the runtime's path: everything else names `__catalog::runtime`, so
+    // the layout of the file does not depend on the path's length.
+    let _ = write!(
+        out,
         "\n/// The catalog's facts, one entry per discriminant.\n\
-         mod __catalog {\n    \
-         pub(super) use $rt as runtime;\n\n    \
-         use runtime::{ListTable, TextTable};\n\n    \
-         use super::{Category, ErrorCode};\n",
+         mod __catalog {{\n    \
+         pub(super) use {runtime} as runtime;\n\n    \
+         use runtime::{{ListTable, TextTable}};\n\n    \
+         use super::{{Category, ErrorCode}};\n",
     );
     let mut t = Tables { out, locales };
     t.strings(
@@ -578,7 +574,18 @@ impl Tables<'_> {
                 let _ = write!(self.out, "\\u{{{:x}}}", u32::from(first));
                 chars.next();
             }
-            let _ = write!(self.out, "{}", chars.as_str().escape_debug());
+            let rest = chars.as_str();
+            // Most texts are printable ASCII without `"` or `\`: written as they are, without
+            // `escape_debug`'s character-by-character formatting (the generator runs
+            // unoptimized in a build script).
+            if rest
+                .bytes()
+                .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+            {
+                self.out.push_str(rest);
+            } else {
+                let _ = write!(self.out, "{}", rest.escape_debug());
+            }
             len += text.len();
             at.push(len.to_string());
         }
@@ -732,9 +739,16 @@ fn variant_doc(code: &CodeSpec, default_locale: usize) -> String {
 
 /// A `///` line at `indent`; `text` is one line of Markdown (line breaks become spaces).
 fn doc_line(out: &mut String, indent: usize, text: &str) {
-    let text = text.replace(['\n', '\r'], " ");
-    let text = text.trim_end();
-    let _ = writeln!(out, "{:indent$}/// {text}", "");
+    for _ in 0..indent {
+        out.push(' ');
+    }
+    out.push_str("/// ");
+    if text.bytes().any(|b| b == b'\n' || b == b'\r') {
+        out.push_str(text.replace(['\n', '\r'], " ").trim_end());
+    } else {
+        out.push_str(text.trim_end());
+    }
+    out.push('\n');
 }
 
 /// `#[name(args)]` at `indent`, broken over lines as rustfmt breaks it when it is too long.
