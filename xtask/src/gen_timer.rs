@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use flux_codes_gen::parse_catalog;
 use flux_codes_gen::render::rust::render_rust;
 
-fn main() {
+pub fn main() {
     for path in std::env::args().skip(1) {
         let source = std::fs::read_to_string(&path).expect("a catalog file");
         let [parse, render, total, codes] = time(Path::new(&path), &source);
