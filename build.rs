@@ -1,9 +1,20 @@
 //! Generates `ErrorCode`, `Locale` and `Category` from `codes.toml` (see flux-codes-gen), and
-//! `catalog.json` for `CATALOG_JSON`.
+//! `catalog.json` for `CATALOG_JSON`; and copies the generator's definition of a code's shape
+//! for the client, so both sides apply one rule.
 
-fn main() {
-    flux_codes_gen::Builder::new("codes.toml")
+use flux_codes_gen::{Builder, Error, Role};
+
+fn main() -> Result<(), Error> {
+    Builder::new("codes.toml")
+        // Inside this crate the runtime is `crate::__private`.
         .runtime_path("crate::__private")
         .json_file_name("catalog.json")
-        .compile();
+        // `From<ExtensionError> for ApiError` answers the catalog's `internal_error` code.
+        .require(Role::InternalError)
+        .compile()?;
+    let out_dir = std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?;
+    let path = std::path::Path::new(&out_dir).join("code_shape.rs");
+    flux_codes_gen::write_if_changed(&path, flux_codes_gen::code_shape::SOURCE.as_bytes())
+        .map_err(|error| Error::Write { path, error })?;
+    Ok(())
 }

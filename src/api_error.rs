@@ -274,11 +274,12 @@ impl From<ErrorCode> for ApiError {
     }
 }
 
-/// A failure to build the error response is itself a server error: `ERR_SERVER`, with the
-/// [`ExtensionError`] as its internal cause. This lets a handler write `.extra(..)?`.
+/// A failure to build the error response is itself a server error: the catalog's
+/// `internal_error` code ([`ErrorCode::INTERNAL_ERROR`]), with the [`ExtensionError`] as its
+/// internal cause. This lets a handler write `.extra(..)?`.
 impl From<ExtensionError> for ApiError {
     fn from(error: ExtensionError) -> Self {
-        ApiError::new(ErrorCode::Server).cause(error)
+        ApiError::new(ErrorCode::INTERNAL_ERROR).cause(error)
     }
 }
 

@@ -18,7 +18,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// How much of a body that is not a Flux problem is kept, for logs.
 pub const MAX_EXCERPT_BYTES: usize = 256;
 /// The longest code string (the catalog's limit, AIP-193's for `ErrorInfo.reason`).
-pub const MAX_CODE_LEN: usize = 63;
+pub const MAX_CODE_LEN: usize = crate::code_shape::MAX_CODE_LEN;
 /// The longest `Retry-After` value read (an HTTP-date is 29 bytes).
 const MAX_RETRY_AFTER_BYTES: usize = 64;
 
@@ -38,11 +38,7 @@ impl Code {
         if let Some(code) = ErrorCode::from_code(s) {
             return Some(Code::Known(code));
         }
-        let shaped = s.len() <= MAX_CODE_LEN
-            && s.starts_with(|c: char| c.is_ascii_uppercase())
-            && s.bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-        shaped.then(|| Code::Unknown(s.to_owned()))
+        crate::code_shape::is_code_shaped(s).then(|| Code::Unknown(s.to_owned()))
     }
 
     /// The wire string.

@@ -7,6 +7,11 @@
 extern crate self as flux_codes;
 
 mod api_error;
+/// The shape of a code string, the generator's own definition (copied by `build.rs`).
+#[allow(dead_code)] // `CODE_PATTERN` is for the generator's JSON Schemas
+mod code_shape {
+    include!(concat!(env!("OUT_DIR"), "/code_shape.rs"));
+}
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod client;

@@ -27,12 +27,24 @@ fn root() -> &'static Path {
 
 /// `tests/node`, once `npm ci` has installed it.
 fn node_project() -> PathBuf {
-    let dir = root().join("tests/node");
-    assert!(
-        dir.join("node_modules/.package-lock.json").is_file(),
-        "tests/node is not installed: run `npm ci --prefix tests/node` (scripts/test.sh does)"
-    );
-    dir
+    root().join("tests/node")
+}
+
+/// Whether `tests/node` is installed. `scripts/test.sh` installs it and sets
+/// `FLUX_CODES_REQUIRE_TOOLS=1`, so there a missing install fails the test; a plain `cargo test`
+/// (the quick path, README) skips these tests with a note instead.
+fn node_installed() -> bool {
+    let installed = node_project()
+        .join("node_modules/.package-lock.json")
+        .is_file();
+    if !installed {
+        assert!(
+            std::env::var_os("FLUX_CODES_REQUIRE_TOOLS").is_none(),
+            "tests/node is not installed: run `npm ci --prefix tests/node` (scripts/test.sh does)"
+        );
+        eprintln!("skipped: tests/node is not installed (scripts/test.sh installs it)");
+    }
+    installed
 }
 
 fn run(command: &mut Command) -> Output {
@@ -219,9 +231,9 @@ fn negotiation_cases(tags: &[&str], default: usize) -> Vec<Value> {
 fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
     let render = flux_codes::__private::render_template;
     let mut codes = Vec::new();
-    for code in &catalog.codes {
+    for code in catalog.codes() {
         let params: Vec<(&str, String)> = code
-            .params
+            .params()
             .iter()
             .map(|p| (p.as_str(), sample(p)))
             .collect();
@@ -230,14 +242,14 @@ fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
             .map(|(p, v)| (*p, v as &dyn std::fmt::Display))
             .collect();
         let locales: serde_json::Map<String, Value> = catalog
-            .locales
+            .locales()
             .iter()
             .enumerate()
             .map(|(i, locale)| {
-                let detail = code.detail.as_ref().map(|d| &d[i]);
+                let detail = code.detail().map(|d| &d[i]);
                 let texts = json!({
-                    "message": code.message[i],
-                    "hint": code.hint.as_ref().map(|h| &h[i]),
+                    "message": code.message()[i],
+                    "hint": code.hint().map(|h| &h[i]),
                     "detail": detail.map(|d| render(d, &args)),
                     "detailWithoutParams": detail.map(|d| render(d, &[])),
                 });
@@ -246,12 +258,12 @@ fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
             .collect();
         let args: BTreeMap<&str, &String> = params.iter().map(|(p, v)| (*p, v)).collect();
         codes.push(json!({
-            "code": code.code,
-            "status": code.status,
-            "retryable": code.retryable,
-            "category": catalog.category_of(code).key,
+            "code": code.code(),
+            "status": code.status(),
+            "retryable": code.retryable(),
+            "category": catalog.category_of(code).key(),
             "docsUrl": catalog.docs_url(code),
-            "params": code.params,
+            "params": code.params(),
             "args": args,
             "locales": locales,
         }));
@@ -261,11 +273,11 @@ fn model_case(name: &str, catalog: &Catalog, exports: &Path) -> Value {
         "exports": exports,
         "module": exports.join("npm/index.js"),
         "defaultLocale": catalog.default_locale_tag(),
-        "locales": catalog.locales,
+        "locales": catalog.locales(),
         "codes": codes,
         "negotiation": negotiation_cases(
-            &catalog.locales.iter().map(String::as_str).collect::<Vec<_>>(),
-            catalog.default_locale,
+            &catalog.locales().iter().map(String::as_str).collect::<Vec<_>>(),
+            catalog.default_locale(),
         ),
     })
 }
@@ -284,6 +296,9 @@ fn adversarial_exports(dir: &Path) -> Catalog {
 
 #[test]
 fn node_tests_pass_on_the_npm_package_i18next_and_ajv() {
+    if !node_installed() {
+        return;
+    }
     let node = node_project();
     let work = tempfile::tempdir().unwrap();
     let adversarial_dir = work.path().join("adversarial");
@@ -317,6 +332,9 @@ fn node_tests_pass_on_the_npm_package_i18next_and_ajv() {
 
 #[test]
 fn tsc_strict_accepts_the_package_and_a_program_using_it() {
+    if !node_installed() {
+        return;
+    }
     assert_success(
         &run(tsc().args(["-p", "tsconfig.json"])),
         "tsc -p tests/node/tsconfig.json",
@@ -346,6 +364,9 @@ const STRICT: &[&str] = &[
 
 #[test]
 fn tsc_strict_rejects_misuse_for_the_right_reason() {
+    if !node_installed() {
+        return;
+    }
     // flux-codes: allow-start (tsc's messages quote the misspellings under test)
     let cases = [
         (
@@ -399,6 +420,9 @@ fn tsc_strict_rejects_misuse_for_the_right_reason() {
 
 #[test]
 fn npm_pack_accepts_the_packages() {
+    if !node_installed() {
+        return;
+    }
     let work = tempfile::tempdir().unwrap();
     adversarial_exports(work.path());
     for dir in [root().join("exports/npm"), work.path().join("npm")] {

@@ -43,7 +43,8 @@ flux-codes-gen = {{ path = {gen:?} }}
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
     std::fs::write(
         dir.join("build.rs"),
-        "fn main() {\n    flux_codes_gen::Builder::new(\"codes.toml\").compile();\n}\n",
+        "fn main() -> Result<(), flux_codes_gen::Error> {\n    \
+         flux_codes_gen::Builder::new(\"codes.toml\").compile()?;\n    Ok(())\n}\n",
     )
     .unwrap();
     std::fs::write(
@@ -139,7 +140,12 @@ fn a_broken_catalog_fails_the_build_with_diagnostics_not_a_panic() {
         stderr.contains("error: status 700 is not an HTTP error status"),
         "{stderr}"
     );
-    assert!(stderr.contains("--> codes.toml:"), "{stderr}");
+    // Named by its absolute path: the user may be building a crate that depends on this one.
+    let catalog = dir.join("codes.toml");
+    assert!(
+        stderr.contains(&format!("--> {}:", catalog.display())),
+        "{stderr}"
+    );
     assert!(stderr.contains("help: did you mean `qr`?"), "{stderr}");
     assert!(
         stderr.contains("2 errors in the catalog; nothing was generated"),

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow};
-use flux_codes_gen::{Catalog, Diagnostics, Error};
+use flux_codes_gen::{Catalog, CheckedCatalog, Diagnostics, Error};
 
 use crate::commands::Reported;
 use crate::{Color, Context};
@@ -35,12 +35,17 @@ pub fn find(cx: &Context) -> anyhow::Result<PathBuf> {
 
 /// Loads the catalog at `path`: `Ok(Err(diagnostics))` when it is not a valid catalog.
 pub fn load(path: &Path) -> anyhow::Result<Result<Catalog, Box<Diagnostics>>> {
-    match flux_codes_gen::load_catalog(path) {
-        Ok(catalog) => Ok(Ok(catalog)),
+    Ok(load_checked(path)?.map(|(catalog, _warnings)| catalog))
+}
+
+/// [`load`], keeping the warnings of a valid catalog.
+pub fn load_checked(path: &Path) -> anyhow::Result<Result<CheckedCatalog, Box<Diagnostics>>> {
+    match flux_codes_gen::load_catalog_checked(path) {
+        Ok(checked) => Ok(Ok(checked)),
         Err(Error::Invalid(diags)) => Ok(Err(diags)),
-        Err(Error::Io { path, error } | Error::Write { path, error }) => {
-            Err(anyhow!("cannot read {}: {error}", path.display()))
-        }
+        Err(Error::Io { path, error }) => Err(anyhow!("cannot read {}: {error}", path.display())),
+        // Loading writes nothing and needs no `OUT_DIR`: only the builder's errors are left.
+        Err(other) => Err(anyhow!("{other}")),
     }
 }
 
@@ -59,13 +64,13 @@ pub fn load_valid(cx: &Context) -> anyhow::Result<Catalog> {
 /// The index in `catalog.locales` of the locale tagged `tag`, compared case-insensitively.
 pub fn locale_index(catalog: &Catalog, tag: &str) -> anyhow::Result<usize> {
     catalog
-        .locales
+        .locales()
         .iter()
         .position(|l| l.eq_ignore_ascii_case(tag))
         .ok_or_else(|| {
             anyhow!(
                 "the catalog has no locale `{tag}`; its locales are {}",
-                catalog.locales.join(", ")
+                catalog.locales().join(", ")
             )
         })
 }
@@ -74,8 +79,8 @@ pub fn locale_index(catalog: &Catalog, tag: &str) -> anyhow::Result<usize> {
 /// `Accept-Language` value), looked up as the crate's `Locale::negotiate` does (`es-CL`, then
 /// `es`); an error when no language asked for is one of the catalog's.
 pub fn negotiated_locale(catalog: &Catalog, requested: &str) -> anyhow::Result<usize> {
-    let tags: Vec<&str> = catalog.locales.iter().map(String::as_str).collect();
-    let index = flux_codes::negotiate::negotiate(requested, &tags, catalog.default_locale);
+    let tags: Vec<&str> = catalog.locales().iter().map(String::as_str).collect();
+    let index = flux_codes::negotiate::negotiate(requested, &tags, catalog.default_locale());
     // Negotiation falls back to the default locale; a person asking for languages the catalog
     // does not have should hear so.
     let found = tags[index].to_ascii_lowercase();
@@ -94,7 +99,7 @@ pub fn negotiated_locale(catalog: &Catalog, requested: &str) -> anyhow::Result<u
         Err(anyhow!(
             "the catalog has no locale `{}` (nor a broader one); its locales are {}",
             requested.trim(),
-            catalog.locales.join(", ")
+            catalog.locales().join(", ")
         ))
     }
 }

@@ -20,7 +20,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(
     name = "flux-codes",
     version,
-    after_help = "Examples:\n  flux-codes check\n  flux-codes diff --against main\n  flux-codes export --all --out-dir exports\n  flux-codes explain err_qr_expired --locale es\n  flux-codes --catalog path/to/codes.toml export --format json"
+    after_help = "Examples:\n  flux-codes check\n  flux-codes diff --against main\n  flux-codes export --all --out-dir exports\n  flux-codes explain err_qr_expired --locale es\n  flux-codes l10n status\n  flux-codes --catalog path/to/codes.toml export --format json"
 )]
 struct Cli {
     /// The catalog to use (default: codes.toml in the current folder or the nearest parent).
@@ -42,6 +42,7 @@ enum Command {
     Export(commands::export::Args),
     Explain(commands::explain::Args),
     Audit(commands::audit::Args),
+    L10n(commands::l10n::Args),
 }
 
 /// When to colour output.
@@ -72,6 +73,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(&cx, args),
         Command::Explain(args) => commands::explain::run(&cx, args),
         Command::Audit(args) => commands::audit::run(&cx, args),
+        Command::L10n(args) => commands::l10n::run(&cx, args),
     };
     match result {
         Ok(code) => code,

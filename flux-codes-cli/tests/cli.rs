@@ -489,7 +489,7 @@ fn every_command_has_help_with_an_example() {
 #[test]
 fn export_markdown_with_locale_writes_that_locales_page() {
     let catalog = flux_codes_gen::load_catalog(&real_catalog()).unwrap();
-    for (index, tag) in catalog.locales.iter().enumerate() {
+    for (index, tag) in catalog.locales().iter().enumerate() {
         flux_codes()
             .args(["export", "--format", "markdown", "--locale"])
             .arg(tag.to_uppercase())

@@ -144,7 +144,7 @@ fn parse_code(meta: &ParseNestedMeta, key: &Ident) -> Result<Ident> {
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
         let message = if is_wire {
-            let variant = flux_codes_gen::model::code_variant(&wire);
+            let variant = flux_codes_gen::code_variant(&wire);
             format!(
                 "write the code as its `ErrorCode` variant, not its wire string: `code = {variant}`"
             )

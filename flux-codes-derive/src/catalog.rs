@@ -44,6 +44,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         );
     };
     let path = PathBuf::from(manifest_dir).join(&relative);
+    let shown = shown_path(&path);
     let track = track(&path);
     match flux_codes_gen::load_catalog(&path) {
         Ok(catalog) => {
@@ -53,19 +54,16 @@ pub fn expand(input: TokenStream) -> TokenStream {
             quote!(#track #items)
         }
         Err(flux_codes_gen::Error::Invalid(mut diagnostics)) => {
-            // Named as written, the way the build script of `flux-codes` names its catalog.
-            diagnostics.path = PathBuf::from(&relative);
+            diagnostics.path = shown.clone();
             let message = format!(
-                "the catalog `{relative}` is not valid:\n\n{}",
+                "the catalog `{}` is not valid:\n\n{}",
+                shown.display(),
                 diagnostics.render(false).trim_end()
             );
             let error = error(&args.path, &message);
             quote!(#track #error)
         }
-        Err(
-            flux_codes_gen::Error::Io { error: io, .. }
-            | flux_codes_gen::Error::Write { error: io, .. },
-        ) => error(
+        Err(flux_codes_gen::Error::Io { error: io, .. }) => error(
             &args.path,
             &format!(
                 "cannot read the catalog `{relative}` ({}): {io}\n(the path is relative to the \
@@ -73,7 +71,20 @@ pub fn expand(input: TokenStream) -> TokenStream {
                 path.display()
             ),
         ),
+        // Loading writes nothing: only the build script's errors are left, which it never
+        // meets; shown as they are rather than hidden.
+        Err(other) => error(&args.path, &other.to_string()),
     }
+}
+
+/// The catalog's path as the user can open it: relative to the working directory (where cargo
+/// runs rustc, the workspace root) when the catalog is under it, else absolute. Relative to the
+/// calling crate it would mean nothing when that crate is a dependency.
+fn shown_path(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().ok();
+    cwd.as_deref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .map_or_else(|| path.to_path_buf(), Path::to_path_buf)
 }
 
 /// Makes rustc track the file, so cargo rebuilds the crate when the catalog changes (a proc

@@ -14,6 +14,8 @@ pub struct CatalogFile {
     pub catalog: Option<CatalogTable>,
     pub categories: Vec<CategoryTable>,
     pub codes: Vec<CodeTable>,
+    /// `[translated_from.<locale>]`: per locale, what each translation was made from.
+    pub translated_from: Vec<TranslatedFrom>,
 }
 
 /// `[catalog]`.
@@ -23,8 +25,11 @@ pub struct CatalogTable {
     pub name: Spanned<String>,
     pub default_locale: Spanned<String>,
     pub locales: Spanned<Vec<Spanned<String>>>,
+    /// Locales in progress: generated like the others, a missing text falls back.
+    pub draft_locales: Vec<Spanned<String>>,
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
+    pub internal_error: Option<Spanned<String>>,
     /// The catalog's semantic version, e.g. `1.4.0`.
     pub version: Option<Spanned<String>>,
     /// The npm package's name, e.g. `@flux/error-codes`.
@@ -52,6 +57,15 @@ pub struct CodeTable {
     pub deprecated: Option<Spanned<String>>,
 }
 
+/// `[translated_from.<locale>]`: `"ERR_X.message" = "<hash>"`, one line per translated text,
+/// the short hash of the default-locale text the translation was made from (see
+/// [`crate::model::source_hash`]).
+#[derive(Debug)]
+pub struct TranslatedFrom {
+    pub locale: Spanned<String>,
+    pub records: Vec<(Spanned<String>, Spanned<String>)>,
+}
+
 /// A text per locale: `{ en = "...", es = "..." }`, in file order.
 #[derive(Debug)]
 pub struct Localized {
@@ -69,13 +83,15 @@ impl Localized {
 }
 
 /// The keys each table accepts: the loader rejects any other, and the JSON Schema lists these.
-pub const TOP_KEYS: &[&str] = &["catalog", "categories", "codes"];
+pub const TOP_KEYS: &[&str] = &["catalog", "categories", "codes", "translated_from"];
 pub const CATALOG_KEYS: &[&str] = &[
     "name",
     "default_locale",
     "locales",
+    "draft_locales",
     "docs_url",
     "reserved",
+    "internal_error",
     "version",
     "npm_package",
 ];

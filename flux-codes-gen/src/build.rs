@@ -1,20 +1,27 @@
 //! [`Builder`]: the build-script front end, in the manner of prost-build and tonic-build.
+//!
+//! Generation ([`Builder::generate`]: load, validate, render, in memory) is separate from
+//! writing ([`Builder::compile`]: `OUT_DIR`, cargo's instructions, files), and every failure
+//! is an [`Error`] the build script returns.
 
 use std::path::{Path, PathBuf};
 
+use crate::render::Artifact;
 #[cfg(feature = "json")]
 use crate::render::json::render_json;
 use crate::render::rust::{render_catalog_doc, render_rust};
+use crate::valid::Role;
 use crate::write::write_if_changed;
-use crate::{Error, load_catalog};
+use crate::{Error, load_requiring};
 
 /// Generates the Rust module of a catalog into `OUT_DIR` from a build script, and beside it
 /// the catalog as a Markdown table for rustdoc (the file name with `.md`: `flux_codes.md`,
 /// see [`render_catalog_doc`]).
 ///
-/// It asks cargo to rerun only when the catalog changes, writes only into `OUT_DIR`, and only
-/// when the bytes differ, so a rerun that changes nothing recompiles nothing. A broken catalog
-/// fails the build with rendered diagnostics, leaving no new output behind.
+/// [`Builder::compile`] asks cargo to rerun only when the catalog changes, writes only into
+/// `OUT_DIR`, and only when the bytes differ, so a rerun that changes nothing recompiles
+/// nothing. A broken catalog fails with an [`Error`] whose report names the catalog by its
+/// absolute path (a dependency's catalog is not in the user's folder), leaving no new output.
 #[derive(Clone, Debug)]
 pub struct Builder {
     catalog: PathBuf,
@@ -23,6 +30,7 @@ pub struct Builder {
     #[cfg(feature = "json")]
     json_file_name: Option<String>,
     runtime: String,
+    roles: Vec<Role>,
 }
 
 impl Builder {
@@ -35,6 +43,7 @@ impl Builder {
             #[cfg(feature = "json")]
             json_file_name: None,
             runtime: "::flux_codes::__private".to_owned(),
+            roles: Vec::new(),
         }
     }
 
@@ -51,46 +60,78 @@ impl Builder {
     }
 
     /// Also writes the `catalog.json` export ([`render_json`], what `flux-codes export --format
-    /// json` prints) beside the module under this name, for `include_str!` (feature `json`).
+    /// json` prints) beside the module under this name, for `include_str!`.
     #[cfg(feature = "json")]
     pub fn json_file_name(mut self, name: &str) -> Self {
         self.json_file_name = Some(name.to_owned());
         self
     }
 
-    /// The path of the `flux_codes::__private` runtime from the generated code
+    /// The Rust path of the `flux_codes::__private` runtime from the generated code
     /// (default: `::flux_codes::__private`; `flux-codes` itself uses `crate::__private`).
     pub fn runtime_path(mut self, path: &str) -> Self {
-        self.runtime = path.to_owned();
+        path.clone_into(&mut self.runtime);
         self
     }
 
-    /// Generates the module; returns the written path, or why it could not.
-    pub fn try_compile(&self) -> Result<PathBuf, Error> {
-        println!("cargo::rerun-if-changed={}", self.catalog.display());
-        let catalog = load_catalog(&self.catalog)?;
-        let code = render_rust(&catalog, &self.runtime);
-        let out_dir = match &self.out_dir {
-            Some(dir) => dir.clone(),
-            None => PathBuf::from(
-                std::env::var_os("OUT_DIR").expect("OUT_DIR is set in a build script"),
-            ),
-        };
-        #[cfg(feature = "json")]
-        if let Some(name) = &self.json_file_name {
-            write(&out_dir.join(name), &render_json(&catalog))?;
+    /// Requires the catalog to name a code for `role`, which the runtime the code is generated
+    /// for needs (`flux-codes` needs [`Role::InternalError`]); a catalog without it fails with
+    /// a diagnostic saying what to add.
+    pub fn require(mut self, role: Role) -> Self {
+        if !self.roles.contains(&role) {
+            self.roles.push(role);
         }
-        let path = out_dir.join(&self.file_name);
-        write(&path.with_extension("md"), &render_catalog_doc(&catalog))?;
-        write(&path, &code)?;
-        Ok(path)
+        self
     }
 
-    /// Generates the module, or fails the build with the catalog's diagnostics: a
-    /// `cargo::error=` line per problem, and the rendered report on stderr.
-    pub fn compile(&self) {
-        if let Err(error) = self.try_compile() {
-            match &error {
+    /// The catalog's path as errors name it: absolute, since the user may be building another
+    /// crate that depends on this one, and a path relative to this package means nothing there.
+    fn catalog_path(&self) -> PathBuf {
+        if self.catalog.is_absolute() {
+            return self.catalog.clone();
+        }
+        match std::env::var_os("CARGO_MANIFEST_DIR") {
+            Some(dir) => PathBuf::from(dir).join(&self.catalog),
+            None => std::path::absolute(&self.catalog).unwrap_or_else(|_| self.catalog.clone()),
+        }
+    }
+
+    /// Loads, validates and renders the catalog, writing nothing: the generated module, its
+    /// rustdoc table and, if asked for, `catalog.json`, named as [`Builder::compile`] writes
+    /// them.
+    pub fn generate(&self) -> Result<Vec<Artifact>, Error> {
+        let runtime = &self.runtime;
+        if !is_rust_path(runtime) {
+            return Err(Error::RuntimePath(runtime.clone()));
+        }
+        let (catalog, _warnings) = load_requiring(&self.catalog_path(), &self.roles)?;
+        let module = Path::new(&self.file_name);
+        let files = vec![
+            Artifact::new(&self.file_name, render_rust(&catalog, runtime)),
+            Artifact::new(
+                module.with_extension("md").to_string_lossy(),
+                render_catalog_doc(&catalog),
+            ),
+        ];
+        #[cfg(feature = "json")]
+        let files = {
+            let mut files = files;
+            if let Some(name) = &self.json_file_name {
+                files.push(Artifact::new(name, render_json(&catalog)));
+            }
+            files
+        };
+        Ok(files)
+    }
+
+    /// Generates the module into `OUT_DIR` (or [`Builder::out_dir`]); returns the module's
+    /// path. On failure it also prints a `cargo::error=` line per located problem, and the
+    /// error's `Debug`, what `fn main() -> Result<(), Error>` prints, is the rendered report.
+    pub fn compile(&self) -> Result<PathBuf, Error> {
+        println!("cargo::rerun-if-changed={}", self.catalog.display());
+        let written = self.try_write();
+        if let Err(error) = &written {
+            match error {
                 Error::Invalid(diags) => {
                     for d in diags.located() {
                         println!(
@@ -98,19 +139,39 @@ impl Builder {
                             d.file, d.line, d.column, d.message
                         );
                     }
-                    eprintln!("{}", diags.render(false));
                 }
-                Error::Io { .. } | Error::Write { .. } => println!("cargo::error={error}"),
+                _ => println!("cargo::error={error}"),
             }
-            std::process::exit(1);
         }
+        written
+    }
+
+    fn try_write(&self) -> Result<PathBuf, Error> {
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => PathBuf::from(std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?),
+        };
+        // Every file is rendered before any is written: a failure leaves the old ones.
+        let files = self.generate()?;
+        for file in &files {
+            let path = out_dir.join(&file.path);
+            write_if_changed(&path, file.contents.as_bytes())
+                .map_err(|error| Error::Write { path, error })?;
+        }
+        Ok(out_dir.join(&self.file_name))
     }
 }
 
-fn write(path: &Path, text: &str) -> Result<(), Error> {
-    write_if_changed(path, text.as_bytes()).map_err(|error| Error::Write {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    Ok(())
+/// Whether `path` is a Rust path to a module: `::a::b`, `crate::a`, `a` (identifiers, raw
+/// ones included, joined by `::`), checked by hand so that a build script needs no parser.
+fn is_rust_path(path: &str) -> bool {
+    let path = path.strip_prefix("::").unwrap_or(path);
+    !path.is_empty()
+        && path.split("::").all(|segment| {
+            let ident = segment.strip_prefix("r#").unwrap_or(segment);
+            let mut chars = ident.chars();
+            chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                && chars.all(|c| c == '_' || c.is_alphanumeric())
+                && ident != "_"
+        })
 }

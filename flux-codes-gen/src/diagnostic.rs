@@ -265,6 +265,28 @@ impl Diagnostics {
         LineIndex::new(&self.source).line_col(offset)
     }
 
+    /// The line and columns of each span of the source, for the model's side table of
+    /// positions (one line index for all of them).
+    pub(crate) fn locations(
+        &self,
+        spans: impl IntoIterator<Item = std::ops::Range<usize>>,
+    ) -> Vec<crate::model::Location> {
+        let lines = LineIndex::new(&self.source);
+        spans
+            .into_iter()
+            .map(|bytes| {
+                let (line, column) = lines.line_col(bytes.start);
+                let end_column = lines.line_col(bytes.end).1;
+                crate::model::Location {
+                    bytes,
+                    line,
+                    column,
+                    end_column,
+                }
+            })
+            .collect()
+    }
+
     /// Every kept diagnostic with its line and column, in source order.
     pub fn located(&self) -> Vec<Located<'_>> {
         let lines = LineIndex::new(&self.source);

@@ -4,8 +4,32 @@
 //!
 //! ```no_run
 //! // build.rs
-//! flux_codes_gen::Builder::new("codes.toml").compile();
+//! fn main() -> Result<(), flux_codes_gen::Error> {
+//!     flux_codes_gen::Builder::new("codes.toml").compile()?;
+//!     Ok(())
+//! }
 //! ```
+//!
+//! # The public API
+//!
+//! The stages (`load`: TOML to a spanned file; `valid`: the rules, into the model) are private:
+//! a [`Catalog`] comes only out of them, so every one a renderer sees is valid. What is public
+//! is what the three front ends need:
+//!
+//! - **a build script**: [`Builder`] (and [`Role`], a code the runtime needs the catalog to
+//!   name), failing with [`Error`];
+//! - **the `catalog!` macro**: [`load_catalog`] and [`render::rust::render_rust`];
+//! - **the CLI**: [`parse_catalog`] / [`parse_catalog_bytes`] / [`load_catalog`], the model
+//!   ([`Catalog`], [`CodeSpec`], [`Category`], [`Location`], and the variant-name rules
+//!   [`code_variant`], [`category_variant`], [`locale_variant`], [`npm_package_problem`]), the
+//!   exports ([`render`]:
+//!   [`render::FORMATS`], [`render::artifacts`]), [`diff`], [`schema`] (the JSON Schema of
+//!   `codes.toml`), [`diagnostic`] (rustc-style reports) and [`write_if_changed`].
+//!
+//! One rule for paths: a module is public when it is a topic of its own ([`diagnostic`],
+//! [`diff`], [`render`], [`schema`], [`template`]); the root re-exports the types the root's
+//! own functions take or return ([`Catalog`] and its parts, [`Diagnostics`], [`Diagnostic`],
+//! [`Severity`], [`Error`], [`Builder`], [`Role`]).
 //!
 //! # Features
 //!
@@ -16,32 +40,62 @@
 //! | *(none)* | load, validate, the Rust renderer, [`Builder`] | `catalog!` (`flux-codes-derive`) |
 //! | `json` | [`render::json`]'s `catalog.json` ([`Builder::json_file_name`]); serde_json, indexmap | the `flux-codes` build script (`CATALOG_JSON`) |
 //! | `schema` | `json` and the JSON Schemas; schemars | |
-//! | `exports` (default) | `schema`, every export ([`render::FORMATS`]), `diff`; base64, sha2, http | `flux-codes-cli`, xtask |
+//! | `exports` (default) | `schema`, every export ([`render::FORMATS`]), `diff`, `l10n`; base64, http, toml_edit | `flux-codes-cli`, xtask |
 
 #![forbid(unsafe_code)]
 
-pub mod ast;
+mod ast;
 mod build;
+/// The shape of a code string (`^[A-Z][A-Z0-9_]*$`, at most 63 bytes): one definition for the
+/// validator, the JSON Schemas, the CLI's audit and, through [`code_shape::SOURCE`], the
+/// runtime.
+pub mod code_shape {
+    include!("code_shape.rs");
+
+    /// This module's source, for the `flux-codes` build script to compile into the runtime.
+    pub const SOURCE: &str = include_str!("code_shape.rs");
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_pattern_says_what_the_function_does() {
+            let pattern = format!("^[A-Z][A-Z0-9_]{{0,{}}}$", MAX_CODE_LEN - 1);
+            assert_eq!(CODE_PATTERN, pattern);
+            let longest = format!("E{}", "_".repeat(MAX_CODE_LEN - 1));
+            assert!(is_code_shaped(&longest) && !is_code_shaped(&format!("{longest}9")));
+            for bad in ["", "e", "9E", "E-1", "EÉ", "E E"] {
+                assert!(!is_code_shaped(bad), "{bad:?}");
+            }
+        }
+    }
+}
 pub mod diagnostic;
 #[cfg(feature = "exports")]
 pub mod diff;
 #[doc(hidden)]
 pub mod hash;
-pub mod load;
+#[cfg(feature = "exports")]
+pub mod l10n;
+mod load;
 pub mod model;
-pub mod phf;
+mod phf;
 pub mod render;
 #[cfg(feature = "exports")]
 pub mod schema;
 pub mod template;
-pub mod valid;
+mod valid;
 mod write;
 
 use std::path::{Path, PathBuf};
 
 pub use build::Builder;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use model::{Catalog, Category, CodeSpec};
+pub use model::{
+    Catalog, Category, CodeSpec, Location, category_variant, code_variant, locale_variant,
+};
+pub use valid::{Role, npm_package_problem};
 pub use write::write_if_changed;
 
 /// The largest catalog accepted, in bytes. A real catalog is far smaller (17 codes take 8 KB;
@@ -50,8 +104,14 @@ pub use write::write_if_changed;
 /// from a file.
 pub const MAX_CATALOG_BYTES: usize = 16 * 1024 * 1024;
 
-/// Why a catalog could not be turned into a [`Catalog`].
-#[derive(Debug)]
+/// A valid catalog with the warnings its validation reported (stale translations, ...).
+pub type CheckedCatalog = (Catalog, Box<Diagnostics>);
+
+/// Why a catalog could not be loaded, or its code generated.
+///
+/// `Debug` shows the same report as `Display`, so a build script's
+/// `fn main() -> Result<(), Error>` prints the rendered diagnostics when it fails.
+#[non_exhaustive]
 pub enum Error {
     /// The file could not be read.
     Io {
@@ -65,6 +125,11 @@ pub enum Error {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// [`Builder::compile`] ran without `OUT_DIR` (outside a build script) and without
+    /// [`Builder::out_dir`].
+    NoOutDir,
+    /// [`Builder::runtime_path`] is not a Rust path.
+    RuntimePath(String),
 }
 
 impl std::fmt::Display for Error {
@@ -75,7 +140,22 @@ impl std::fmt::Display for Error {
             }
             Error::Invalid(diags) => f.write_str(diags.render(false).trim_end()),
             Error::Write { path, error } => write!(f, "cannot write {}: {error}", path.display()),
+            Error::NoOutDir => f.write_str(
+                "OUT_DIR is not set: `Builder::compile` runs in a build script, where cargo sets \
+                 it; elsewhere, give `Builder::out_dir`",
+            ),
+            Error::RuntimePath(path) => write!(
+                f,
+                "`{path}` is not a Rust path: `Builder::runtime_path` takes the path of \
+                 `flux_codes::__private`, e.g. `::flux_codes::__private`"
+            ),
         }
+    }
+}
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
     }
 }
 
@@ -83,6 +163,24 @@ impl std::error::Error for Error {}
 
 /// Loads and validates catalog text; `path` names the file in diagnostics.
 pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnostics>> {
+    parse_catalog_checked(path, source).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`parse_catalog`], keeping the warnings of a valid catalog (stale translations, records of
+/// removed texts), for `flux-codes check` to show.
+pub fn parse_catalog_checked(
+    path: &Path,
+    source: &str,
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
+    parse_requiring(path, source, &[])
+}
+
+/// [`parse_catalog_checked`], also requiring the catalog to name a code for each of `roles`.
+fn parse_requiring(
+    path: &Path,
+    source: &str,
+    roles: &[Role],
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
     let mut diags = Diagnostics::new(path, "");
     if let Some(too_big) = too_big(source.len()) {
         diags.push(too_big);
@@ -91,22 +189,41 @@ pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnosti
     diags.source = source.to_owned();
     let file = load::load(source, &mut diags);
     let catalog = valid::validate(&file, &mut diags);
+    if let Some(catalog) = &catalog {
+        valid::require_roles(&file, catalog, roles, &mut diags);
+    }
     diags.sort();
     match catalog {
-        Some(catalog) if !diags.has_errors() => Ok(catalog),
+        Some(catalog) if !diags.has_errors() => Ok((catalog, Box::new(diags))),
         _ => Err(Box::new(diags)),
     }
 }
 
 /// Loads and validates catalog bytes (a file's or `git show`'s), which must be UTF-8.
 pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Diagnostics>> {
+    parse_catalog_bytes_checked(path, bytes).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`parse_catalog_bytes`], keeping the warnings of a valid catalog.
+pub fn parse_catalog_bytes_checked(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
+    parse_bytes_requiring(path, bytes, &[])
+}
+
+fn parse_bytes_requiring(
+    path: &Path,
+    bytes: &[u8],
+    roles: &[Role],
+) -> Result<CheckedCatalog, Box<Diagnostics>> {
     if let Some(too_big) = too_big(bytes.len()) {
         let mut diags = Diagnostics::new(path, "");
         diags.push(too_big);
         return Err(Box::new(diags));
     }
     match std::str::from_utf8(bytes) {
-        Ok(source) => parse_catalog(path, source),
+        Ok(source) => parse_requiring(path, source, roles),
         Err(e) => {
             let at = e.valid_up_to();
             let source = String::from_utf8_lossy(bytes);
@@ -123,11 +240,27 @@ pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Dia
 /// Reads, loads and validates a catalog file, reading at most [`MAX_CATALOG_BYTES`] (and one
 /// more byte, to tell that a file is too big).
 pub fn load_catalog(path: &Path) -> Result<Catalog, Error> {
-    let bytes = read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
+    load_catalog_checked(path).map(|(catalog, _warnings)| catalog)
+}
+
+/// [`load_catalog`], keeping the warnings of a valid catalog.
+pub fn load_catalog_checked(path: &Path) -> Result<CheckedCatalog, Error> {
+    load_requiring(path, &[])
+}
+
+/// [`load_catalog_checked`], also requiring the catalog to name a code for each of `roles`.
+fn load_requiring(path: &Path, roles: &[Role]) -> Result<CheckedCatalog, Error> {
+    let bytes = read_catalog(path)?;
+    parse_bytes_requiring(path, &bytes, roles).map_err(Error::Invalid)
+}
+
+/// A catalog file's bytes, at most [`MAX_CATALOG_BYTES`] and one more (to tell that it is too
+/// big): what a command that edits the catalog reads before parsing it.
+pub fn read_catalog(path: &Path) -> Result<Vec<u8>, Error> {
+    read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
         path: path.to_path_buf(),
         error,
-    })?;
-    parse_catalog_bytes(path, &bytes).map_err(Error::Invalid)
+    })
 }
 
 /// Reads at most `limit + 1` bytes of a file, however large (or endless) it is.
@@ -151,4 +284,26 @@ fn too_big(len: usize) -> Option<Diagnostic> {
         )
         .with_help("a catalog this large is almost certainly not a codes.toml; check the path")
     })
+}
+
+/// The pipeline's stages one at a time, for `cargo xtask bench-build`'s per-stage timings; not
+/// part of the API (everything else goes through [`parse_catalog`]).
+#[doc(hidden)]
+pub mod stages {
+    use crate::{Catalog, Diagnostics};
+
+    /// A loaded, not yet validated, catalog file.
+    pub struct Loaded(crate::ast::CatalogFile);
+
+    pub fn load(source: &str, diags: &mut Diagnostics) -> Loaded {
+        Loaded(crate::load::load(source, diags))
+    }
+
+    pub fn validate(file: &Loaded, diags: &mut Diagnostics) -> Option<Catalog> {
+        crate::valid::validate(&file.0, diags)
+    }
+
+    /// How many independent TOML syntax errors are reported after the first (`hostile.rs`
+    /// tests the bound).
+    pub const MAX_INDEPENDENT: usize = crate::load::MAX_INDEPENDENT;
 }

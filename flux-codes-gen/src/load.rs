@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::ast::{
     CATALOG_KEYS, CATEGORY_KEYS, CODE_KEYS, CatalogFile, CatalogTable, CategoryTable, CodeTable,
-    Localized, Spanned, TOP_KEYS,
+    Localized, Spanned, TOP_KEYS, TranslatedFrom,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 
@@ -104,6 +104,22 @@ impl Walker<'_> {
                 }
             }
         }
+        if let Some(translated_from) = top.get("translated_from")
+            && let Some(table) = self.as_table(translated_from, "translated_from")
+        {
+            for (locale, value) in table.iter() {
+                let locale = owned(locale);
+                let what = format!("translated_from.{}", locale.get_ref());
+                if let Some(body) = self.as_table(value, &what) {
+                    let records = body
+                        .iter()
+                        .filter_map(|(key, hash)| Some((owned(key), self.string(hash)?)))
+                        .collect();
+                    file.translated_from
+                        .push(TranslatedFrom { locale, records });
+                }
+            }
+        }
         file
     }
 
@@ -114,6 +130,10 @@ impl Walker<'_> {
         let default_locale =
             self.required(table, "default_locale", &header, "catalog", Walker::string);
         let locales = self.required(table, "locales", &header, "catalog", Walker::string_array);
+        let draft_locales = table
+            .get("draft_locales")
+            .and_then(|v| self.string_array(v))
+            .map_or_else(Vec::new, Spanned::into_inner);
         let docs_url = table.get("docs_url").and_then(|v| self.string(v));
         let version = table.get("version").and_then(|v| self.string(v));
         let npm_package = table.get("npm_package").and_then(|v| self.string(v));
@@ -121,13 +141,16 @@ impl Walker<'_> {
             .get("reserved")
             .and_then(|v| self.string_array(v))
             .map_or_else(Vec::new, Spanned::into_inner);
+        let internal_error = table.get("internal_error").and_then(|v| self.string(v));
         Some(CatalogTable {
             span,
             name: name?,
             default_locale: default_locale?,
             locales: locales?,
+            draft_locales,
             docs_url,
             reserved,
+            internal_error,
             version,
             npm_package,
         })

@@ -1,62 +1,185 @@
-//! The validated catalog: the facts every renderer reads. Texts are stored per locale, in the
-//! order of [`Catalog::locales`]; codes and categories keep the file's order.
+//! The validated catalog: the facts every renderer reads, and where the file states them.
+//!
+//! A [`Catalog`] is obtainable only through [`crate::load_catalog`] / [`crate::parse_catalog`]
+//! (load, then validate): its fields are private to the crate and read through accessors, so
+//! every value a renderer meets has passed the validator's rules, and the renderers index
+//! without checking. Texts are stored per locale, in the order of [`Catalog::locales`]; codes
+//! and categories keep the file's order. Positions in the file ([`Catalog::code_location`]) are
+//! kept in a side table that equality ignores, as `toml::Spanned` does: two files that say the
+//! same thing are the same catalog.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+mod l10n;
+
+pub use l10n::{
+    CodeTranslations, Counts, SourceHash, TextId, TextKind, TextState, Translations, plural_forms,
+    text_key_of_category, text_key_of_code,
+};
 
 /// A catalog that passed validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
-    pub name: String,
-    /// BCP 47 tags, in declared order.
-    pub locales: Vec<String>,
+    pub(crate) name: String,
+    /// BCP 47 tags, in declared order: `locales`, then `draft_locales`.
+    pub(crate) locales: Vec<String>,
     /// Index into `locales`.
-    pub default_locale: usize,
+    pub(crate) default_locale: usize,
     /// Template with `{code}`, e.g. `https://docs.flux.example/errors#{code}`.
-    pub docs_url: Option<String>,
+    pub(crate) docs_url: Option<String>,
     /// Retired code strings that may never be used again.
-    pub reserved: Vec<String>,
+    pub(crate) reserved: Vec<String>,
     /// The catalog's semantic version (`[catalog] version`): the version of its npm package,
     /// its JSON export, its OpenAPI document and its pages. See [`Catalog::release_version`].
-    pub version: Option<semver::Version>,
+    pub(crate) version: Option<semver::Version>,
     /// The npm package's name (`[catalog] npm_package`, or `export --npm-package`); see
     /// [`crate::render::npm::package_name`] for the name without one.
-    pub npm_package: Option<String>,
-    pub categories: Vec<Category>,
-    pub codes: Vec<CodeSpec>,
+    pub(crate) npm_package: Option<String>,
+    pub(crate) categories: Vec<Category>,
+    pub(crate) codes: Vec<CodeSpec>,
+    /// Which locales are drafts, and the state of each text in each locale. A draft locale's
+    /// missing texts are filled in with the default locale's, so every renderer can index
+    /// every text by locale; these states tell which of them are fallbacks.
+    pub(crate) translations: Translations,
+    /// Which code plays which part for a runtime (`[catalog] internal_error`).
+    pub(crate) roles: Roles,
+    pub(crate) index: CodeIndex,
+    pub(crate) spans: Spans,
+}
+
+/// The codes a runtime answers with on its own, named by the catalog (indexes into
+/// [`Catalog::codes`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Roles {
+    /// `[catalog] internal_error`: the code for a failure of the error machinery itself.
+    pub(crate) internal_error: Option<usize>,
+}
+
+/// Code string to index in [`Catalog::codes`]: derived from the codes, so equality ignores it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CodeIndex(pub(crate) HashMap<String, usize>);
+
+impl PartialEq for CodeIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for CodeIndex {}
+
+/// Where the file states each code and category: positions, which equality ignores.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Spans {
+    /// Per code, in catalog order: its `[codes.<CODE>]` key.
+    pub(crate) codes: Vec<Location>,
+    /// Per category, in catalog order: its `[categories.<key>]` key.
+    pub(crate) categories: Vec<Location>,
+}
+
+impl PartialEq for Spans {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Spans {}
+
+/// A place in the catalog file: the byte range of a key, and where it starts and ends as the
+/// diagnostics count lines and columns (1-based).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub bytes: Range<usize>,
+    pub line: usize,
+    pub column: usize,
+    pub end_column: usize,
 }
 
 /// A `[categories.<key>]` table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Category {
-    pub key: String,
+    pub(crate) key: String,
     /// Rust variant name (`qr` -> `Qr`).
-    pub variant: String,
-    /// Per locale.
-    pub title: Vec<String>,
+    pub(crate) variant: String,
+    /// Per locale (a draft locale's missing title is the default locale's).
+    pub(crate) title: Vec<String>,
 }
 
 /// A `[codes.<CODE>]` table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeSpec {
     /// The wire string, e.g. `ERR_QR_EXPIRED`.
-    pub code: String,
+    pub(crate) code: String,
     /// Rust variant name, e.g. `QrExpired`.
-    pub variant: String,
-    pub status: u16,
-    pub retryable: bool,
+    pub(crate) variant: String,
+    pub(crate) status: u16,
+    pub(crate) retryable: bool,
     /// Index into [`Catalog::categories`].
-    pub category: usize,
+    pub(crate) category: usize,
     /// Per locale.
-    pub message: Vec<String>,
+    pub(crate) message: Vec<String>,
     /// Per locale; placeholders `{name}`, literal braces `{{` and `}}`.
-    pub detail: Option<Vec<String>>,
+    pub(crate) detail: Option<Vec<String>>,
     /// Per locale.
-    pub hint: Option<Vec<String>>,
+    pub(crate) hint: Option<Vec<String>>,
     /// The detail's placeholders, in order of first use.
-    pub params: Vec<String>,
+    pub(crate) params: Vec<String>,
     /// Deprecation note, e.g. `Use ERR_X instead.`.
-    pub deprecated: Option<String>,
+    pub(crate) deprecated: Option<String>,
 }
 
 impl Catalog {
+    /// The catalog's `name`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The BCP 47 tags of `catalog.locales` then `catalog.draft_locales`, canonical, in
+    /// declared order: every per-locale text is indexed like this.
+    pub fn locales(&self) -> &[String] {
+        &self.locales
+    }
+
+    /// The index of `default_locale` in [`Catalog::locales`].
+    pub fn default_locale(&self) -> usize {
+        self.default_locale
+    }
+
+    /// The tag of `default_locale`.
+    pub fn default_locale_tag(&self) -> &str {
+        &self.locales[self.default_locale]
+    }
+
+    /// The `docs_url` template, with its `{code}` placeholder.
+    pub fn docs_url_template(&self) -> Option<&str> {
+        self.docs_url.as_deref()
+    }
+
+    /// Which locales are drafts, and the state of each text in each locale.
+    pub fn translations(&self) -> &Translations {
+        &self.translations
+    }
+
+    /// The catalog's `[catalog] version`, if it has one.
+    pub fn version(&self) -> Option<&semver::Version> {
+        self.version.as_ref()
+    }
+
+    /// The npm package's name the catalog (or [`Catalog::with_npm_package`]) gives.
+    pub fn npm_package(&self) -> Option<&str> {
+        self.npm_package.as_deref()
+    }
+
+    /// The catalog with another npm package name (`export --npm-package`), if `name` is one
+    /// npm accepts; else what is wrong with it.
+    pub fn with_npm_package(mut self, name: &str) -> Result<Catalog, &'static str> {
+        if let Some(problem) = crate::valid::npm_package_problem(name) {
+            return Err(problem);
+        }
+        self.npm_package = Some(name.to_owned());
+        Ok(self)
+    }
+
     /// The version the exports carry: `[catalog] version`, or `0.0.0` for a catalog that has
     /// none (never released; npm and OpenAPI need some version).
     pub fn release_version(&self) -> semver::Version {
@@ -72,6 +195,37 @@ impl Catalog {
             .map(|template| template.replace("{code}", &code.code))
     }
 
+    /// The retired code strings of `catalog.reserved`.
+    pub fn reserved(&self) -> &[String] {
+        &self.reserved
+    }
+
+    /// The categories, in file order.
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    /// The codes, in file order (the order of `ErrorCode::ALL` and of every export).
+    pub fn codes(&self) -> &[CodeSpec] {
+        &self.codes
+    }
+
+    /// The index in [`Catalog::codes`] of the code with this wire string.
+    pub fn code_index(&self, code: &str) -> Option<usize> {
+        self.index.0.get(code).copied()
+    }
+
+    /// The code with this wire string.
+    pub fn code(&self, code: &str) -> Option<&CodeSpec> {
+        self.code_index(code).map(|i| &self.codes[i])
+    }
+
+    /// The code `[catalog] internal_error` names: what a runtime answers when building an
+    /// error response itself fails.
+    pub fn internal_error(&self) -> Option<&CodeSpec> {
+        self.roles.internal_error.map(|i| &self.codes[i])
+    }
+
     /// The codes of the category at `category` (an index into [`Catalog::categories`]), in
     /// catalog order.
     pub fn codes_in(&self, category: usize) -> impl Iterator<Item = &CodeSpec> {
@@ -83,8 +237,83 @@ impl Catalog {
         &self.categories[code.category]
     }
 
-    pub fn default_locale_tag(&self) -> &str {
-        &self.locales[self.default_locale]
+    /// Where the file declares the code at `index` of [`Catalog::codes`] (its table's key).
+    pub fn code_location(&self, index: usize) -> Option<&Location> {
+        self.spans.codes.get(index)
+    }
+
+    /// Where the file declares the category at `index` of [`Catalog::categories`].
+    pub fn category_location(&self, index: usize) -> Option<&Location> {
+        self.spans.categories.get(index)
+    }
+}
+
+impl Category {
+    /// The key in `[categories.<key>]`, e.g. `qr`.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The Rust variant name, e.g. `Qr`.
+    pub fn variant(&self) -> &str {
+        &self.variant
+    }
+
+    /// The title, per locale.
+    pub fn title(&self) -> &[String] {
+        &self.title
+    }
+}
+
+impl CodeSpec {
+    /// The wire string, e.g. `ERR_QR_EXPIRED`.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The Rust variant name, e.g. `QrExpired`.
+    pub fn variant(&self) -> &str {
+        &self.variant
+    }
+
+    /// The HTTP status, 400..=599.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Whether the client may retry the same request unchanged.
+    pub fn retryable(&self) -> bool {
+        self.retryable
+    }
+
+    /// The index of its category in [`Catalog::categories`].
+    pub fn category(&self) -> usize {
+        self.category
+    }
+
+    /// The fixed message, per locale.
+    pub fn message(&self) -> &[String] {
+        &self.message
+    }
+
+    /// The detail template, per locale: `{name}` placeholders, `{{` and `}}` literal braces.
+    pub fn detail(&self) -> Option<&[String]> {
+        self.detail.as_deref()
+    }
+
+    /// The hint, per locale.
+    pub fn hint(&self) -> Option<&[String]> {
+        self.hint.as_deref()
+    }
+
+    /// The detail's placeholders, in order of first use in the default locale.
+    pub fn params(&self) -> &[String] {
+        &self.params
+    }
+
+    /// The deprecation note, for a deprecated code.
+    pub fn deprecated(&self) -> Option<&str> {
+        self.deprecated.as_deref()
     }
 }
 

@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use crate::ast::{CATALOG_KEYS, CATEGORY_KEYS, CODE_KEYS, TOP_KEYS};
-use crate::valid::MAX_CODE_LEN;
+use crate::code_shape::CODE_PATTERN;
 
 /// The schema, pretty-printed with a trailing newline.
 pub fn render_codes_schema() -> String {
@@ -27,7 +27,7 @@ pub fn codes_schema() -> Value {
             "propertyNames": { "$ref": "#/$defs/locale" }
         })
     };
-    let code_pattern = format!("^[A-Z][A-Z0-9_]{{0,{}}}$", MAX_CODE_LEN - 1);
+    let code_pattern = CODE_PATTERN;
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://docs.flux.example/codes.schema.json",
@@ -52,6 +52,12 @@ pub fn codes_schema() -> Value {
                         "uniqueItems": true,
                         "items": { "$ref": "#/$defs/locale" }
                     },
+                    "draft_locales": {
+                        "type": "array",
+                        "description": "Locales in progress: generated and exported like `locales`, but a text may lack them; a missing text falls back to `default_locale`. Promote a draft by moving its tag to `locales`.",
+                        "uniqueItems": true,
+                        "items": { "$ref": "#/$defs/locale" }
+                    },
                     "docs_url": {
                         "type": "string",
                         "pattern": "\\{code\\}",
@@ -62,6 +68,10 @@ pub fn codes_schema() -> Value {
                         "description": "Retired code strings that may never be used again.",
                         "uniqueItems": true,
                         "items": { "$ref": "#/$defs/code" }
+                    },
+                    "internal_error": {
+                        "$ref": "#/$defs/code",
+                        "description": "The code a runtime answers when building an error response itself fails, e.g. \"ERR_SERVER\"; one of `codes`. The flux-codes crate needs it."
                     },
                     "version": {
                         "type": "string",
@@ -104,6 +114,15 @@ pub fn codes_schema() -> Value {
                         "variant": { "type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$", "description": "Overrides the derived Rust variant name." },
                         "deprecated": { "type": "string", "minLength": 1, "description": "Deprecation note, e.g. \"Use ERR_X instead.\"; becomes #[deprecated]." }
                     }
+                }
+            },
+            "translated_from": {
+                "type": "object",
+                "description": "Per locale, what each translation was made from: `\"ERR_X.message\" = \"<hash>\"`, a short hash of the default-locale text it translates, written by `flux-codes l10n import`. When that text changes, the translation is stale. Removing a line marks its translation current.",
+                "propertyNames": { "$ref": "#/$defs/locale" },
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": { "type": "string", "pattern": "^[0-9a-f]{8}$" }
                 }
             }
         },

@@ -6,14 +6,15 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
-use crate::ast::{CatalogFile, CodeTable, Localized, Spanned};
+use crate::ast::{CatalogFile, CodeTable, Localized, Spanned, TranslatedFrom};
+use crate::code_shape::{MAX_CODE_LEN, is_code_shaped};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::model::{Catalog, Category, CodeSpec, category_variant, code_variant, locale_variant};
+use crate::model::{
+    Catalog, Category, CodeIndex, CodeSpec, CodeTranslations, Roles, SourceHash, Spans, TextState,
+    Translations, category_variant, code_variant, locale_variant,
+};
 use crate::render::i18next;
 use crate::template;
-
-/// Longest code string: Google AIP-193's limit for `ErrorInfo.reason`.
-pub const MAX_CODE_LEN: usize = 63;
 
 /// Most locales a catalog may declare (every text is checked once per locale).
 pub const MAX_LOCALES: usize = 256;
@@ -25,6 +26,8 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         diags,
         locales: Vec::new(),
         default_locale: 0,
+        draft: Vec::new(),
+        records: HashMap::new(),
     };
     let mut catalog = Catalog {
         name: String::new(),
@@ -36,17 +39,33 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         npm_package: None,
         categories: Vec::new(),
         codes: Vec::new(),
+        roles: Roles::default(),
+        index: CodeIndex::default(),
+        spans: Spans::default(),
+        translations: Translations::default(),
     };
+    let mut category_spans = Vec::new();
+    let mut code_spans = Vec::new();
     if let Some(table) = &file.catalog {
         catalog.name = v
             .non_empty(&table.name, "`catalog.name`")
             .unwrap_or_default();
         catalog.locales = v.locales(&table.locales);
-        v.locales = catalog.locales.clone();
         catalog.default_locale = v
             .default_locale(&table.default_locale, &catalog.locales)
             .unwrap_or(0);
+        let drafts = v.draft_locales(&table.draft_locales, &catalog.locales);
+        catalog.translations.draft = catalog
+            .locales
+            .iter()
+            .map(|_| false)
+            .chain(drafts.iter().map(|_| true))
+            .collect();
+        catalog.locales.extend(drafts);
+        v.locales = catalog.locales.clone();
+        v.draft = catalog.translations.draft.clone();
         v.default_locale = catalog.default_locale;
+        v.records(&file.translated_from);
         catalog.docs_url = table.docs_url.as_ref().and_then(|url| v.docs_url(url));
         catalog.reserved = v.reserved(&table.reserved);
         catalog.version = table
@@ -107,11 +126,14 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
             &format!("categories.{key}.title"),
             Text::Plain,
         );
+        category_spans.push(table.key.span());
+        let (title, states) = title.unwrap_or_default();
         catalog.categories.push(Category {
             key: key.clone(),
             variant: category_variant(key),
-            title: title.unwrap_or_default(),
+            title,
         });
+        catalog.translations.category_titles.push(states);
     }
     let lookup = Lookup {
         categories: catalog
@@ -125,7 +147,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
     };
     let mut variants: BTreeMap<String, &Spanned<String>> = BTreeMap::new();
     for table in &file.codes {
-        if let Some(code) = v.code(table, &catalog, &lookup) {
+        if let Some((code, translations)) = v.code(table, &catalog, &lookup) {
             if let Some(first) = variants.get(&code.variant) {
                 v.diags.push(
                     Diagnostic::error(
@@ -143,10 +165,91 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
             } else {
                 variants.insert(code.variant.clone(), &table.code);
             }
+            code_spans.push(table.code.span());
             catalog.codes.push(code);
+            catalog.translations.codes.push(translations);
         }
     }
+    catalog.index = CodeIndex(
+        catalog
+            .codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.clone(), i))
+            .collect(),
+    );
+    if let Some(name) = file
+        .catalog
+        .as_ref()
+        .and_then(|t| t.internal_error.as_ref())
+    {
+        catalog.roles.internal_error = v.role(name, "internal_error", &catalog, &file.codes);
+    }
+    v.unused_records();
+    catalog.spans = Spans {
+        codes: diags.locations(code_spans),
+        categories: diags.locations(category_spans),
+    };
     (diags.error_count() == errors_before).then_some(catalog)
+}
+
+/// A part a runtime needs the catalog to name a code for (`[catalog] <role> = "CODE"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Role {
+    /// `internal_error`: the code a runtime answers when building an error response itself
+    /// fails (`flux-codes`' `From<ExtensionError> for ApiError`).
+    InternalError,
+}
+
+impl Role {
+    fn key(self) -> &'static str {
+        match self {
+            Role::InternalError => "internal_error",
+        }
+    }
+}
+
+/// Reports each of `roles` the catalog does not name, at its `[catalog]` table: a runtime that
+/// needs a role cannot be generated without it.
+pub(crate) fn require_roles(
+    file: &CatalogFile,
+    catalog: &Catalog,
+    roles: &[Role],
+    diags: &mut Diagnostics,
+) {
+    for role in roles {
+        let named = match role {
+            Role::InternalError => catalog.roles.internal_error.is_some(),
+        };
+        if named {
+            continue;
+        }
+        let at = file
+            .catalog
+            .as_ref()
+            .map_or(0..0, |t| t.span.start..t.span.start);
+        let key = role.key();
+        let example = catalog
+            .codes
+            .iter()
+            .find(|c| c.status >= 500)
+            .or(catalog.codes.first());
+        diags.push(
+            Diagnostic::error(
+                format!(
+                    "the catalog names no `{key}` code, which the generated code's runtime needs"
+                ),
+                Some(at),
+            )
+            .with_label(format!("`[catalog]` has no `{key}`"))
+            .with_help(format!(
+                "add `{key} = \"{}\"` to `[catalog]`: the code answered when building an error \
+                 response itself fails",
+                example.map_or("ERR_SERVER", |c| c.code.as_str())
+            )),
+        );
+    }
 }
 
 /// Hash lookups for the per-code checks, so a catalog of many codes, categories or reserved
@@ -164,15 +267,58 @@ enum Text {
     Template,
 }
 
-struct Validator<'d> {
+struct Validator<'d, 'f> {
     diags: &'d mut Diagnostics,
     /// The declared locales (empty when `[catalog]` is broken: locale checks are then skipped).
     locales: Vec<String>,
     /// Index of the default locale, whose detail text orders a code's params.
     default_locale: usize,
+    /// Per locale: a draft (its missing texts fall back to the default locale's).
+    draft: Vec<bool>,
+    /// `[translated_from.<locale>]` records, by (locale, text key), with whether a text used
+    /// them (the rest are reported as records of nothing).
+    records: HashMap<(String, String), Record<'f>>,
 }
 
-impl Validator<'_> {
+/// One `"ERR_X.message" = "<hash>"` line of `[translated_from.<locale>]`.
+struct Record<'f> {
+    key: &'f Spanned<String>,
+    hash: Option<SourceHash>,
+    used: bool,
+}
+
+impl<'f> Validator<'_, 'f> {
+    /// `[catalog] <key> = "CODE"`: the index of a code of the catalog. A code whose table has
+    /// errors of its own is not reported again.
+    fn role(
+        &mut self,
+        name: &Spanned<String>,
+        key: &str,
+        catalog: &Catalog,
+        tables: &[CodeTable],
+    ) -> Option<usize> {
+        let given = name.get_ref();
+        if let Some(index) = catalog.code_index(given) {
+            return Some(index);
+        }
+        if tables.iter().any(|t| t.code.get_ref() == given) {
+            return None;
+        }
+        let mut d = Diagnostic::error(
+            format!("`{key} = \"{given}\"` names no code of the catalog"),
+            Some(name.span()),
+        )
+        .with_label("not a key of `[codes]`");
+        d = match did_you_mean(given, catalog.codes.iter().map(|c| c.code.as_str())) {
+            Some(near) => d.with_help(format!("did you mean `{near}`?")),
+            None => d.with_help(format!(
+                "name one of the catalog's codes, or declare it as `[codes.{given}]`"
+            )),
+        };
+        self.diags.push(d);
+        None
+    }
+
     fn non_empty(&mut self, value: &Spanned<String>, what: &str) -> Option<String> {
         if value.get_ref().trim().is_empty() {
             self.diags.push(
@@ -208,39 +354,177 @@ impl Validator<'_> {
         let mut seen: BTreeMap<_, std::ops::Range<usize>> = BTreeMap::new();
         let mut out = Vec::new();
         for tag in locales.get_ref() {
-            match canonical_locale(tag.get_ref()) {
-                None => self.diags.push(
+            let Some(canonical) = self.locale_tag(tag) else {
+                continue;
+            };
+            if self.first_declaration(&mut seen, &canonical, tag) {
+                out.push(canonical);
+            }
+        }
+        out
+    }
+
+    /// Records `tag`'s first declaration in `seen`, or reports it as declared twice (with the
+    /// first declaration labelled); whether it was the first.
+    fn first_declaration(
+        &mut self,
+        seen: &mut BTreeMap<String, std::ops::Range<usize>>,
+        canonical: &str,
+        tag: &Spanned<String>,
+    ) -> bool {
+        match seen.entry(locale_variant(canonical)) {
+            std::collections::btree_map::Entry::Occupied(first) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        format!("locale `{canonical}` is declared twice"),
+                        Some(tag.span()),
+                    )
+                    .with_label("second declaration")
+                    .with_related(first.get().clone(), "first declaration")
+                    .with_help("remove the repeated tag"),
+                );
+                false
+            }
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(tag.span());
+                true
+            }
+        }
+    }
+
+    /// `draft_locales`: tags like `locales`' that none of `locales` repeats.
+    fn draft_locales(&mut self, drafts: &[Spanned<String>], locales: &[String]) -> Vec<String> {
+        if locales.len() + drafts.len() > MAX_LOCALES {
+            self.diags.push(
+                Diagnostic::error(
+                    format!("`catalog.locales` and `catalog.draft_locales` declare more than the {MAX_LOCALES} locales a catalog may have"),
+                    drafts.first().map(Spanned::span),
+                )
+                .with_help("declare the languages the product is translated into"),
+            );
+            return Vec::new();
+        }
+        let mut seen = BTreeMap::new();
+        let mut out = Vec::new();
+        for tag in drafts {
+            let Some(canonical) = self.locale_tag(tag) else {
+                continue;
+            };
+            if locales.contains(&canonical) {
+                self.diags.push(
+                    Diagnostic::error(
+                        format!("locale `{canonical}` is in both `locales` and `draft_locales`"),
+                        Some(tag.span()),
+                    )
+                    .with_label("also a complete locale")
+                    .with_help("a locale is complete (`locales`) or in progress (`draft_locales`); promoting a draft is moving its tag to `locales`"),
+                );
+            } else if self.first_declaration(&mut seen, &canonical, tag) {
+                out.push(canonical);
+            }
+        }
+        out
+    }
+
+    /// A tag's canonical form, or an error at the tag when it is not one.
+    fn locale_tag(&mut self, tag: &Spanned<String>) -> Option<String> {
+        match canonical_locale(tag.get_ref()) {
+            None => {
+                self.diags.push(
                     Diagnostic::error(
                         format!("`{}` is not a BCP 47 language tag", tag.get_ref()),
                         Some(tag.span()),
                     )
                     .with_help("use a tag such as `en`, `es`, `es-CL` or `zh-Hant`"),
-                ),
-                Some(canonical) if canonical != *tag.get_ref() => self.diags.push(
+                );
+                None
+            }
+            Some(canonical) if canonical != *tag.get_ref() => {
+                self.diags.push(
                     Diagnostic::error(
                         format!("locale `{}` is not in canonical form", tag.get_ref()),
                         Some(tag.span()),
                     )
                     .with_help(format!("write it as `{canonical}`")),
-                ),
-                Some(canonical) => match seen.entry(locale_variant(&canonical)) {
-                    std::collections::btree_map::Entry::Occupied(first) => self.diags.push(
-                        Diagnostic::error(
-                            format!("locale `{canonical}` is declared twice"),
-                            Some(tag.span()),
+                );
+                None
+            }
+            Some(canonical) => Some(canonical),
+        }
+    }
+
+    /// Indexes `[translated_from.<locale>]`: a record names a locale that translates (declared,
+    /// not the default) and holds a hash. Which text each names is checked as texts use them.
+    fn records(&mut self, tables: &'f [TranslatedFrom]) {
+        for table in tables {
+            let locale = table.locale.get_ref();
+            let Some(index) = self.locales.iter().position(|l| l == locale) else {
+                if !self.locales.is_empty() {
+                    self.diags.push(
+                        Diagnostic::warning(
+                            format!("`[translated_from.{locale}]` is for `{locale}`, which is not a declared locale"),
+                            Some(table.locale.span()),
                         )
-                        .with_label("second declaration")
-                        .with_related(first.get().clone(), "first declaration")
-                        .with_help("remove the repeated tag"),
-                    ),
-                    std::collections::btree_map::Entry::Vacant(slot) => {
-                        slot.insert(tag.span());
-                        out.push(canonical);
-                    }
-                },
+                        .with_label("no such locale")
+                        .with_help("remove this table, or declare the locale in `locales` or `draft_locales`"),
+                    );
+                }
+                continue;
+            };
+            if index == self.default_locale {
+                self.diags.push(
+                    Diagnostic::warning(
+                        format!("`[translated_from.{locale}]` is for the default locale, which is not a translation"),
+                        Some(table.locale.span()),
+                    )
+                    .with_label("the source locale")
+                    .with_help("remove this table"),
+                );
+                continue;
+            }
+            for (key, hash) in &table.records {
+                let parsed = SourceHash::parse(hash.get_ref());
+                if parsed.is_none() {
+                    self.diags.push(
+                        Diagnostic::error(
+                            format!("`{}` is not a source hash", hash.get_ref()),
+                            Some(hash.span()),
+                        )
+                        .with_label("expected 8 hex digits")
+                        .with_help("remove the line (the translation is then taken as current), or import the translation again with `flux-codes l10n import`"),
+                    );
+                }
+                self.records.insert(
+                    (locale.clone(), key.get_ref().clone()),
+                    Record {
+                        key,
+                        hash: parsed,
+                        used: false,
+                    },
+                );
             }
         }
-        out
+    }
+
+    /// Warns about each record no text used: its code or text was removed.
+    fn unused_records(&mut self) {
+        let mut unused: Vec<_> = self
+            .records
+            .iter()
+            .filter(|(_, r)| !r.used)
+            .map(|((locale, key), r)| (r.key.span(), locale.clone(), key.clone()))
+            .collect();
+        unused.sort_by_key(|(span, _, _)| span.start);
+        for (span, locale, key) in unused {
+            self.diags.push(
+                Diagnostic::warning(
+                    format!("`[translated_from.{locale}]` has a record of `{key}`, which is not a text of the catalog"),
+                    Some(span),
+                )
+                .with_label("no such text")
+                .with_help("remove the line: its text was removed or renamed"),
+            );
+        }
     }
 
     /// `[catalog] version`: a semantic version (`1.4.0`, `2.0.0-beta.1`).
@@ -308,16 +592,15 @@ impl Validator<'_> {
 
     fn code_shape(&mut self, code: &Spanned<String>) -> bool {
         let s = code.get_ref();
-        let valid = s.len() <= MAX_CODE_LEN
-            && s.starts_with(|c: char| c.is_ascii_uppercase())
-            && s.bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        let valid = is_code_shaped(s);
         if !valid {
             let mut d = Diagnostic::error(
                 format!("`{s}` is not a valid code string"),
                 Some(code.span()),
             )
-            .with_label("codes match ^[A-Z][A-Z0-9_]*$, at most 63 characters");
+            .with_label(format!(
+                "codes match ^[A-Z][A-Z0-9_]*$, at most {MAX_CODE_LEN} characters"
+            ));
             let fixed: String = s
                 .chars()
                 .map(|c| {
@@ -331,14 +614,19 @@ impl Validator<'_> {
             if s.len() <= MAX_CODE_LEN && fixed.starts_with(|c: char| c.is_ascii_uppercase()) {
                 d = d.with_help(format!("write it as `{fixed}`"));
             } else {
-                d = d.with_help("use uppercase ASCII letters, digits and `_`, starting with a letter, at most 63 characters");
+                d = d.with_help(format!("use uppercase ASCII letters, digits and `_`, starting with a letter, at most {MAX_CODE_LEN} characters"));
             }
             self.diags.push(d);
         }
         valid
     }
 
-    fn code(&mut self, table: &CodeTable, catalog: &Catalog, lookup: &Lookup) -> Option<CodeSpec> {
+    fn code(
+        &mut self,
+        table: &CodeTable,
+        catalog: &Catalog,
+        lookup: &Lookup,
+    ) -> Option<(CodeSpec, CodeTranslations)> {
         let code = table.code.get_ref();
         let what = format!("codes.{code}");
         let mut ok = self.code_shape(&table.code);
@@ -420,7 +708,7 @@ impl Validator<'_> {
             .as_ref()
             .map(|detail| self.localized(detail, &format!("{what}.detail"), Text::Template));
         let params = match &detail {
-            Some(Some(texts)) => self.params(table.detail.as_ref()?, texts, &what)?,
+            Some(Some((texts, _))) => self.params(table.detail.as_ref()?, texts, &what)?,
             _ => Vec::new(),
         };
         let deprecated = match &table.deprecated {
@@ -430,18 +718,27 @@ impl Validator<'_> {
         if !ok {
             return None;
         }
-        Some(CodeSpec {
+        let (message, message_states) = message?;
+        let (detail, detail_states) = detail.map(|d| d.ok_or(())).transpose().ok()?.unzip();
+        let (hint, hint_states) = hint.map(|h| h.ok_or(())).transpose().ok()?.unzip();
+        let spec = CodeSpec {
             code: code.clone(),
             variant: variant?,
             status: status as u16,
             retryable: *table.retryable.get_ref(),
             category: category?,
-            message: message?,
-            detail: detail.map(|d| d.ok_or(())).transpose().ok()?,
-            hint: hint.map(|h| h.ok_or(())).transpose().ok()?,
+            message,
+            detail,
+            hint,
             params,
             deprecated,
-        })
+        };
+        let translations = CodeTranslations {
+            message: message_states,
+            detail: detail_states,
+            hint: hint_states,
+        };
+        Some((spec, translations))
     }
 
     /// Every locale of one detail must use the same placeholders; returns them in the default
@@ -492,9 +789,16 @@ impl Validator<'_> {
         same.then(|| reference.iter().map(|s| s.to_string()).collect())
     }
 
-    /// A text in every declared locale, and in no other; non-empty; placeholders only where
-    /// `kind` allows them.
-    fn localized(&mut self, texts: &Localized, what: &str, kind: Text) -> Option<Vec<String>> {
+    /// A text in every declared locale (a draft locale may lack it: the default locale's text
+    /// stands in), and in no other; non-empty; placeholders only where `kind` allows them.
+    /// Returns the text per locale and where each comes from; a translation whose recorded
+    /// source is not the default locale's current text is stale (a warning).
+    fn localized(
+        &mut self,
+        texts: &Localized,
+        what: &str,
+        kind: Text,
+    ) -> Option<(Vec<String>, Vec<TextState>)> {
         let mut ok = true;
         let locales = &self.locales;
         for (tag, _) in &texts.texts {
@@ -506,21 +810,25 @@ impl Validator<'_> {
                 });
             }
         }
-        let mut out = Vec::new();
+        let mut out: Vec<Option<String>> = Vec::with_capacity(self.locales.len());
         for i in 0..self.locales.len() {
             let locale = &self.locales[i];
             let Some(text) = texts.get(locale) else {
-                ok = false;
-                self.diags.error_with(|| {
-                    Diagnostic::error(
-                        format!("`{what}` has no `{locale}` text"),
-                        Some(texts.span.clone()),
-                    )
-                    .with_label(format!("missing `{locale}`"))
-                    .with_help(format!(
-                        "add `{locale} = \"...\"`: every text needs every declared locale"
-                    ))
-                });
+                if !self.draft[i] {
+                    ok = false;
+                    self.diags.error_with(|| {
+                        Diagnostic::error(
+                            format!("`{what}` has no `{locale}` text"),
+                            Some(texts.span.clone()),
+                        )
+                        .with_label(format!("missing `{locale}`"))
+                        .with_help(format!(
+                            "add `{locale} = \"...\"`: every text needs every locale of `locales` \
+                             (a locale in progress belongs in `draft_locales`)"
+                        ))
+                    });
+                }
+                out.push(None);
                 continue;
             };
             if text.get_ref().trim().is_empty() {
@@ -535,9 +843,65 @@ impl Validator<'_> {
                 continue;
             }
             ok &= self.text(text, what, kind);
-            out.push(text.get_ref().clone());
+            out.push(Some(text.get_ref().clone()));
         }
-        ok.then_some(out)
+        if !ok {
+            return None;
+        }
+        // No declared locales (a broken `[catalog]`, already reported): nothing to resolve.
+        let source = out.get(self.default_locale)?.clone()?;
+        let key = what.strip_prefix("codes.").unwrap_or(what);
+        let hash = SourceHash::of(&source);
+        let mut states = Vec::with_capacity(out.len());
+        for (i, text) in out.iter().enumerate() {
+            let state = if i == self.default_locale {
+                TextState::Source
+            } else if text.is_none() {
+                TextState::Fallback
+            } else {
+                self.translation_state(texts, what, key, i, hash)
+            };
+            states.push(state);
+        }
+        let texts = out
+            .into_iter()
+            .map(|text| text.unwrap_or_else(|| source.clone()))
+            .collect();
+        Some((texts, states))
+    }
+
+    /// A translation is stale when its record names another source text than the current one.
+    fn translation_state(
+        &mut self,
+        texts: &Localized,
+        what: &str,
+        key: &str,
+        locale: usize,
+        source: SourceHash,
+    ) -> TextState {
+        let tag = &self.locales[locale];
+        let Some(record) = self.records.get_mut(&(tag.clone(), key.to_owned())) else {
+            return TextState::Translated;
+        };
+        record.used = true;
+        match record.hash {
+            Some(recorded) if recorded != source => {
+                let span = texts.get(tag).map(Spanned::span);
+                let default = &self.locales[self.default_locale];
+                self.diags.push(
+                    Diagnostic::warning(
+                        format!("the `{tag}` text of `{what}` is stale: it translates an earlier `{default}` text"),
+                        span,
+                    )
+                    .with_label(format!("translated before the `{default}` text changed"))
+                    .with_help(format!("review it: `flux-codes l10n export --locale {tag}` marks it fuzzy; correct it (or keep it) and clear the flag, then `flux-codes l10n import`")),
+                );
+                TextState::Stale {
+                    translated_from: recorded,
+                }
+            }
+            _ => TextState::Translated,
+        }
     }
 
     fn text(&mut self, text: &Spanned<String>, what: &str, kind: Text) -> bool {

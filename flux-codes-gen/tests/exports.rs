@@ -64,21 +64,21 @@ fn catalog_json_parses_back_to_the_model() {
         let text = render_json(&catalog);
         let json: CatalogJson = serde_json::from_str(&text).unwrap();
         assert_eq!(json, CatalogJson::new(&catalog), "{name}");
-        assert_eq!(json.locales, catalog.locales);
-        for (exported, code) in json.codes.iter().zip(&catalog.codes) {
-            assert_eq!(exported.code, code.code);
+        assert_eq!(json.locales, catalog.locales());
+        for (exported, code) in json.codes.iter().zip(catalog.codes()) {
+            assert_eq!(exported.code, code.code());
             let message: Vec<&String> = exported.message.0.values().collect();
             assert_eq!(
                 message,
-                code.message.iter().collect::<Vec<_>>(),
+                code.message().iter().collect::<Vec<_>>(),
                 "{name}: {}",
-                code.code
+                code.code()
             );
             let detail = exported
                 .detail
                 .as_ref()
                 .map(|d| d.0.values().cloned().collect::<Vec<_>>());
-            assert_eq!(detail, code.detail);
+            assert_eq!(detail.as_deref(), code.detail());
             assert_eq!(exported.docs_url, catalog.docs_url(code));
         }
         assert!(
@@ -137,21 +137,21 @@ fn the_schema_accepts_every_export_and_rejects_corrupted_ones() {
 fn i18next_resources_hold_every_text_in_i18next_syntax() {
     for (name, catalog) in catalogs() {
         let files = Format::find("i18next").unwrap().render(&catalog);
-        assert_eq!(files.len(), catalog.locales.len());
+        assert_eq!(files.len(), catalog.locales().len());
         for (locale, file) in files.iter().enumerate() {
-            assert_eq!(file.path, format!("{}.json", catalog.locales[locale]));
+            assert_eq!(file.path, format!("{}.json", catalog.locales()[locale]));
             let json: Value = serde_json::from_str(&file.contents).unwrap();
             let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
-            let codes: Vec<&String> = catalog.codes.iter().map(|c| &c.code).collect();
+            let codes: Vec<&str> = catalog.codes().iter().map(|c| c.code()).collect();
             assert_eq!(keys.len(), codes.len(), "{name}");
-            for code in &catalog.codes {
-                let entry = &json[&code.code];
-                assert_eq!(entry["message"], code.message[locale].as_str(), "{name}");
+            for code in catalog.codes() {
+                let entry = &json[code.code()];
+                assert_eq!(entry["message"], code.message()[locale].as_str(), "{name}");
                 assert_eq!(
                     entry["hint"].as_str(),
-                    code.hint.as_ref().map(|h| h[locale].as_str())
+                    code.hint().map(|h| h[locale].as_str())
                 );
-                let detail = code.detail.as_ref().map(|d| i18next_template(&d[locale]));
+                let detail = code.detail().map(|d| i18next_template(&d[locale]));
                 assert_eq!(entry["detail"].as_str(), detail.as_deref());
             }
         }

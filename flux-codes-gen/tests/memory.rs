@@ -53,7 +53,7 @@ fn cost(source: &str) -> (usize, String) {
     let base = CURRENT.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
     let report = match flux_codes_gen::parse_catalog(Path::new("codes.toml"), source) {
-        Ok(catalog) => format!("ok: {} codes", catalog.codes.len()),
+        Ok(catalog) => format!("ok: {} codes", catalog.codes().len()),
         Err(diags) => diags.render(false),
     };
     (PEAK.load(Ordering::Relaxed) - base, report)

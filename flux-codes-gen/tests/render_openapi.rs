@@ -33,17 +33,17 @@ fn every_code_is_described_in_catalog_order() {
         .iter()
         .map(|v| v["const"].as_str().unwrap())
         .collect();
-    let codes: Vec<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
+    let codes: Vec<&str> = catalog.codes().iter().map(|c| c.code()).collect();
     assert_eq!(consts, codes);
-    for (value, code) in values.iter().zip(&catalog.codes) {
-        assert_eq!(value["title"], code.message[catalog.default_locale]);
+    for (value, code) in values.iter().zip(catalog.codes()) {
+        assert_eq!(value["title"], code.message()[catalog.default_locale()]);
         let description = value["description"].as_str().unwrap();
         assert!(
-            description.starts_with(&format!("HTTP {},", code.status)),
+            description.starts_with(&format!("HTTP {},", code.status())),
             "{description}"
         );
-        if let Some(hint) = &code.hint {
-            assert!(description.contains(&hint[catalog.default_locale]));
+        if let Some(hint) = code.hint() {
+            assert!(description.contains(&hint[catalog.default_locale()]));
         }
         assert_eq!(
             value["externalDocs"]["url"],
@@ -57,7 +57,7 @@ fn one_response_per_status_lists_exactly_its_codes() {
     let catalog = repository_catalog();
     let doc: Value = serde_json::from_str(&render_openapi(&catalog)).unwrap();
     let responses = doc["components"]["responses"].as_object().unwrap();
-    let mut statuses: Vec<u16> = catalog.codes.iter().map(|c| c.status).collect();
+    let mut statuses: Vec<u16> = catalog.codes().iter().map(|c| c.status()).collect();
     statuses.sort_unstable();
     statuses.dedup();
     let names: Vec<String> = statuses.iter().map(|s| response_name(*s)).collect();
@@ -68,10 +68,10 @@ fn one_response_per_status_lists_exactly_its_codes() {
         let response = &responses[&response_name(status)];
         let media = &response["content"]["application/problem+json"];
         let expected: Vec<&str> = catalog
-            .codes
+            .codes()
             .iter()
-            .filter(|c| c.status == status)
-            .map(|c| c.code.as_str())
+            .filter(|c| c.status() == status)
+            .map(|c| c.code())
             .collect();
         let listed: Vec<&str> = media["schema"]["properties"]["code"]["enum"]
             .as_array()
@@ -97,10 +97,10 @@ fn one_response_per_status_lists_exactly_its_codes() {
 
 fn expected_in(catalog: &Catalog, status: u16) -> impl Iterator<Item = &str> {
     catalog
-        .codes
+        .codes()
         .iter()
-        .filter(move |c| c.status == status)
-        .map(|c| c.code.as_str())
+        .filter(move |c| c.status() == status)
+        .map(|c| c.code())
 }
 
 #[test]
@@ -132,21 +132,21 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
 fn texts_that_need_escaping_come_back_exactly() {
     let catalog = load_catalog(Path::new("tests/fixtures/adversarial.toml")).unwrap();
     let doc: Value = serde_json::from_str(&render_openapi(&catalog)).unwrap();
-    let d = catalog.default_locale;
+    let d = catalog.default_locale();
     let values = doc["components"]["schemas"]["ErrorCode"]["oneOf"]
         .as_array()
         .unwrap();
-    for (value, code) in values.iter().zip(&catalog.codes) {
-        assert_eq!(value["title"], code.message[d]);
+    for (value, code) in values.iter().zip(catalog.codes()) {
+        assert_eq!(value["title"], code.message()[d]);
         assert_eq!(
             value["deprecated"].as_bool(),
-            code.deprecated.as_ref().map(|_| true)
+            code.deprecated().map(|_| true)
         );
-        let response = &doc["components"]["responses"][response_name(code.status)];
-        let example = &response["content"]["application/problem+json"]["examples"][&code.code];
-        assert_eq!(example["summary"], code.message[d]);
-        assert_eq!(example["value"]["title"], code.message[d]);
-        for param in &code.params {
+        let response = &doc["components"]["responses"][response_name(code.status())];
+        let example = &response["content"]["application/problem+json"]["examples"][code.code()];
+        assert_eq!(example["summary"], code.message()[d]);
+        assert_eq!(example["value"]["title"], code.message()[d]);
+        for param in code.params() {
             assert_eq!(example["value"]["params"][param], format!("<{param}>"));
         }
     }

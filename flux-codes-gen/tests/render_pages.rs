@@ -40,7 +40,7 @@ fn catalogs() -> [(&'static str, Catalog); 3] {
 #[test]
 fn the_hostile_pages_are_pinned_and_deterministic() {
     let catalog = adversarial_pages();
-    for (locale, tag) in catalog.locales.iter().enumerate() {
+    for (locale, tag) in catalog.locales().iter().enumerate() {
         let page = render_markdown(&catalog, locale);
         assert_eq!(page, render_markdown(&catalog, locale), "deterministic");
         insta::assert_snapshot!(format!("markdown-adversarial_pages-{tag}"), page);
@@ -139,12 +139,12 @@ fn detail_text(template: &str) -> String {
 #[test]
 fn markdown_tables_hold_every_text_literally_in_its_cell() {
     for (name, catalog) in catalogs() {
-        for locale in 0..catalog.locales.len() {
+        for locale in 0..catalog.locales().len() {
             let page = render_markdown(&catalog, locale);
             let Tables { tables, stray_html } = parse_tables(&page);
-            let context = format!("{name} [{}]", catalog.locales[locale]);
+            let context = format!("{name} [{}]", catalog.locales()[locale]);
             assert!(stray_html.is_empty(), "{context}: {stray_html:?}");
-            let categories: Vec<usize> = (0..catalog.categories.len())
+            let categories: Vec<usize> = (0..catalog.categories().len())
                 .filter(|&c| catalog.codes_in(c).next().is_some())
                 .collect();
             assert_eq!(
@@ -157,25 +157,25 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
                 let codes: Vec<&CodeSpec> = catalog.codes_in(category).collect();
                 assert_eq!(rows.len(), codes.len(), "{context}: one row per code");
                 for (row, code) in rows.iter().zip(codes) {
-                    assert_eq!(row.len(), 6, "{context}: cells of {}", code.code);
-                    let expected_html = [format!("<a id=\"{}\">", code.code), "</a>".to_owned()];
+                    assert_eq!(row.len(), 6, "{context}: cells of {}", code.code());
+                    let expected_html = [format!("<a id=\"{}\">", code.code()), "</a>".to_owned()];
                     assert_eq!(row[0].html, expected_html, "{context}: the anchor");
                     for cell in &row[1..] {
                         assert!(cell.html.is_empty(), "{context}: {:?}", cell.html);
                     }
-                    assert_eq!(row[0].text, code.code);
-                    assert_eq!(row[1].text, status_line(code.status));
-                    let message = flat(&code.message[locale]);
-                    match &code.deprecated {
+                    assert_eq!(row[0].text, code.code());
+                    assert_eq!(row[1].text, status_line(code.status()));
+                    let message = flat(&code.message()[locale]);
+                    match code.deprecated() {
                         Some(note) => {
                             assert!(row[3].text.contains(&flat(note)), "{context}: note");
                             assert!(row[3].text.ends_with(&message), "{context}: message");
                         }
                         None => assert_eq!(row[3].text, message, "{context}"),
                     }
-                    let detail = code.detail.as_ref().map(|d| flat(&detail_text(&d[locale])));
+                    let detail = code.detail().map(|d| flat(&detail_text(&d[locale])));
                     assert_eq!(row[4].text, detail.unwrap_or_default(), "{context}");
-                    let hint = code.hint.as_ref().map(|h| flat(&h[locale]));
+                    let hint = code.hint().map(|h| flat(&h[locale]));
                     assert_eq!(row[5].text, hint.unwrap_or_default(), "{context}");
                 }
             }
@@ -191,7 +191,7 @@ fn markdown_renders_to_html_without_catalog_markup() {
 }
 
 fn markdown_renders_without_markup(catalog: &Catalog) {
-    for locale in 0..catalog.locales.len() {
+    for locale in 0..catalog.locales().len() {
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
         let mut html = String::new();
         pulldown_cmark::html::push_html(
@@ -211,7 +211,7 @@ fn markdown_renders_without_markup(catalog: &Catalog) {
         ] {
             assert!(!html.contains(tag), "{tag} in {html}");
         }
-        let message = &catalog.codes[0].message[locale];
+        let message = &catalog.codes()[0].message()[locale];
         let escaped = message
             .replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -237,10 +237,10 @@ fn every_docs_url_points_at_an_anchor_of_both_pages() {
     ] {
         let options = Options::ENABLE_TABLES;
         let mut markdown_html = String::new();
-        let markdown = render_markdown(&catalog, catalog.default_locale);
+        let markdown = render_markdown(&catalog, catalog.default_locale());
         pulldown_cmark::html::push_html(&mut markdown_html, Parser::new_ext(&markdown, options));
         let html = render_html(&catalog);
-        for code in &catalog.codes {
+        for code in catalog.codes() {
             let url = catalog.docs_url(code).expect("the catalog has a docs_url");
             let (_, fragment) = url.split_once('#').expect("docs_url has a fragment");
             for (page, page_ids) in [("markdown", ids(&markdown_html)), ("html", ids(&html))] {

@@ -42,31 +42,32 @@ fuzz_target!(|data: &[u8]| {
 
 /// What every renderer relies on in an accepted catalog.
 fn check_model(c: &Catalog) {
-    assert!(!c.locales.is_empty());
-    assert!(c.default_locale < c.locales.len());
-    let locales = c.locales.len();
+    assert!(!c.locales().is_empty());
+    assert!(c.default_locale() < c.locales().len());
+    let locales = c.locales().len();
     let mut names = HashSet::new();
-    for category in &c.categories {
-        assert_eq!(category.title.len(), locales);
-        assert!(names.insert(category.variant.as_str()), "two categories become the Rust variant `{}`", category.variant);
+    for category in c.categories() {
+        assert_eq!(category.title().len(), locales);
+        assert!(names.insert(category.variant()), "two categories become the Rust variant `{}`", category.variant());
     }
     let mut codes = HashSet::new();
     let mut variants = HashSet::new();
-    for code in &c.codes {
-        assert!(codes.insert(code.code.as_str()));
-        assert!(variants.insert(code.variant.as_str()), "two codes become `ErrorCode::{}`", code.variant);
-        assert!(!c.reserved.contains(&code.code));
-        assert!((400..=599).contains(&code.status));
-        assert!(code.category < c.categories.len());
-        assert_eq!(code.message.len(), locales);
-        assert!(code.detail.as_ref().is_none_or(|d| d.len() == locales));
-        assert!(code.hint.as_ref().is_none_or(|h| h.len() == locales));
-        if code.detail.is_none() {
-            assert!(code.params.is_empty());
+    for (i, code) in c.codes().iter().enumerate() {
+        assert!(codes.insert(code.code()));
+        assert_eq!(c.code_index(code.code()), Some(i));
+        assert!(variants.insert(code.variant()), "two codes become `ErrorCode::{}`", code.variant());
+        assert!(!c.reserved().iter().any(|r| r == code.code()));
+        assert!((400..=599).contains(&code.status()));
+        assert!(code.category() < c.categories().len());
+        assert_eq!(code.message().len(), locales);
+        assert!(code.detail().is_none_or(|d| d.len() == locales));
+        assert!(code.hint().is_none_or(|h| h.len() == locales));
+        if code.detail().is_none() {
+            assert!(code.params().is_empty());
         }
     }
     let mut locale_variants = HashSet::new();
-    for tag in &c.locales {
-        assert!(locale_variants.insert(flux_codes_gen::model::locale_variant(tag)));
+    for tag in c.locales() {
+        assert!(locale_variants.insert(flux_codes_gen::locale_variant(tag)));
     }
 }

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let runtime = "crate::__private";
     let rust = render_rust(&catalog, runtime);
     assert_eq!(rust, render_rust(&catalog, runtime), "rendering is deterministic");
-    for code in &catalog.codes {
-        assert!(rust.contains(&format!("{:?}", code.code)));
+    for code in catalog.codes() {
+        assert!(rust.contains(&format!("{:?}", code.code())));
     }
 });

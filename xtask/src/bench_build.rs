@@ -21,7 +21,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use flux_codes_gen::Catalog;
-use flux_codes_gen::model::locale_variant;
+use flux_codes_gen::locale_variant;
 
 #[path = "../../benches/plot.rs"]
 mod plot;
@@ -84,18 +84,23 @@ fn median(xs: &mut [f64]) -> f64 {
 /// The hand-written crate's `lib.rs`: a plain enum with strum's derives and a `match` per method.
 fn hand_written(catalog: &Catalog) -> String {
     let mut s = String::new();
-    let locales: Vec<String> = catalog.locales.iter().map(|l| locale_variant(l)).collect();
+    let locales: Vec<String> = catalog
+        .locales()
+        .iter()
+        .map(|l| locale_variant(l))
+        .collect();
     s.push_str("//! The catalog written by hand: a plain enum with strum derives, a `match` per method.\n\n");
     s.push_str("#[derive(Clone, Copy, PartialEq, Eq, Debug)]\npub enum Locale {\n");
     for l in &locales {
         let _ = writeln!(s, "    {l},");
     }
     s.push_str("}\n\n#[derive(Clone, Copy, PartialEq, Eq, Debug, strum::EnumString, strum::Display, strum::IntoStaticStr)]\npub enum Category {\n");
-    for c in &catalog.categories {
+    for c in catalog.categories() {
         let _ = writeln!(
             s,
             "    #[strum(serialize = {:?})]\n    {},",
-            c.key, c.variant
+            c.key(),
+            c.variant()
         );
     }
     s.push_str("}\n\n");
@@ -103,20 +108,24 @@ fn hand_written(catalog: &Catalog) -> String {
         "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, strum::EnumString, strum::Display,\n    \
          strum::EnumIter, strum::IntoStaticStr, strum::EnumMessage, strum::EnumProperty)]\npub enum ErrorCode {\n",
     );
-    let d = catalog.default_locale;
-    for c in &catalog.codes {
+    let d = catalog.default_locale();
+    for c in catalog.codes() {
         let _ = write!(
             s,
             "    /// {}\n    #[strum(serialize = {:?}, message = {:?}",
-            c.message[d], c.code, c.message[d]
+            c.message()[d],
+            c.code(),
+            c.message()[d]
         );
-        if let Some(hint) = &c.hint {
+        if let Some(hint) = c.hint() {
             let _ = write!(s, ", detailed_message = {:?}", hint[d]);
         }
         let _ = writeln!(
             s,
             ", props(status = \"{}\", category = {:?}))]\n    {},",
-            c.status, catalog.categories[c.category].key, c.variant
+            c.status(),
+            catalog.categories()[c.category()].key(),
+            c.variant()
         );
     }
     s.push_str("}\n\nimpl ErrorCode {\n");
@@ -130,12 +139,12 @@ fn hand_written(catalog: &Catalog) -> String {
         }
         s.push_str("        }\n    }\n\n");
     };
-    let codes = &catalog.codes;
+    let codes = catalog.codes();
     method(
         "http_status(self) -> u16",
         codes
             .iter()
-            .map(|c| format!("ErrorCode::{} => {}", c.variant, c.status))
+            .map(|c| format!("ErrorCode::{} => {}", c.variant(), c.status()))
             .collect(),
         None,
     );
@@ -143,7 +152,7 @@ fn hand_written(catalog: &Catalog) -> String {
         "is_retryable(self) -> bool",
         codes
             .iter()
-            .map(|c| format!("ErrorCode::{} => {}", c.variant, c.retryable))
+            .map(|c| format!("ErrorCode::{} => {}", c.variant(), c.retryable()))
             .collect(),
         None,
     );
@@ -154,13 +163,14 @@ fn hand_written(catalog: &Catalog) -> String {
             .map(|c| {
                 format!(
                     "ErrorCode::{} => Category::{}",
-                    c.variant, catalog.categories[c.category].variant
+                    c.variant(),
+                    catalog.categories()[c.category()].variant()
                 )
             })
             .collect(),
         None,
     );
-    let per_locale = |texts: Option<&Vec<String>>, variant: &str, some: bool| -> String {
+    let per_locale = |texts: Option<&[String]>, variant: &str, some: bool| -> String {
         let Some(texts) = texts else {
             return format!("ErrorCode::{variant} => None");
         };
@@ -184,7 +194,7 @@ fn hand_written(catalog: &Catalog) -> String {
         "message(self, locale: Locale) -> &'static str",
         codes
             .iter()
-            .map(|c| per_locale(Some(&c.message), &c.variant, false))
+            .map(|c| per_locale(Some(c.message()), c.variant(), false))
             .collect(),
         None,
     );
@@ -192,7 +202,7 @@ fn hand_written(catalog: &Catalog) -> String {
         "hint(self, locale: Locale) -> Option<&'static str>",
         codes
             .iter()
-            .map(|c| per_locale(c.hint.as_ref(), &c.variant, true))
+            .map(|c| per_locale(c.hint(), c.variant(), true))
             .collect(),
         None,
     );
@@ -200,7 +210,7 @@ fn hand_written(catalog: &Catalog) -> String {
         "detail_template(self, locale: Locale) -> Option<&'static str>",
         codes
             .iter()
-            .map(|c| per_locale(c.detail.as_ref(), &c.variant, true))
+            .map(|c| per_locale(c.detail(), c.variant(), true))
             .collect(),
         None,
     );
@@ -208,7 +218,7 @@ fn hand_written(catalog: &Catalog) -> String {
         "params(self) -> &'static [&'static str]",
         codes
             .iter()
-            .map(|c| format!("ErrorCode::{} => &{:?}", c.variant, c.params))
+            .map(|c| format!("ErrorCode::{} => &{:?}", c.variant(), c.params()))
             .collect(),
         None,
     );
@@ -216,7 +226,7 @@ fn hand_written(catalog: &Catalog) -> String {
         "docs_url(self) -> Option<&'static str>",
         codes
             .iter()
-            .map(|c| format!("ErrorCode::{} => {:?}", c.variant, catalog.docs_url(c)))
+            .map(|c| format!("ErrorCode::{} => {:?}", c.variant(), catalog.docs_url(c)))
             .collect(),
         None,
     );
@@ -251,7 +261,8 @@ fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
         )?;
         write(
             gen_dir.join("build.rs"),
-            "fn main() {\n    flux_codes_gen::Builder::new(\"codes.toml\").compile();\n}\n",
+            "fn main() -> Result<(), flux_codes_gen::Error> {\n    \
+             flux_codes_gen::Builder::new(\"codes.toml\").compile()?;\n    Ok(())\n}\n",
         )?;
         write(
             gen_dir.join("src/lib.rs"),

@@ -36,7 +36,7 @@ fn cpu_now() -> Duration {
 fn time(path: &Path, source: &str) -> [f64; 4] {
     let codes = parse_catalog(path, source)
         .expect("a valid catalog")
-        .codes
+        .codes()
         .len();
     let repeat = (10_000 / codes.max(1)).max(1);
     let mut samples: [Vec<f64>; 3] = Default::default();

@@ -42,11 +42,19 @@ impl CodeIndex {
     /// `allowed_unknown`: code-shaped words never to report as unknown (placeholders such as
     /// `ERR_X` in documentation).
     pub fn new(catalog: &Catalog, allowed_unknown: &[String]) -> Self {
-        let codes: Vec<String> = catalog.codes.iter().map(|c| c.code.clone()).collect();
-        let variants: Vec<String> = catalog.codes.iter().map(|c| c.variant.clone()).collect();
+        let codes: Vec<String> = catalog
+            .codes()
+            .iter()
+            .map(|c| c.code().to_owned())
+            .collect();
+        let variants: Vec<String> = catalog
+            .codes()
+            .iter()
+            .map(|c| c.variant().to_owned())
+            .collect();
         let mut prefixes: Vec<String> = codes
             .iter()
-            .chain(&catalog.reserved)
+            .chain(catalog.reserved())
             .filter_map(|code| code.find('_').map(|i| code[..=i].to_owned()))
             .collect();
         prefixes.sort();
@@ -62,7 +70,7 @@ impl CodeIndex {
                 .enumerate()
                 .map(|(i, v)| (v.clone(), i))
                 .collect(),
-            reserved: catalog.reserved.iter().cloned().collect(),
+            reserved: catalog.reserved().iter().cloned().collect(),
             allowed_unknown: allowed_unknown.iter().cloned().collect(),
             codes,
             variants,

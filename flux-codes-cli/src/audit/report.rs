@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use flux_codes_gen::diagnostic::{Diagnostic, Diagnostics, Severity, render_summary};
-use flux_codes_gen::{Catalog, load};
+use flux_codes_gen::Catalog;
+use flux_codes_gen::diagnostic::{Diagnostic, Severity, render_summary};
 use serde::Serialize;
 
 use super::{Finding, Kind, Outcome};
@@ -18,22 +18,17 @@ pub struct CatalogSites {
 }
 
 impl CatalogSites {
-    /// `source` is the text of the valid catalog at `path`.
-    pub fn new(path: &Path, source: &str, catalog: &Catalog) -> Self {
-        let mut diags = Diagnostics::new(path, source);
-        let file = load::load(source, &mut diags);
+    /// The positions the model kept for the codes of the catalog at `path`.
+    pub fn new(path: &Path, catalog: &Catalog) -> Self {
         let codes = catalog
-            .codes
+            .codes()
             .iter()
-            .map(|spec| {
-                let span = file
-                    .codes
-                    .iter()
-                    .find(|table| table.code.get_ref() == &spec.code)
-                    .map_or(0..0, |table| table.code.span());
-                let (line, column) = diags.line_col(span.start);
-                let end_column = diags.line_col(span.end).1;
-                (spec.code.clone(), line, column, end_column)
+            .enumerate()
+            .map(|(i, spec)| {
+                let (line, column, end_column) = catalog
+                    .code_location(i)
+                    .map_or((1, 1, 1), |at| (at.line, at.column, at.end_column));
+                (spec.code().to_owned(), line, column, end_column)
             })
             .collect();
         CatalogSites {

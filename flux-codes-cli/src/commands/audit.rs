@@ -93,7 +93,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         allowed_unknown: args.allow_unknown,
     };
     let outcome = audit::audit(&catalog, source.as_bytes(), &options)?;
-    let sites = report::CatalogSites::new(&catalog_path, &source, &catalog);
+    let sites = report::CatalogSites::new(&catalog_path, &catalog);
     match args.message_format {
         MessageFormat::Human => {
             eprint!(

@@ -31,23 +31,23 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let catalog = catalog::load_valid(cx)?;
     let locale = match &args.locale {
         Some(tag) => catalog::negotiated_locale(&catalog, tag)?,
-        None => catalog.default_locale,
+        None => catalog.default_locale(),
     };
     let given = args.code.trim();
     let found = catalog
-        .codes
+        .codes()
         .iter()
-        .find(|c| c.code.eq_ignore_ascii_case(given));
+        .find(|c| c.code().eq_ignore_ascii_case(given));
     let Some(code) = found else {
         let shown = printable(given);
         if let Some(retired) = catalog
-            .reserved
+            .reserved()
             .iter()
             .find(|r| r.eq_ignore_ascii_case(given))
         {
             bail!("`{retired}` is a retired code (in `catalog.reserved`): no response uses it");
         }
-        match did_you_mean(given, catalog.codes.iter().map(|c| c.code.as_str())) {
+        match did_you_mean(given, catalog.codes().iter().map(|c| c.code())) {
             Some(near) => bail!("no code `{shown}` in the catalog; did you mean `{near}`?"),
             None => bail!("no code `{shown}` in the catalog"),
         }
@@ -60,14 +60,14 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
 /// message, its facts, then its detail and what to do.
 pub fn explain(catalog: &Catalog, code: &CodeSpec, locale: usize) -> String {
     let category = catalog.category_of(code);
-    let mut out = format!("{}: {}\n\n", code.code, one_line(&code.message[locale]));
+    let mut out = format!("{}: {}\n\n", code.code(), one_line(&code.message()[locale]));
     let mut field = |name: &str, value: &str| {
         let _ = writeln!(out, "  {name:<12} {value}");
     };
-    field("HTTP status", &status_line(code.status));
+    field("HTTP status", &status_line(code.status()));
     field(
         "Retryable",
-        if code.retryable {
+        if code.retryable() {
             "yes: the same request may be sent again after a short wait"
         } else {
             "no: the same request fails the same way until something changes"
@@ -75,28 +75,32 @@ pub fn explain(catalog: &Catalog, code: &CodeSpec, locale: usize) -> String {
     );
     field(
         "Category",
-        &format!("{} ({})", category.key, one_line(&category.title[locale])),
+        &format!(
+            "{} ({})",
+            category.key(),
+            one_line(&category.title()[locale])
+        ),
     );
-    if !code.params.is_empty() {
-        field("Params", &code.params.join(", "));
+    if !code.params().is_empty() {
+        field("Params", &code.params().join(", "));
     }
     if let Some(url) = catalog.docs_url(code) {
         field("Docs", &printable(&url));
     }
-    if let Some(note) = &code.deprecated {
+    if let Some(note) = code.deprecated() {
         field("Deprecated", &one_line(note));
     }
-    field("Rust", &format!("ErrorCode::{}", code.variant));
+    field("Rust", &format!("ErrorCode::{}", code.variant()));
     let mut section = |title: &str, text: &str| {
         let _ = write!(out, "\n{title}\n");
         for line in printable(text).lines() {
             let _ = writeln!(out, "  {line}");
         }
     };
-    if let Some(detail) = &code.detail {
+    if let Some(detail) = code.detail() {
         section("Detail", &detail_text(&detail[locale]));
     }
-    if let Some(hint) = &code.hint {
+    if let Some(hint) = code.hint() {
         section("What to do", &hint[locale]);
     }
     out

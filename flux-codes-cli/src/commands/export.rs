@@ -55,7 +55,7 @@ pub struct Args {
 }
 
 fn npm_package_name(name: &str) -> Result<String, String> {
-    match flux_codes_gen::valid::npm_package_problem(name) {
+    match flux_codes_gen::npm_package_problem(name) {
         None => Ok(name.to_owned()),
         Some(problem) => Err(format!("not an npm package name: {problem}")),
     }
@@ -72,7 +72,10 @@ fn format_names() -> PossibleValuesParser {
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let mut catalog = catalog::load_valid(cx)?;
     if let Some(name) = &args.npm_package {
-        catalog.npm_package = Some(name.clone());
+        // Checked by the argument's parser already.
+        catalog = catalog
+            .with_npm_package(name)
+            .map_err(|problem| anyhow::anyhow!("not an npm package name: {problem}"))?;
     }
     let mut status = Status::new(args.quiet);
     if let Some(dir) = &args.out_dir {

@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod export;
+pub mod l10n;
 
 /// An error already shown to the user (e.g. a catalog's diagnostics): exit non-zero, print
 /// nothing more.

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use crate::model::{Catalog, CodeSpec};
+use crate::model::{Catalog, CodeSpec, TextId, TextState};
 use crate::render::page_text::{Columns, PageText, PageVars, Segment, page_text, translation};
 use crate::render::{Mention, mentions, status_line};
 use crate::template::{self, Piece};
@@ -53,7 +53,12 @@ pub fn render_html(catalog: &Catalog) -> String {
         controls = page.controls(),
     );
     for (index, category) in catalog.categories.iter().enumerate() {
-        let codes: Vec<&CodeSpec> = catalog.codes_in(index).collect();
+        let codes: Vec<(usize, &CodeSpec)> = catalog
+            .codes
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.category == index)
+            .collect();
         if codes.is_empty() {
             continue;
         }
@@ -62,7 +67,11 @@ pub fn render_html(catalog: &Catalog) -> String {
             out,
             "<section data-category aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{title}</h2>\n\
              <table aria-labelledby=\"{id}\">\n<thead><tr>",
-            title = page.localized("span", Content::Catalog, |l, _| escape(&category.title[l])),
+            title = page.localized(
+                "span",
+                Content::Catalog(TextId::CategoryTitle(index)),
+                |l, _| { escape(&category.title[l]) }
+            ),
         );
         for column in 0..Columns::COUNT {
             let name = page.localized("span", Content::Fixed, |_, t| {
@@ -71,8 +80,8 @@ pub fn render_html(catalog: &Catalog) -> String {
             let _ = write!(out, "<th scope=\"col\">{name}</th>");
         }
         out.push_str("</tr></thead>\n<tbody>\n");
-        for code in codes {
-            out.push_str(&page.row(code));
+        for (index, code) in codes {
+            out.push_str(&page.row(index, code));
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
@@ -116,7 +125,9 @@ fn sha256(text: &str) -> String {
 /// catalog text within it or not (in English where the pages have no translation).
 #[derive(Clone, Copy)]
 enum Content {
-    Catalog,
+    /// A catalog text: in its locale, or in the default locale's where it falls back.
+    Catalog(TextId),
+    /// The page's fixed text, catalog text within it or not.
     Fixed,
 }
 
@@ -143,6 +154,9 @@ impl Page<'_> {
         for (locale, tag) in self.catalog.locales.iter().enumerate() {
             let lang = match content {
                 Content::Fixed if translation(tag).is_none() => "en",
+                Content::Catalog(id) if id.states(self.catalog)[locale] == TextState::Fallback => {
+                    self.catalog.default_locale_tag()
+                }
                 _ => tag,
             };
             let hidden = if locale == self.catalog.default_locale {
@@ -237,7 +251,8 @@ impl Page<'_> {
         )
     }
 
-    fn row(&self, code: &CodeSpec) -> String {
+    /// The row of the code at `index` in [`Catalog::codes`].
+    fn row(&self, index: usize, code: &CodeSpec) -> String {
         let status = status_line(code.status);
         let name = if code.deprecated.is_some() {
             format!("<s>{}</s>", code_html(&code.code))
@@ -251,17 +266,22 @@ impl Page<'_> {
                 escape(t.no)
             }
         });
-        let message = self.localized("span", Content::Catalog, |l, t| match &code.deprecated {
-            Some(note) => format!(
-                "<strong>{}</strong> {} {}",
-                escape(t.deprecated),
-                self.note(note),
-                escape(&code.message[l])
-            ),
-            None => escape(&code.message[l]),
-        });
+        let message =
+            self.localized(
+                "span",
+                Content::Catalog(TextId::Message(index)),
+                |l, t| match &code.deprecated {
+                    Some(note) => format!(
+                        "<strong>{}</strong> {} {}",
+                        escape(t.deprecated),
+                        self.note(note),
+                        escape(&code.message[l])
+                    ),
+                    None => escape(&code.message[l]),
+                },
+            );
         let detail = code.detail.as_ref().map(|d| {
-            self.localized("span", Content::Catalog, |l, _| {
+            self.localized("span", Content::Catalog(TextId::Detail(index)), |l, _| {
                 let pieces = template::parse(&d[l]).expect("a validated catalog's templates parse");
                 pieces
                     .iter()
@@ -272,10 +292,11 @@ impl Page<'_> {
                     .collect()
             })
         });
-        let hint = code
-            .hint
-            .as_ref()
-            .map(|h| self.localized("span", Content::Catalog, |l, _| escape(&h[l])));
+        let hint = code.hint.as_ref().map(|h| {
+            self.localized("span", Content::Catalog(TextId::Hint(index)), |l, _| {
+                escape(&h[l])
+            })
+        });
         let cell = |class: &str, column: usize, content: Option<String>| match content {
             Some(content) => format!(
                 "<td class=\"{class}\"><span class=\"label\">{}</span>{content}</td>",

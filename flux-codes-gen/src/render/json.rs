@@ -4,6 +4,7 @@
 
 #[cfg(feature = "schema")]
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
 #[cfg(feature = "schema")]
@@ -14,7 +15,9 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
-use crate::model::Catalog;
+#[cfg(feature = "schema")]
+use crate::code_shape::CODE_PATTERN;
+use crate::model::{Catalog, TextState};
 use crate::render::to_json;
 
 /// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
@@ -49,6 +52,13 @@ pub struct CatalogJson {
     /// Every locale, as BCP 47 tags; each text has one entry per locale.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), inner(regex(pattern = LOCALE_PATTERN))))]
     pub locales: Vec<String>,
+    /// The locales of `locales` still in progress (`draft_locales` in codes.toml): a text they
+    /// lack holds the default locale's, and `fallbacks` lists it.
+    #[cfg_attr(feature = "schema", schemars(inner(regex(pattern = LOCALE_PATTERN))))]
+    pub draft_locales: Vec<String>,
+    /// Per draft locale with fallbacks, the keys of its texts that hold the default locale's
+    /// text (`ERR_QR_EXPIRED.message`, `categories.qr.title`), in catalog order; keyed by tag.
+    pub fallbacks: BTreeMap<String, Vec<String>>,
     /// Retired code strings: never sent again, never to be reused.
     #[cfg_attr(feature = "schema", schemars(inner(regex(pattern = CODE_PATTERN))))]
     pub reserved: Vec<String>,
@@ -126,8 +136,6 @@ fn require_every_property(schema: &mut Schema) {
 }
 
 #[cfg(feature = "schema")]
-const CODE_PATTERN: &str = "^[A-Z][A-Z0-9_]{0,62}$";
-#[cfg(feature = "schema")]
 const CATEGORY_PATTERN: &str = "^[a-z][a-z0-9_]*$";
 #[cfg(feature = "schema")]
 const PARAM_PATTERN: &str = "^[a-z_][a-z0-9_]*$";
@@ -182,6 +190,20 @@ impl CatalogJson {
             version: catalog.version.as_ref().map(ToString::to_string),
             default_locale: catalog.default_locale_tag().to_owned(),
             locales: catalog.locales.clone(),
+            draft_locales: (0..catalog.locales.len())
+                .filter(|&l| catalog.is_draft(l))
+                .map(|l| catalog.locales[l].clone())
+                .collect(),
+            fallbacks: (0..catalog.locales.len())
+                .filter_map(|l| {
+                    let keys: Vec<String> = catalog
+                        .texts()
+                        .filter(|id| id.states(catalog)[l] == TextState::Fallback)
+                        .map(|id| id.key(catalog))
+                        .collect();
+                    (!keys.is_empty()).then(|| (catalog.locales[l].clone(), keys))
+                })
+                .collect(),
             reserved: catalog.reserved.clone(),
             categories: catalog
                 .categories

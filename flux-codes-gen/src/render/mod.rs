@@ -2,13 +2,16 @@
 //!
 //! [`FORMATS`] lists the exports (`flux-codes export --format NAME`); [`artifacts`] is every
 //! file of every export, what `flux-codes export --all --out-dir DIR` writes. A new export is a
-//! renderer module plus one entry in [`FORMATS`].
+//! renderer module plus one entry in [`FORMATS`]. The translator exchange files ([`po`],
+//! [`xliff`]) are renderers too, of one locale each, written by `flux-codes l10n export`.
 
 #[cfg(feature = "exports")]
 pub mod html;
 pub mod i18next;
 #[cfg(feature = "json")]
 pub mod json;
+#[cfg(feature = "exports")]
+pub mod l10n;
 #[cfg(feature = "exports")]
 pub mod markdown;
 #[cfg(feature = "exports")]
@@ -17,14 +20,17 @@ pub mod npm;
 pub mod openapi;
 #[cfg(feature = "exports")]
 pub mod page_text;
+#[cfg(feature = "exports")]
+pub mod po;
 pub mod rust;
 mod rust_flux_error;
+#[cfg(feature = "exports")]
+pub mod xliff;
 
 #[cfg(feature = "exports")]
 use crate::Catalog;
 
-#[cfg(feature = "exports")]
-/// One generated file of an export.
+/// One generated file of an export (or of the build script).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Artifact {
     /// Relative, `/`-separated: `catalog.json`, `npm/index.js`, `i18n/es.json`.
@@ -32,7 +38,6 @@ pub struct Artifact {
     pub contents: String,
 }
 
-#[cfg(feature = "exports")]
 impl Artifact {
     pub fn new(path: impl Into<String>, contents: impl Into<String>) -> Self {
         Artifact {

@@ -294,6 +294,15 @@ fn error_code_items(out: &mut String, catalog: &Catalog, repr: IndexWidth) {
         "    /// How many codes the catalog has.\n    pub const COUNT: usize = {};",
         codes.len()
     );
+    if let Some(code) = catalog.internal_error() {
+        let _ = writeln!(
+            out,
+            "    /// The code answered when building an error response itself fails (the catalog's\n    \
+             /// `internal_error`).\n    \
+             pub const INTERNAL_ERROR: ErrorCode = ErrorCode::{};",
+            code.variant
+        );
+    }
     out.push_str(ERROR_CODE_IMPL);
     string_enum_impls(out, "ErrorCode", "__catalog::CODE_STRS");
     out.push_str(ERROR_CODE_TRAITS);

@@ -141,6 +141,9 @@ impl ErrorCode {
     ];
     /// How many codes the catalog has.
     pub const COUNT: usize = 3;
+    /// The code answered when building an error response itself fails (the catalog's
+    /// `internal_error`).
+    pub const INTERNAL_ERROR: ErrorCode = ErrorCode::Internal;
 
     /// The wire code, e.g. `"ERR_QR_EXPIRED"`.
     pub const fn as_str(self) -> &'static str {

@@ -1,0 +1,583 @@
+//! `flux-codes l10n import`: translations from PO files written back into `codes.toml`.
+//!
+//! The import is a catalog edit checked like any other before anything is written: the PO files
+//! are read, their entries applied to the catalog's text in memory with `toml_edit` (only the
+//! strings that change are touched; comments, order and spacing stay byte for byte), and the
+//! result goes through the normal load and validation. Any problem, in a PO file or in the
+//! edited catalog, is reported at the PO file's line that caused it, and nothing is written.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
+
+use crate::ast::{CatalogFile, Localized};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, did_you_mean, render_summary};
+use crate::l10n::po::{self, PoEntry, PoFile};
+use crate::model::{Catalog, SourceHash, TextId, TextState};
+
+/// A PO file to import.
+#[derive(Clone, Copy, Debug)]
+pub struct PoInput<'a> {
+    pub path: &'a Path,
+    pub bytes: &'a [u8],
+}
+
+/// What an import may do beyond the default.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ImportOptions {
+    /// Import fuzzy entries too (by default they are reviewed first: a fuzzy entry is a
+    /// translator's "not sure"). An imported fuzzy entry stays stale when it has a `#|` source.
+    pub include_fuzzy: bool,
+}
+
+/// A successful import: the new catalog text and what changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// The catalog as it should be written (equal to the input when nothing changed).
+    pub source: String,
+    /// One per text whose translation or record changed, in file and entry order.
+    pub changes: Vec<ImportedText>,
+    /// Fuzzy entries left out (see [`ImportOptions::include_fuzzy`]).
+    pub skipped_fuzzy: usize,
+    /// Entries with an empty `msgstr` (nothing to import).
+    pub untranslated: usize,
+}
+
+/// One text an import changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedText {
+    pub locale: String,
+    /// The text's key (`ERR_QR_EXPIRED.message`).
+    pub key: String,
+    /// The translation changed (otherwise only its record of the source did: a stale
+    /// translation confirmed as current).
+    pub text_changed: bool,
+}
+
+/// Why nothing was imported: every problem, each in the file (a PO file, or the catalog) and at
+/// the line it concerns.
+#[derive(Clone, Debug)]
+pub struct ImportError {
+    /// The PO files, then the catalog (then, for a problem no entry explains, the catalog as
+    /// the import would have written it).
+    files: Vec<(PathBuf, String)>,
+    /// Index in `files` of the catalog.
+    catalog: usize,
+    problems: Vec<(usize, Diagnostic)>,
+}
+
+impl ImportError {
+    /// How many problems were found.
+    pub fn len(&self) -> usize {
+        self.problems.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// The problems, each as `(file, line, message)`, in report order.
+    pub fn locations(&self) -> Vec<(PathBuf, usize, String)> {
+        self.problems
+            .iter()
+            .map(|(file, d)| {
+                let (path, source) = &self.files[*file];
+                let line = d
+                    .span
+                    .as_ref()
+                    .map_or(1, |s| Diagnostics::new(path, source).line_col(s.start).0);
+                (path.clone(), line, d.message.clone())
+            })
+            .collect()
+    }
+
+    /// Renders every problem as rustc does, then a summary line.
+    pub fn render(&self, color: bool) -> String {
+        let mut out = String::new();
+        for (file, d) in &self.problems {
+            let (path, source) = &self.files[*file];
+            let mut diags = Diagnostics::new(path, source);
+            diags.push(d.clone());
+            let rendered = diags.render(color);
+            // `Diagnostics::render` closes with a catalog summary; this report has its own.
+            let body = rendered
+                .split("\n\n")
+                .filter(|part| !part.contains("in the catalog; nothing was generated"))
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            out.push_str(body.trim_end());
+            out.push_str("\n\n");
+        }
+        let n = self.problems.len();
+        let summary = format!(
+            "{n} {} in the import; {} was not changed",
+            if n == 1 { "problem" } else { "problems" },
+            self.files[self.catalog].0.display()
+        );
+        out.push_str(&render_summary(Severity::Error, &summary, &[], color));
+        out.push('\n');
+        out
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.render(false).trim_end())
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// One change to make: a translation and/or its record, from an entry of a PO file.
+struct Edit {
+    file: usize,
+    /// Where the entry's `msgstr` is in its PO file.
+    at: Range<usize>,
+    locale: usize,
+    id: TextId,
+    key: String,
+    text: Option<String>,
+    record: Option<SourceHash>,
+}
+
+/// Imports `files` into the catalog `catalog_source` (read from `catalog_path`).
+pub fn import(
+    catalog_path: &Path,
+    catalog_source: &str,
+    files: &[PoInput<'_>],
+    options: ImportOptions,
+) -> Result<Imported, ImportError> {
+    let mut error = ImportError {
+        files: files
+            .iter()
+            .map(|f| {
+                (
+                    f.path.to_path_buf(),
+                    String::from_utf8_lossy(f.bytes).into_owned(),
+                )
+            })
+            .collect(),
+        problems: Vec::new(),
+        catalog: files.len(),
+    };
+    let catalog_file = files.len();
+    error
+        .files
+        .push((catalog_path.to_path_buf(), catalog_source.to_owned()));
+    let catalog = match crate::parse_catalog(catalog_path, catalog_source) {
+        Ok(catalog) => catalog,
+        Err(diags) => {
+            error.problems.extend(
+                diags
+                    .items
+                    .into_iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .map(|d| (catalog_file, d)),
+            );
+            return Err(error);
+        }
+    };
+    let records = recorded_sources(&catalog, catalog_source);
+    let mut edits = Vec::new();
+    let mut skipped_fuzzy = 0;
+    let mut untranslated = 0;
+    let mut seen: HashMap<(usize, TextId), Range<usize>> = HashMap::new();
+    for (index, input) in files.iter().enumerate() {
+        let text = match std::str::from_utf8(input.bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let at = e.valid_up_to();
+                error.problems.push((
+                    index,
+                    Diagnostic::error("the PO file is not valid UTF-8", Some(at..at)).with_help(
+                        "save the file as UTF-8 (`Content-Type: text/plain; charset=UTF-8`)",
+                    ),
+                ));
+                continue;
+            }
+        };
+        let file = match po::parse(text) {
+            Ok(file) => file,
+            Err(problems) => {
+                error
+                    .problems
+                    .extend(problems.into_iter().map(|d| (index, d)));
+                continue;
+            }
+        };
+        let Some(locale) = file_locale(&catalog, &file, index, &mut error) else {
+            continue;
+        };
+        for entry in &file.entries {
+            let Some(id) = entry_text(&catalog, entry, index, &mut error) else {
+                continue;
+            };
+            let at = entry.msgstr.span.clone();
+            if let Some(first) = seen.insert((locale, id), at.clone()) {
+                let (line, _) = Diagnostics::new(input.path, text).line_col(first.start);
+                error.problems.push((
+                    index,
+                    Diagnostic::error(
+                        format!(
+                            "a second `{}` translation of `{}`",
+                            catalog.locales[locale],
+                            id.key(&catalog)
+                        ),
+                        Some(at),
+                    )
+                    .with_label("translated again here")
+                    .with_help(format!(
+                        "keep one entry per text (the other is in this import, at line {line} of its file)"
+                    )),
+                ));
+                continue;
+            }
+            if entry.msgstr.text.is_empty() {
+                untranslated += 1;
+                continue;
+            }
+            if entry.is_fuzzy() && !options.include_fuzzy {
+                skipped_fuzzy += 1;
+                continue;
+            }
+            let made_from = if entry.is_fuzzy() {
+                entry.previous_msgid.as_deref()
+            } else {
+                Some(entry.msgid.text.as_str())
+            };
+            let current = &id.texts(&catalog)[locale];
+            let state = id.states(&catalog)[locale];
+            let text = (state == TextState::Fallback || *current != entry.msgstr.text)
+                .then(|| entry.msgstr.text.clone());
+            // The record is written when it differs: a new translation, one made from another
+            // source, a stale one now confirmed, or one that had no record yet.
+            let recorded = records.get(&(locale, id)).copied().flatten();
+            let record = made_from
+                .map(SourceHash::of)
+                .filter(|hash| recorded != Some(*hash));
+            if text.is_some() || record.is_some() {
+                edits.push(Edit {
+                    file: index,
+                    at: entry.msgstr.span.clone(),
+                    locale,
+                    id,
+                    key: id.key(&catalog),
+                    text,
+                    record,
+                });
+            }
+        }
+    }
+    if !error.problems.is_empty() {
+        return Err(error);
+    }
+    let source = apply(&catalog, catalog_source, &edits);
+    if let Err(diags) = crate::parse_catalog(catalog_path, &source) {
+        let spans = edit_spans(&catalog, &source, &edits);
+        for d in diags
+            .items
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
+            let edit = d.span.as_ref().and_then(|s| {
+                spans
+                    .iter()
+                    .find(|(span, _)| span.start <= s.start && s.start <= span.end)
+                    .map(|(_, i)| &edits[*i])
+            });
+            match edit {
+                Some(edit) => {
+                    let mut mapped = d.clone();
+                    mapped.span = Some(edit.at.clone());
+                    mapped.message = format!(
+                        "{} (importing `{}` into {})",
+                        d.message,
+                        edit.key,
+                        catalog_path.display()
+                    );
+                    error.problems.push((edit.file, mapped));
+                }
+                None => {
+                    if error.files.len() == catalog_file + 1 {
+                        error.files.push((
+                            PathBuf::from(format!("{} (as imported)", catalog_path.display())),
+                            source.clone(),
+                        ));
+                    }
+                    error.problems.push((catalog_file + 1, d));
+                }
+            }
+        }
+        return Err(error);
+    }
+    let changes = edits
+        .iter()
+        .map(|e| ImportedText {
+            locale: catalog.locales[e.locale].clone(),
+            key: e.key.clone(),
+            text_changed: e.text.is_some(),
+        })
+        .collect();
+    Ok(Imported {
+        source,
+        changes,
+        skipped_fuzzy,
+        untranslated,
+    })
+}
+
+/// The catalog locale a PO file translates, from its `Language` header (`pt_BR` or `pt-BR`).
+fn file_locale(
+    catalog: &Catalog,
+    file: &PoFile,
+    index: usize,
+    error: &mut ImportError,
+) -> Option<usize> {
+    let at = file.header_span.clone();
+    let Some(language) = file.header_field("Language").filter(|l| !l.is_empty()) else {
+        error.problems.push((
+            index,
+            Diagnostic::error("the PO file has no `Language` header", Some(at))
+                .with_help(format!(
+                    "add `\"Language: pt_BR\\n\"` to the header (`msgid \"\"`); the catalog's locales are {}",
+                    catalog.locales.join(", ")
+                )),
+        ));
+        return None;
+    };
+    let tag = language.replace('_', "-");
+    let Some(locale) = catalog
+        .locales
+        .iter()
+        .position(|l| l.eq_ignore_ascii_case(&tag))
+    else {
+        let mut d = Diagnostic::error(
+            format!("`Language: {language}` is not a locale of the catalog"),
+            Some(at),
+        );
+        d = match did_you_mean(&tag, catalog.locales.iter().map(String::as_str)) {
+            Some(near) => d.with_help(format!("did you mean `{near}`?")),
+            None => d.with_help(format!(
+                "its locales are {}; add a new one to `draft_locales` first",
+                catalog.locales.join(", ")
+            )),
+        };
+        error.problems.push((index, d));
+        return None;
+    };
+    if locale == catalog.default_locale {
+        error.problems.push((
+            index,
+            Diagnostic::error(
+                format!("`Language: {language}` is the catalog's default locale"),
+                Some(at),
+            )
+            .with_help("the default locale's texts are the source; edit them in codes.toml"),
+        ));
+        return None;
+    }
+    Some(locale)
+}
+
+/// The text an entry translates, from its `msgctxt`.
+fn entry_text(
+    catalog: &Catalog,
+    entry: &PoEntry,
+    index: usize,
+    error: &mut ImportError,
+) -> Option<TextId> {
+    let Some(context) = &entry.msgctxt else {
+        error.problems.push((
+            index,
+            Diagnostic::error("this entry has no `msgctxt`", Some(entry.msgid.span.clone()))
+                .with_help("every entry names its text with `msgctxt \"ERR_X.message\"`; export a fresh file with `flux-codes l10n export`"),
+        ));
+        return None;
+    };
+    let found = catalog.text_by_key(&context.text);
+    if found.is_none() {
+        let keys: Vec<String> = catalog.texts().map(|id| id.key(catalog)).collect();
+        let mut d = Diagnostic::error(
+            format!("`{}` is not a text of the catalog", context.text),
+            Some(context.span.clone()),
+        )
+        .with_label("unknown `msgctxt`");
+        d = match did_you_mean(&context.text, keys.iter().map(String::as_str)) {
+            Some(near) => d.with_help(format!("did you mean `{near}`?")),
+            None => d.with_help(
+                "its code or text was removed or renamed since the export; export a fresh file with `flux-codes l10n export`",
+            ),
+        };
+        error.problems.push((index, d));
+    }
+    found
+}
+
+/// Applies `edits` to the catalog text, touching only the strings they change.
+fn apply(catalog: &Catalog, source: &str, edits: &[Edit]) -> String {
+    if edits.is_empty() {
+        return source.to_owned();
+    }
+    let mut doc: DocumentMut = source
+        .parse()
+        .expect("a catalog that loads is valid TOML for toml_edit too");
+    for edit in edits {
+        let tag = &catalog.locales[edit.locale];
+        if let Some(text) = &edit.text {
+            let (table, name, field) = match edit.id {
+                TextId::CategoryTitle(i) => ("categories", &catalog.categories[i].key, "title"),
+                TextId::Message(i) | TextId::Detail(i) | TextId::Hint(i) => {
+                    ("codes", &catalog.codes[i].code, edit.id.kind().field())
+                }
+            };
+            let texts = doc[table][name.as_str()]
+                .get_mut(field)
+                .expect("a text of the catalog is in its file");
+            set_text(texts, tag, text);
+        }
+        if let Some(hash) = edit.record {
+            let records = record_table(&mut doc, tag);
+            match records.get_mut(&edit.key) {
+                Some(Item::Value(value)) => replace(value, &hash.to_string()),
+                _ => {
+                    records.insert(&edit.key, toml_edit::value(hash.to_string()));
+                }
+            }
+        }
+    }
+    doc.to_string()
+}
+
+/// Sets `locale`'s text in a `{ en = "...", ... }` value (or a `[...]` table of texts).
+fn set_text(texts: &mut Item, locale: &str, text: &str) {
+    match texts {
+        Item::Value(Value::InlineTable(table)) => match table.get_mut(locale) {
+            Some(value) => replace(value, text),
+            None => insert_inline(table, locale, text),
+        },
+        other => {
+            let table = other
+                .as_table_like_mut()
+                .expect("a text of a valid catalog is a table of locales");
+            match table.get_mut(locale) {
+                Some(Item::Value(value)) => replace(value, text),
+                _ => {
+                    table.insert(locale, toml_edit::value(text));
+                }
+            }
+        }
+    }
+}
+
+/// A new last entry of an inline table, spaced like the others: `{ en = "a", es = "b" }`.
+fn insert_inline(table: &mut InlineTable, locale: &str, text: &str) {
+    let closing = table.iter_mut().last().and_then(|(_, last)| {
+        let suffix = last.decor().suffix().cloned();
+        last.decor_mut().set_suffix("");
+        suffix
+    });
+    let mut value = Value::from(text);
+    value.decor_mut().set_prefix(" ");
+    if let Some(closing) = closing {
+        value.decor_mut().set_suffix(closing);
+    }
+    table.insert(locale, value);
+}
+
+/// Replaces a string value, keeping the spacing and comments around it.
+fn replace(value: &mut Value, text: &str) {
+    let decor = value.decor().clone();
+    *value = Value::from(text);
+    *value.decor_mut() = decor;
+}
+
+/// `[translated_from.<locale>]`, created (at the end of the file, with a comment saying what it
+/// is) when the catalog has none.
+fn record_table<'d>(doc: &'d mut DocumentMut, locale: &str) -> &'d mut Table {
+    if !doc.contains_key("translated_from") {
+        let mut top = Table::new();
+        top.set_implicit(true);
+        doc.insert("translated_from", Item::Table(top));
+    }
+    let top = doc["translated_from"]
+        .as_table_mut()
+        .expect("`translated_from` of a valid catalog is a table");
+    if !top.contains_key(locale) {
+        let mut table = Table::new();
+        table.decor_mut().set_prefix(format!(
+            "\n# What each {locale} translation was made from: a hash of the source text it translates,\n\
+             # written by `flux-codes l10n import`. A changed source text makes its translation stale.\n"
+        ));
+        top.insert(locale, Item::Table(table));
+    }
+    top[locale]
+        .as_table_mut()
+        .expect("`translated_from.<locale>` of a valid catalog is a table")
+}
+
+/// The catalog's `[translated_from]` records, by locale and text (`None`: not a hash).
+fn recorded_sources(
+    catalog: &Catalog,
+    source: &str,
+) -> HashMap<(usize, TextId), Option<SourceHash>> {
+    let mut diags = Diagnostics::new(Path::new(""), source);
+    let file = crate::load::load(source, &mut diags);
+    let mut out = HashMap::new();
+    for table in &file.translated_from {
+        let Some(locale) = catalog
+            .locales
+            .iter()
+            .position(|l| l == table.locale.get_ref())
+        else {
+            continue;
+        };
+        for (key, hash) in &table.records {
+            if let Some(id) = catalog.text_by_key(key.get_ref()) {
+                out.insert((locale, id), SourceHash::parse(hash.get_ref()));
+            }
+        }
+    }
+    out
+}
+
+/// Where each edit's values are in the edited catalog text, for mapping its diagnostics back.
+fn edit_spans(catalog: &Catalog, source: &str, edits: &[Edit]) -> Vec<(Range<usize>, usize)> {
+    let mut diags = Diagnostics::new(Path::new(""), source);
+    let file: CatalogFile = crate::load::load(source, &mut diags);
+    let text_span = |texts: &Localized, tag: &str| texts.get(tag).map(|t| t.span());
+    let mut spans = Vec::new();
+    for (i, edit) in edits.iter().enumerate() {
+        let tag = catalog.locales[edit.locale].as_str();
+        let span = match edit.id {
+            TextId::CategoryTitle(c) => file
+                .categories
+                .iter()
+                .find(|t| *t.key.get_ref() == catalog.categories[c].key)
+                .and_then(|t| text_span(&t.title, tag)),
+            TextId::Message(c) | TextId::Detail(c) | TextId::Hint(c) => file
+                .codes
+                .iter()
+                .find(|t| *t.code.get_ref() == catalog.codes[c].code)
+                .and_then(|t| match edit.id {
+                    TextId::Message(_) => text_span(&t.message, tag),
+                    TextId::Detail(_) => t.detail.as_ref().and_then(|d| text_span(d, tag)),
+                    _ => t.hint.as_ref().and_then(|h| text_span(h, tag)),
+                }),
+        };
+        spans.extend(span.map(|s| (s, i)));
+        if edit.record.is_some() {
+            let record = file
+                .translated_from
+                .iter()
+                .filter(|t| t.locale.get_ref() == tag)
+                .flat_map(|t| &t.records)
+                .find(|(key, _)| *key.get_ref() == edit.key);
+            if let Some((key, hash)) = record {
+                spans.push((key.span().start..hash.span().end, i));
+            }
+        }
+    }
+    spans
+}

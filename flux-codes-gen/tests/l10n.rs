@@ -1,0 +1,221 @@
+//! The translators' round trip in the generator: a catalog's translation states (draft
+//! fallbacks, stale texts), the PO and XLIFF files pinned by snapshots, and imports that touch
+//! only the strings they change, in every TOML form a text can take. (The files under gettext,
+//! translate-toolkit and polib: `flux-codes-cli/tests/l10n.rs`.)
+
+use std::path::Path;
+
+use flux_codes_gen::Catalog;
+use flux_codes_gen::l10n::import::{ImportOptions, PoInput, import};
+use flux_codes_gen::model::{Counts, SourceHash, TextId, TextState};
+use flux_codes_gen::render::po::{PoHeader, render_po};
+use flux_codes_gen::render::xliff::render_xliff;
+
+const FIXTURE: &str = "tests/fixtures/l10n.toml";
+
+fn source() -> String {
+    std::fs::read_to_string(FIXTURE).unwrap()
+}
+
+fn load(source: &str) -> Catalog {
+    flux_codes_gen::parse_catalog(Path::new(FIXTURE), source)
+        .unwrap_or_else(|d| panic!("{}", d.render(false)))
+}
+
+fn po(catalog: &Catalog, locale: usize) -> String {
+    let previous = |hash: SourceHash| {
+        (hash.to_string() == "00000000").then(|| "The basket is empty.".to_owned())
+    };
+    render_po(
+        catalog,
+        locale,
+        PoHeader {
+            revision_date: "2026-11-30 10:00+0000",
+        },
+        &previous,
+    )
+}
+
+#[test]
+fn drafts_fall_back_and_changed_sources_make_translations_stale() {
+    let (catalog, warnings) =
+        flux_codes_gen::parse_catalog_checked(Path::new(FIXTURE), &source()).unwrap();
+    assert_eq!(catalog.locales(), ["en", "es", "pt-BR"]);
+    assert!(catalog.is_draft(2) && !catalog.is_draft(1));
+    let empty = catalog.text_by_key("ERR_CART_EMPTY.message").unwrap();
+    assert_eq!(empty, TextId::Message(0));
+    assert_eq!(empty.texts(&catalog)[2], "The cart is empty.", "a fallback");
+    assert_eq!(empty.states(&catalog)[0], TextState::Source);
+    assert!(matches!(empty.states(&catalog)[1], TextState::Stale { .. }));
+    assert_eq!(empty.states(&catalog)[2], TextState::Fallback);
+    let locked = catalog.text_by_key("ERR_CART_LOCKED.message").unwrap();
+    assert_eq!(locked.states(&catalog)[2], TextState::Translated);
+    assert_eq!(
+        Counts::of(&catalog, 2),
+        Counts {
+            total: 6,
+            translated: 3,
+            missing: 3,
+            stale: 0
+        }
+    );
+    assert_eq!(Counts::of(&catalog, 1).stale, 1);
+    let rendered = warnings.render(false);
+    insta::assert_snapshot!("stale_warning", rendered);
+}
+
+#[test]
+fn po_and_xliff_files_are_pinned() {
+    let catalog = load(&source());
+    insta::assert_snapshot!("es.po", po(&catalog, 1));
+    insta::assert_snapshot!("pt-BR.po", po(&catalog, 2));
+    let none = |_: SourceHash| None;
+    insta::assert_snapshot!("pt-BR.xlf", render_xliff(&catalog, 2, &none));
+}
+
+/// Imports `po` into the fixture; the new catalog text.
+fn import_po(po: &str, options: ImportOptions) -> Result<String, String> {
+    let path = Path::new("pt-BR.po");
+    let input = PoInput {
+        path,
+        bytes: po.as_bytes(),
+    };
+    import(Path::new(FIXTURE), &source(), &[input], options)
+        .map(|imported| imported.source)
+        .map_err(|e| e.render(false))
+}
+
+#[test]
+fn an_import_changes_only_its_strings_in_every_table_form() {
+    let catalog = load(&source());
+    let exported = po(&catalog, 2);
+    let translated = exported
+        .replace(
+            "msgid \"The cart is full.\"\nmsgstr \"\"",
+            "msgid \"The cart is full.\"\nmsgstr \"O carrinho está cheio.\"",
+        )
+        .replace(
+            "msgid \"The cart is empty.\"\nmsgstr \"\"",
+            "msgid \"The cart is empty.\"\nmsgstr \"O carrinho está vazio.\"",
+        )
+        .replace(
+            "msgstr \"O carrinho está sendo finalizado.\"",
+            "msgstr \"O carrinho está em finalização.\"",
+        );
+    let after = import_po(&translated, ImportOptions::default()).unwrap();
+    let before = source();
+    let expected = before
+        .replace(
+            "message = { en = \"The cart is empty.\", es = \"El carrito está vacío.\" }   #",
+            "message = { en = \"The cart is empty.\", es = \"El carrito está vacío.\", pt-BR = \"O carrinho está vazio.\" }   #",
+        )
+        .replace(
+            "es = \"El carrito está lleno.\"\n",
+            "es = \"El carrito está lleno.\"\npt-BR = \"O carrinho está cheio.\"\n",
+        )
+        .replace(
+            "message.pt-BR = \"O carrinho está sendo finalizado.\"",
+            "message.pt-BR = \"O carrinho está em finalização.\"",
+        );
+    let records = after
+        .strip_prefix(expected.as_str())
+        .unwrap_or_else(|| panic!("more than the strings changed:\n{after}"));
+    let hash = |text: &str| SourceHash::of(text).to_string();
+    assert_eq!(
+        records,
+        format!(
+            "\n# What each pt-BR translation was made from: a hash of the source text it translates,\n\
+             # written by `flux-codes l10n import`. A changed source text makes its translation stale.\n\
+             [translated_from.pt-BR]\n\
+             \"categories.cart.title\" = \"{}\"\n\
+             \"ERR_CART_EMPTY.message\" = \"{}\"\n\
+             \"ERR_CART_EMPTY.hint\" = \"{}\"\n\
+             \"ERR_CART_LIMIT.message\" = \"{}\"\n\
+             \"ERR_CART_LOCKED.message\" = \"{}\"\n",
+            hash("Cart errors"),
+            hash("The cart is empty."),
+            hash("Add an item, then \"check out\" again."),
+            hash("The cart is full."),
+            hash("The cart is being checked out."),
+        )
+    );
+    let catalog = load(&after);
+    assert_eq!(Counts::of(&catalog, 2).translated, 5);
+}
+
+#[test]
+fn fuzzy_entries_wait_unless_asked_and_stay_stale() {
+    let catalog = load(&source());
+    let es = po(&catalog, 1);
+    assert!(es.contains(
+        "#, fuzzy\n#| msgctxt \"ERR_CART_EMPTY.message\"\n#| msgid \"The basket is empty.\"\n"
+    ));
+    let edited = es.replace(
+        "msgstr \"El carrito está vacío.\"",
+        "msgstr \"El carrito no tiene artículos.\"",
+    );
+    let after = import_po(&edited, ImportOptions::default()).unwrap();
+    let catalog = load(&after);
+    let empty = TextId::Message(0);
+    assert_eq!(
+        empty.texts(&catalog)[1],
+        "El carrito está vacío.",
+        "a fuzzy entry is not imported by default"
+    );
+    assert!(matches!(empty.states(&catalog)[1], TextState::Stale { .. }));
+    let after = import_po(
+        &edited,
+        ImportOptions {
+            include_fuzzy: true,
+        },
+    )
+    .unwrap();
+    let catalog = load(&after);
+    assert_eq!(empty.texts(&catalog)[1], "El carrito no tiene artículos.");
+    assert_eq!(
+        empty.states(&catalog)[1],
+        TextState::Stale {
+            translated_from: SourceHash::of("The basket is empty.")
+        },
+        "imported unreviewed, it still translates the earlier source"
+    );
+}
+
+#[test]
+fn bad_imports_are_located_in_the_po_file() {
+    let catalog = load(&source());
+    let exported = po(&catalog, 2);
+    let cases = [
+        (
+            "detail params",
+            exported.replace(
+                "msgid \"A cart holds at most {max_items} items.\"\nmsgstr \"\"",
+                "msgid \"A cart holds at most {max_items} items.\"\nmsgstr \"No máximo {itens} itens.\"",
+            ),
+        ),
+        (
+            "a placeholder in a fixed text",
+            exported.replace(
+                "msgid \"The cart is full.\"\nmsgstr \"\"",
+                "msgid \"The cart is full.\"\nmsgstr \"O carrinho {x} está cheio.\"",
+            ),
+        ),
+        (
+            "the default locale",
+            exported.replace("\"Language: pt_BR\\n\"", "\"Language: en\\n\""),
+        ),
+        (
+            "a gettext plural",
+            exported.replace(
+                "msgid \"The cart is full.\"\nmsgstr \"\"",
+                "msgid \"The cart is full.\"\nmsgid_plural \"Carts are full.\"\nmsgstr[0] \"\"",
+            ),
+        ),
+    ];
+    let mut report = String::new();
+    for (what, po) in cases {
+        let error = import_po(&po, ImportOptions::default()).unwrap_err();
+        report.push_str(&format!("=== {what}\n{error}\n"));
+    }
+    insta::assert_snapshot!("bad_imports", report);
+}

@@ -1,0 +1,161 @@
+//! The runtime names no catalog code: `flux-codes` itself builds from a catalog that shares no
+//! code with Flux's (a few of PostgreSQL's conditions), and the code it answers on its own
+//! comes from that catalog's `internal_error`; without one, the build fails saying what to add.
+//!
+//! Each test copies the crate (manifest, build script, sources) under
+//! `target/generated-crate-tests/` with another `codes.toml`, sharing one target dir there with
+//! `generated_crate.rs`, so dependencies are compiled once.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch() -> PathBuf {
+    root().join("target/generated-crate-tests")
+}
+
+/// A copy of this crate named `name`, with `catalog` as its codes.toml and a `probe` example.
+fn copy_with_catalog(name: &str, catalog: &str) -> PathBuf {
+    let dir = scratch().join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::create_dir_all(dir.join("examples")).unwrap();
+    for entry in std::fs::read_dir(root().join("src")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join("src").join(path.file_name().unwrap())).unwrap();
+    }
+    for file in ["build.rs", "README.md"] {
+        std::fs::copy(root().join(file), dir.join(file)).unwrap();
+    }
+    // The package's own sections, with its path dependencies made absolute; not the test,
+    // example and workspace sections, which name this repository's files.
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let package = &manifest[..manifest.find("[dev-dependencies]").unwrap()];
+    let package = package
+        .replace(
+            "path = \"flux-codes-derive\"",
+            &format!("path = {:?}", root().join("flux-codes-derive")),
+        )
+        .replace(
+            "path = \"flux-codes-gen\"",
+            &format!("path = {:?}", root().join("flux-codes-gen")),
+        );
+    // A package name of its own: two copies that are each their workspace's root would
+    // otherwise share cargo's build-script output (its hash of a path package is relative to
+    // the workspace root).
+    let package = package.replacen("name = \"flux-codes\"", &format!("name = {name:?}"), 1);
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!("{package}\n[lib]\nname = \"flux_codes\"\n\n[workspace]\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("codes.toml"), catalog).unwrap();
+    std::fs::write(
+        dir.join("examples/probe.rs"),
+        r#"use flux_codes::{ApiError, ErrorCode};
+
+fn main() {
+    let first = ErrorCode::ALL[0];
+    let failed = ApiError::new(first).extra("status", 200).unwrap_err();
+    let answered = ApiError::from(failed);
+    println!("{} {} {}", ErrorCode::COUNT, answered.code(), answered.code().http_status());
+}
+"#,
+    )
+    .unwrap();
+    dir
+}
+
+fn cargo(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO"))
+        .current_dir(dir)
+        .args(args)
+        .env("CARGO_TARGET_DIR", scratch().join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+// flux-codes: allow-start (PostgreSQL's condition names, not Flux codes)
+const POSTGRES: &str = r#"[catalog]
+name = "PostgreSQL"
+default_locale = "en"
+locales = ["en"]
+internal_error = "INTERNAL_ERROR"
+
+[categories.integrity]
+title = { en = "Integrity constraint violations" }
+
+[categories.internal]
+title = { en = "Internal errors" }
+
+[codes.UNIQUE_VIOLATION]
+status = 409
+retryable = false
+category = "integrity"
+message = { en = "A unique constraint was violated." }
+detail = { en = "Key {key} already exists." }
+
+[codes.SERIALIZATION_FAILURE]
+status = 409
+retryable = true
+category = "integrity"
+message = { en = "The transaction could not be serialized." }
+
+[codes.INTERNAL_ERROR]
+status = 500
+retryable = false
+category = "internal"
+message = { en = "An internal error occurred." }
+"#;
+
+#[test]
+fn the_crate_builds_with_a_catalog_that_shares_no_code_with_flux() {
+    let flux = std::fs::read_to_string(root().join("codes.toml")).unwrap();
+    for code in [
+        "UNIQUE_VIOLATION",
+        "SERIALIZATION_FAILURE",
+        "INTERNAL_ERROR",
+    ] {
+        assert!(!flux.contains(code), "{code} is a Flux code too");
+    }
+    let dir = copy_with_catalog("foreign-catalog", POSTGRES);
+    let out = cargo(&dir, &["run", "--quiet", "--example", "probe"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "3 INTERNAL_ERROR 500\n");
+}
+
+#[test]
+fn without_internal_error_the_build_fails_saying_what_to_add() {
+    let catalog = POSTGRES.replace("internal_error = \"INTERNAL_ERROR\"\n", "");
+    let dir = copy_with_catalog("foreign-catalog-no-role", &catalog);
+    let out = cargo(&dir, &["build", "--quiet", "--lib"]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains(
+            "error: the catalog names no `internal_error` code, which the generated code's \
+             runtime needs"
+        ),
+        "{stderr}"
+    );
+    // Named so the user can open it, wherever the crate lies.
+    let path = dir.join("codes.toml");
+    assert!(
+        stderr.contains(&format!("--> {}:1:1", path.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: add `internal_error = \"INTERNAL_ERROR\"` to `[catalog]`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+// flux-codes: allow-end
