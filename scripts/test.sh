@@ -8,7 +8,7 @@
 #   compile uses the CPU, and a step waits only for the installs it needs.
 # - Every cargo step uses the workspace's one feature set (`--workspace --all-features`), so
 #   the example server and the CLI the later steps run are the ones `cargo test` built; no step
-#   compiles a crate twice with other features, except the two lean-feature checks.
+#   compiles a crate twice with other features, except the three lean-feature checks.
 # - The fuzz targets (their own release + ASan build) build and run in the background at low
 #   priority, after the main compile, while the tests run.
 # - `cargo bench --no-run` is gone: `cargo clippy --all-targets` already type-checks every
@@ -170,8 +170,9 @@ cargo fmt --all --check
 step "cargo clippy (all targets, all features; type-checks the benches too)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 
-step "flux-codes builds with its default (lean) features and with \`http\` alone"
+step "flux-codes builds with its default features, with none (no \`tracing\`), and with \`http\` alone"
 cargo check --quiet -p flux-codes --lib
+cargo check --quiet -p flux-codes --lib --no-default-features
 cargo check --quiet -p flux-codes --lib --features http
 
 step "cargo test --no-run (all features)"
@@ -180,6 +181,10 @@ touch "$compiled"
 
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
+
+step "no broken link in the docs ($target/doc)"
+python3 scripts/check-doc-links.py --self-test
+python3 scripts/check-doc-links.py "$target/doc"
 
 step "the crate's front page lists every code of codes.toml"
 for code in $(grep -oP '^\[codes\.\K[A-Z][A-Z0-9_]*' codes.toml); do

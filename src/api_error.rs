@@ -226,7 +226,18 @@ impl ApiError {
 
     /// The problem details body in `locale`: `title` is the code's message and `detail` its
     /// template filled with the params (or the service's detail), both in `locale`.
+    ///
+    /// This is answering the error: with the `tracing` feature (on by default) it emits one
+    /// event with the code, the status, the retryability and, for a 5xx, the internal cause
+    /// (the crate documentation lists its fields; `Display` and `Serialize` emit none).
     pub fn to_problem(&self, locale: Locale) -> Problem<'_> {
+        crate::answered::answered(self);
+        self.problem(locale)
+    }
+
+    /// [`ApiError::to_problem`] without the event: for re-rendering an answer (in another
+    /// locale) and for `Display` and `Serialize`.
+    pub(crate) fn problem(&self, locale: Locale) -> Problem<'_> {
         let detail = match self.code.detail_template(locale) {
             Some(_) => {
                 let args: Vec<(&str, &dyn fmt::Display)> = self
@@ -285,7 +296,7 @@ impl From<ExtensionError> for ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let problem = self.to_problem(Locale::DEFAULT);
+        let problem = self.problem(Locale::DEFAULT);
         write!(f, "{}: {}", self.code, problem.title())?;
         if let Some(detail) = problem.detail() {
             write!(f, " {detail}")?;
@@ -304,7 +315,7 @@ impl StdError for ApiError {
 /// The body in the default locale; use [`ApiError::to_problem`] for another.
 impl Serialize for ApiError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_problem(Locale::DEFAULT).serialize(serializer)
+        self.problem(Locale::DEFAULT).serialize(serializer)
     }
 }
 

@@ -34,6 +34,7 @@ use http::request::Parts;
 
 use crate::{ApiError, Locale};
 
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = self.to_http_response(Locale::DEFAULT).map(Body::from);
@@ -56,7 +57,8 @@ pub async fn localize(request: Request, next: Next) -> Response {
         .headers_mut()
         .append(VARY, HeaderValue::from_static("accept-language"));
     if locale != Locale::DEFAULT {
-        let localized = error.to_problem(locale).to_json();
+        // Re-rendered: the error was answered (and its event emitted) by `into_response`.
+        let localized = error.problem(locale).to_json();
         let headers = response.headers_mut();
         headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale.as_str()));
         headers.remove(CONTENT_LENGTH);

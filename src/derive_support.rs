@@ -109,35 +109,135 @@ const fn push_placeholders(mut m: Message, params: &[&str]) -> Message {
 }
 
 /// The first placeholder of `code`'s detail that neither a field nor a `param(...)` of `case`
-/// (`variant `X`` or `struct `X``) fills.
+/// (`variant `X`` or `struct `X``) fills. `fields` are the case's named fields: one that fills
+/// no placeholder but is spelled close to the unfilled one is suggested (`max_amt` for
+/// `{max_amount}`).
 pub const fn unfilled_placeholder(
     code: &str,
     params: &[&str],
     filled: &[&str],
+    fields: &[&str],
     case: &str,
 ) -> Option<Message> {
     let mut i = 0;
     while i < params.len() {
         let p = params[i];
         if !contains(filled, p) {
-            return Some(
-                Message::new()
-                    .push("the detail of `")
-                    .push(code)
-                    .push("` has the placeholder `{")
+            let m = Message::new()
+                .push("the detail of `")
+                .push(code)
+                .push("` has the placeholder `{")
+                .push(p)
+                .push("}`, which nothing in ")
+                .push(case)
+                .push(" fills: ");
+            return Some(match near_miss(p, fields, params) {
+                Some(field) => m
+                    .push("a field `")
+                    .push(field)
+                    .push("` is close: rename it or add `param(")
                     .push(p)
-                    .push("}`, which nothing in ")
-                    .push(case)
-                    .push(" fills: add a field `")
+                    .push(" = ")
+                    .push(field)
+                    .push(")` to its `#[flux]`"),
+                None => m
+                    .push("add a field `")
                     .push(p)
                     .push("` or `param(")
                     .push(p)
                     .push(" = ...)` to its `#[flux]`"),
-            );
+            });
         }
         i += 1;
     }
     None
+}
+
+/// The longest name [`near_miss`] compares, in bytes (field names are short; the edit distance
+/// costs the product of both lengths, in constant evaluation).
+const NEAR_MISS_MAX_LEN: usize = 64;
+
+/// The field closest to `placeholder` among those that fill no placeholder, when it is close
+/// enough to be a misspelling: at most a third of the longer name's letters apart (as the
+/// generator's "did you mean" for catalog keys), and not all of the shorter one's (`a` is not
+/// a misspelling of `b`), ASCII case ignored.
+const fn near_miss<'a>(placeholder: &str, fields: &[&'a str], params: &[&str]) -> Option<&'a str> {
+    let mut best: Option<(&'a str, usize)> = None;
+    let mut i = 0;
+    while i < fields.len() {
+        let field = fields[i];
+        i += 1;
+        if contains(params, field) {
+            continue;
+        }
+        let Some(distance) = edit_distance(placeholder.as_bytes(), field.as_bytes()) else {
+            continue;
+        };
+        let (shorter, longer) = if field.len() > placeholder.len() {
+            (placeholder.len(), field.len())
+        } else {
+            (field.len(), placeholder.len())
+        };
+        let limit = if longer / 3 > 1 { longer / 3 } else { 1 };
+        let better = match best {
+            Some((_, d)) => distance < d,
+            None => true,
+        };
+        if distance <= limit && distance < shorter && better {
+            best = Some((field, distance));
+        }
+    }
+    match best {
+        Some((field, _)) => Some(field),
+        None => None,
+    }
+}
+
+/// Edit distance with swaps of neighbours as one edit (optimal string alignment), ASCII case
+/// ignored; `None` for a name longer than [`NEAR_MISS_MAX_LEN`].
+const fn edit_distance(a: &[u8], b: &[u8]) -> Option<usize> {
+    if a.len() > NEAR_MISS_MAX_LEN || b.len() > NEAR_MISS_MAX_LEN {
+        return None;
+    }
+    // Three rows of the table: two back (for swaps), one back, and the current one.
+    let mut two_back = [0usize; NEAR_MISS_MAX_LEN + 1];
+    let mut one_back = [0usize; NEAR_MISS_MAX_LEN + 1];
+    let mut row = [0usize; NEAR_MISS_MAX_LEN + 1];
+    let mut j = 0;
+    while j <= b.len() {
+        one_back[j] = j;
+        j += 1;
+    }
+    let mut i = 1;
+    while i <= a.len() {
+        row[0] = i;
+        let mut j = 1;
+        while j <= b.len() {
+            let (x, y) = (a[i - 1].to_ascii_lowercase(), b[j - 1].to_ascii_lowercase());
+            let cost = if x == y { 0 } else { 1 };
+            let mut d = one_back[j] + 1;
+            if row[j - 1] + 1 < d {
+                d = row[j - 1] + 1;
+            }
+            if one_back[j - 1] + cost < d {
+                d = one_back[j - 1] + cost;
+            }
+            if i > 1
+                && j > 1
+                && x == b[j - 2].to_ascii_lowercase()
+                && a[i - 2].to_ascii_lowercase() == y
+                && two_back[j - 2] + 1 < d
+            {
+                d = two_back[j - 2] + 1;
+            }
+            row[j] = d;
+            j += 1;
+        }
+        two_back = one_back;
+        one_back = row;
+        i += 1;
+    }
+    Some(one_back[b.len()])
 }
 
 /// A `param(name = ...)` whose name is not a placeholder of `code`'s detail.
@@ -200,13 +300,20 @@ mod tests {
 
     #[test]
     fn messages_name_the_placeholder() {
-        let m = unfilled_placeholder("ERR_X", &["a", "b"], &["a", "c"], "variant `V`").unwrap();
+        let m = unfilled_placeholder(
+            "ERR_X",
+            &["a", "b"],
+            &["a", "c"],
+            &["a", "c"],
+            "variant `V`",
+        )
+        .unwrap();
         assert_eq!(
             m.as_str(),
             "the detail of `ERR_X` has the placeholder `{b}`, which nothing in variant `V` fills: \
              add a field `b` or `param(b = ...)` to its `#[flux]`"
         );
-        assert!(unfilled_placeholder("ERR_X", &["a"], &["a"], "variant `V`").is_none());
+        assert!(unfilled_placeholder("ERR_X", &["a"], &["a"], &["a"], "variant `V`").is_none());
         let m = unknown_param("ERR_X", &["a", "b"], "c").unwrap();
         assert_eq!(
             m.as_str(),
@@ -218,6 +325,13 @@ mod tests {
             "`ERR_X` has no detail placeholders: remove `param(c = ...)`"
         );
         assert!(unknown_param("ERR_X", &["c"], "c").is_none());
+        // A field spelled close to the unfilled placeholder is suggested; a param is not.
+        let fields = ["max_amt", "request_id"];
+        let m = unfilled_placeholder("ERR_X", &["max_amount"], &fields, &fields, "struct `S`");
+        assert!(m.unwrap().as_str().ends_with(
+            "a field `max_amt` is close: rename it or add `param(max_amount = max_amt)` to its \
+                 `#[flux]`"
+        ));
         assert!(detail_conflict("ERR_X", false).is_none());
         assert!(detail_conflict("ERR_X", true).is_some());
     }
@@ -232,5 +346,33 @@ mod tests {
         let m = Message::new().push(&"x".repeat(2 * Message::CAPACITY));
         assert!(m.as_str().ends_with("...") && m.as_str().len() == Message::CAPACITY);
         assert_eq!(m.push("more").as_str().len(), Message::CAPACITY);
+    }
+}
+
+#[cfg(test)]
+mod near_miss_tests {
+    use super::{edit_distance, near_miss};
+
+    #[test]
+    fn near_misses_are_misspellings_not_other_names() {
+        assert_eq!(edit_distance(b"max_amt", b"max_amount"), Some(3));
+        assert_eq!(edit_distance(b"MAX_AMUONT", b"max_amount"), Some(1));
+        assert_eq!(edit_distance(&[b'a'; 65], b"a"), None);
+        let params = ["max_amount", "currency"];
+        assert_eq!(
+            near_miss("max_amount", &["max_amt", "currency"], &params),
+            Some("max_amt")
+        );
+        assert_eq!(
+            near_miss("max_amount", &["maxamount", "max_amt"], &params),
+            Some("maxamount")
+        );
+        // A field that fills another placeholder is not a near miss.
+        assert_eq!(near_miss("currency", &["currency_"], &["currency_"]), None);
+        assert_eq!(near_miss("b", &["a", "c"], &[]), None);
+        assert_eq!(
+            near_miss("max_amount", &["request_id", "amount_due"], &params),
+            None
+        );
     }
 }

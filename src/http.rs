@@ -9,6 +9,7 @@ use crate::api_error::PROBLEM_JSON;
 use crate::client::RemoteError;
 use crate::{ApiError, ErrorCode, Locale};
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl ErrorCode {
     /// The HTTP status as an `http::StatusCode`.
     pub fn status_code(self) -> StatusCode {
@@ -17,18 +18,21 @@ impl ErrorCode {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl From<ErrorCode> for StatusCode {
     fn from(code: ErrorCode) -> StatusCode {
         code.status_code()
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl From<&ApiError> for StatusCode {
     fn from(error: &ApiError) -> StatusCode {
         error.code().status_code()
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl ApiError {
     /// The HTTP status as an `http::StatusCode`.
     pub fn status_code(&self) -> StatusCode {
@@ -53,6 +57,7 @@ impl ApiError {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl RemoteError {
     /// Parses a response from its status, headers and body (see [`RemoteError::parse`]).
     pub fn from_http(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> RemoteError {
@@ -70,6 +75,7 @@ impl RemoteError {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl Locale {
     /// [`Locale::negotiate`] over a request's `Accept-Language` field. Several field lines are
     /// one comma-separated list (RFC 9110 §5.3); lines that are not visible ASCII are skipped,

@@ -1,11 +1,87 @@
-#![doc = include_str!("../README.md")]
+//! Flux's error codes for Rust services and clients: [`ErrorCode`], one variant per code of the
+//! Flux catalog (`codes.toml`, generated at build time), with every fact of each code; an
+//! [`ApiError`] a service answers with, rendered as RFC 9457 `application/problem+json` in the
+//! caller's language; and [`client::RemoteError`], what a client reads back from any error
+//! response.
+//!
+//! ```
+//! use flux_codes::{ApiError, ErrorCode, Locale};
+//!
+//! let code: ErrorCode = "ERR_MAX_AMOUNT_EXCEEDED".parse().unwrap();
+//! assert_eq!((code.http_status(), code.is_retryable()), (422, false));
+//! assert_eq!(
+//!     code.detail(Locale::Es, &[("max_amount", &"500.00")]).unwrap(),
+//!     "El monto máximo para este pago es 500.00."
+//! );
+//!
+//! // A handler answers with an `ApiError`; the caller's `Accept-Language` picks the language.
+//! let err = ApiError::new(code).param("max_amount", "500.00");
+//! let problem = err.to_problem(Locale::negotiate("es-CL,es;q=0.9,en;q=0.8"));
+//! assert_eq!(problem.title(), "El monto del pago supera el máximo permitido.");
+//! ```
+//!
+//! # The main types
+//!
+//! | item | what it is |
+//! |---|---|
+//! | [`ErrorCode`] | every code: `as_str` (the wire string), `http_status`, `is_retryable`, `category`, `message`, `hint`, `detail`, `params`, `docs_url`, `deprecation`; `FromStr`/`Display`, serde, strum |
+//! | [`Locale`], [`Category`] | the catalog's languages (with [`Locale::negotiate`] for `Accept-Language`) and categories |
+//! | [`ApiError`], [`Problem`] | the error a service answers with, and its problem+json body in one locale; the internal cause is logged, never sent |
+//! | [`client::RemoteError`] | any error response read back: a known code, a code newer than this catalog, or a proxy's HTML page; `Retry-After` |
+//! | [`FluxError`] | `#[derive(FluxError)]`: maps a service's own error enum to codes, checked at compile time |
+//! | [`catalog!`] | the same API generated from another crate's own `codes.toml` |
+//! | [`CATALOG_JSON`] | the whole catalog as JSON, to serve as `/errors.json` |
+//!
+//! # Features
+//!
+//! | feature | default | adds |
+//! |---|---|---|
+//! | `tracing` | yes | an event per answered [`ApiError`] (below) |
+//! | `http` | no | [`ErrorCode::status_code`] and `From<ErrorCode> for http::StatusCode`, [`ApiError::to_http_response`], [`client::RemoteError::from_http`], [`Locale::negotiate_headers`] |
+//! | `axum` | no | `IntoResponse for ApiError`, the [`axum::localize`] middleware and the [`axum::AcceptLanguage`] extractor (implies `http`) |
+//!
+//! Items behind a feature carry its badge.
+//!
+//! ## Logging: the `tracing` feature
+//!
+//! Answering an [`ApiError`] ([`ApiError::to_problem`], and so `to_http_response` and axum's
+//! `IntoResponse`) emits one [`tracing`](https://docs.rs/tracing) event with target
+//! `flux_codes`, at level `ERROR` for a 5xx and `INFO` for a 4xx, with the fields of
+//! OpenTelemetry's semantic conventions where they exist:
+//!
+//! | field | value |
+//! |---|---|
+//! | `error.type` | the code, e.g. `ERR_SERVER` |
+//! | `http.response.status_code` | its HTTP status |
+//! | `error.retryable` | whether the client may retry the same request unchanged |
+//! | `error.cause` | 5xx only: the internal cause and its sources, joined by `: ` |
+//!
+//! A subscriber decides what is kept (`tracing_subscriber`'s `EnvFilter`: `flux_codes=warn`
+//! keeps the 5xx only, `flux_codes=off` none). To leave `tracing` out of the build, turn the
+//! default features off:
+//!
+//! ```toml
+//! [dependencies]
+//! flux-codes = { version = "0.1", default-features = false, features = ["axum"] }
+//! ```
+//!
 #![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]
+//!
+//! The repository's README covers the catalog format, the `flux-codes` command and the exports
+//! for other languages: <https://github.com/flux/flux-codes>.
 #![cfg_attr(docsrs, feature(doc_cfg))]
+// The front page links items of every feature; `cargo doc --all-features` (scripts/test.sh,
+// docs.rs) checks those links, a build without the features cannot resolve them.
+#![cfg_attr(
+    not(all(feature = "http", feature = "axum")),
+    allow(rustdoc::broken_intra_doc_links)
+)]
 #![forbid(unsafe_code)]
 
 // The derive's and `catalog!`'s expansions name `::flux_codes`, in this crate too.
 extern crate self as flux_codes;
 
+mod answered;
 mod api_error;
 /// The shape of a code string, the generator's own definition (copied by `build.rs`).
 #[allow(dead_code)] // `CODE_PATTERN` is for the generator's JSON Schemas
@@ -13,6 +89,7 @@ mod code_shape {
     include!(concat!(env!("OUT_DIR"), "/code_shape.rs"));
 }
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 pub mod client;
 mod derive_support;
@@ -48,3 +125,9 @@ pub mod __private {
     pub use serde;
     pub use strum;
 }
+
+/// The README's examples, run as doctests (the README is the repository's page, not the crate's
+/// documentation).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

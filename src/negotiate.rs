@@ -1,6 +1,7 @@
 //! `Accept-Language` negotiation: RFC 4647 "lookup" over a catalog's locales, with the HTTP
-//! semantics of RFC 9110 §12.5.4 (q-values, `*`, `q=0` exclusions). Generated code reaches it
-//! through [`crate::__private`] as `Locale::negotiate`.
+//! semantics of RFC 9110 §12.5.4 (q-values, `*`, `q=0` exclusions): what
+//! [`Locale::negotiate`](crate::Locale::negotiate) runs over the catalog's locales, and what a
+//! `catalog!` crate's `Locale::negotiate` runs over its own.
 //!
 //! Each language range is parsed by `icu_locale_core` (ICU4X's BCP 47 parser: syntax checks and
 //! case-insensitive comparison); the list around the ranges (commas, weights) is parsed here,

@@ -113,7 +113,7 @@ fn editing_the_toml_rebuilds_the_crate_that_calls_catalog() {
         stderr.contains("error: category `pointz` does not exist"),
         "{stderr}"
     );
-    assert!(stderr.contains("--> codes.toml:21:12"), "{stderr}");
+    assert!(stderr.contains("--> codes.toml:23:12"), "{stderr}");
     assert!(stderr.contains("help: did you mean `points`?"), "{stderr}");
     assert!(stderr.contains("--> src/lib.rs:10:26"), "{stderr}");
 

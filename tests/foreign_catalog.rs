@@ -158,4 +158,56 @@ fn without_internal_error_the_build_fails_saying_what_to_add() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// A draft locale with half its texts builds, negotiates and answers problem+json: its own
+/// texts where it has them, the default locale's where it has none.
+#[test]
+fn a_draft_locale_with_half_its_texts_serves_problems_with_fallbacks() {
+    let catalog = POSTGRES
+        .replace(
+            "locales = [\"en\"]\n",
+            "locales = [\"en\"]\ndraft_locales = [\"de\"]\n",
+        )
+        .replace(
+            "message = { en = \"A unique constraint was violated.\" }",
+            "message = { en = \"A unique constraint was violated.\", de = \"Eine Eindeutigkeitsbedingung wurde verletzt.\" }",
+        );
+    let dir = copy_with_catalog("foreign-catalog-draft", &catalog);
+    std::fs::write(
+        dir.join("examples/probe.rs"),
+        r#"use flux_codes::{ApiError, ErrorCode, Locale};
+
+fn main() {
+    let locale = Locale::negotiate("de-CH,de;q=0.9,en;q=0.5");
+    let code: ErrorCode = "UNIQUE_VIOLATION".parse().unwrap();
+    let problem = ApiError::new(code).param("key", "(email)");
+    println!("{}", serde_json::to_string(&problem.to_problem(locale)).unwrap());
+    let other: ErrorCode = "SERIALIZATION_FAILURE".parse().unwrap();
+    println!("{}", serde_json::to_string(&ApiError::new(other).to_problem(locale)).unwrap());
+}
+"#,
+    )
+    .unwrap();
+    let out = cargo(&dir, &["run", "--quiet", "--example", "probe"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let mut lines = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap());
+    let translated = lines.next().unwrap();
+    assert_eq!(
+        translated["title"],
+        "Eine Eindeutigkeitsbedingung wurde verletzt."
+    );
+    assert_eq!(
+        translated["detail"], "Key (email) already exists.",
+        "no German detail yet: the English one"
+    );
+    assert_eq!(translated["status"], 409);
+    let fallback = lines.next().unwrap();
+    assert_eq!(
+        fallback["title"],
+        "The transaction could not be serialized."
+    );
+}
 // flux-codes: allow-end

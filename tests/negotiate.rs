@@ -81,7 +81,7 @@ proptest! {
     #[test]
     fn an_excluded_locale_is_never_chosen(rest in header()) {
         let header = format!("{rest}, es;q=0");
-        prop_assert_eq!(Locale::negotiate(&header), Locale::En);
+        prop_assert_ne!(Locale::negotiate(&header), Locale::Es);
     }
 }
 

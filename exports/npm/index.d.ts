@@ -23,7 +23,8 @@ export type ErrorCode =
 /** A locale of the catalog (BCP 47 tag). */
 export type Locale =
   | "en"
-  | "es";
+  | "es"
+  | "pt-BR";
 
 /**
  * What a function taking a locale accepts: a locale, any BCP 47 tag (`"es-CL"` is looked up as

@@ -11,7 +11,7 @@ function deepFreeze(value) {
 }
 
 /** Every locale, in catalog order. */
-export const LOCALES = deepFreeze(["en","es"]);
+export const LOCALES = deepFreeze(["en","es","pt-BR"]);
 
 /** The locale used when none is given, and for a locale the catalog does not have. */
 export const DEFAULT_LOCALE = "en";
@@ -41,23 +41,28 @@ export const ERROR_CODES = deepFreeze([
 export const CATEGORIES = deepFreeze({
   "qr": {
     "en": "QR errors",
-    "es": "Errores de QR"
+    "es": "Errores de QR",
+    "pt-BR": "Erros de QR"
   },
   "payment": {
     "en": "Payment errors",
-    "es": "Errores de pago"
+    "es": "Errores de pago",
+    "pt-BR": "Erros de pagamento"
   },
   "request": {
     "en": "Request errors",
-    "es": "Errores de solicitud"
+    "es": "Errores de solicitud",
+    "pt-BR": "Erros de requisição"
   },
   "auth": {
     "en": "Authentication errors",
-    "es": "Errores de autenticación"
+    "es": "Errores de autenticación",
+    "pt-BR": "Erros de autenticação"
   },
   "server": {
     "en": "Server errors",
-    "es": "Errores del servidor"
+    "es": "Errores del servidor",
+    "pt-BR": "Erros do servidor"
   }
 });
 
@@ -70,12 +75,14 @@ export const CODES = deepFreeze({
     "category": "qr",
     "message": {
       "en": "The QR code is not recognized by Flux.",
-      "es": "Flux no reconoce el código QR."
+      "es": "Flux no reconoce el código QR.",
+      "pt-BR": "O Flux não reconhece o código QR."
     },
     "detail": null,
     "hint": {
       "en": "Check that the customer is showing a Flux QR code and that it was scanned completely, then try again.",
-      "es": "Verifica que el cliente esté mostrando un código QR de Flux y que se haya escaneado completo; luego vuelve a intentarlo."
+      "es": "Verifica que el cliente esté mostrando un código QR de Flux y que se haya escaneado completo; luego vuelve a intentarlo.",
+      "pt-BR": "Verifique se o cliente está mostrando um código QR do Flux e se ele foi lido por completo; depois, tente novamente."
     },
     "params": [],
     "deprecated": null,
@@ -88,12 +95,14 @@ export const CODES = deepFreeze({
     "category": "qr",
     "message": {
       "en": "The QR code is currently disabled.",
-      "es": "El código QR está deshabilitado en este momento."
+      "es": "El código QR está deshabilitado en este momento.",
+      "pt-BR": "O código QR está desativado no momento."
     },
     "detail": null,
     "hint": {
       "en": "Ask the customer to check the status of the QR code in their wallet app or to pay with a different one.",
-      "es": "Pídele al cliente que revise el estado del código QR en su aplicación de billetera o que pague con otro."
+      "es": "Pídele al cliente que revise el estado del código QR en su aplicación de billetera o que pague con otro.",
+      "pt-BR": "Peça ao cliente que verifique o status do código QR no aplicativo da carteira digital ou que pague com outro código."
     },
     "params": [],
     "deprecated": null,
@@ -106,12 +115,14 @@ export const CODES = deepFreeze({
     "category": "qr",
     "message": {
       "en": "The QR code has expired.",
-      "es": "El código QR venció."
+      "es": "El código QR venció.",
+      "pt-BR": "O código QR expirou."
     },
     "detail": null,
     "hint": {
       "en": "Ask the customer to generate a new QR code, then retry the payment with it.",
-      "es": "Pídele al cliente que genere un nuevo código QR y vuelve a intentar el pago con ese código."
+      "es": "Pídele al cliente que genere un nuevo código QR y vuelve a intentar el pago con ese código.",
+      "pt-BR": "Peça ao cliente que gere um novo código QR e tente o pagamento novamente com ele."
     },
     "params": [],
     "deprecated": null,
@@ -124,12 +135,14 @@ export const CODES = deepFreeze({
     "category": "qr",
     "message": {
       "en": "The QR code is malformed.",
-      "es": "El código QR tiene un formato no válido."
+      "es": "El código QR tiene un formato no válido.",
+      "pt-BR": "O código QR está em um formato inválido."
     },
     "detail": null,
     "hint": {
       "en": "Ask the customer to generate a new QR code and try again; if the error persists, check that your app sends the scanned content unchanged.",
-      "es": "Pídele al cliente que genere un nuevo código QR y vuelve a intentarlo; si el error continúa, verifica que tu aplicación envíe el contenido escaneado sin modificarlo."
+      "es": "Pídele al cliente que genere un nuevo código QR y vuelve a intentarlo; si el error continúa, verifica que tu aplicación envíe el contenido escaneado sin modificarlo.",
+      "pt-BR": "Peça ao cliente que gere um novo código QR e tente novamente; se o erro persistir, verifique se o seu aplicativo envia o conteúdo lido sem alterações."
     },
     "params": [],
     "deprecated": null,
@@ -142,12 +155,14 @@ export const CODES = deepFreeze({
     "category": "payment",
     "message": {
       "en": "The payment method does not have enough balance to complete the payment.",
-      "es": "El medio de pago no tiene saldo suficiente para completar el pago."
+      "es": "El medio de pago no tiene saldo suficiente para completar el pago.",
+      "pt-BR": "O meio de pagamento não tem saldo suficiente para concluir o pagamento."
     },
     "detail": null,
     "hint": {
       "en": "Ask the customer to add funds or to pay with a different payment method.",
-      "es": "Pídele al cliente que agregue fondos o que pague con otro medio de pago."
+      "es": "Pídele al cliente que agregue fondos o que pague con otro medio de pago.",
+      "pt-BR": "Peça ao cliente que adicione saldo ou que pague com outro meio de pagamento."
     },
     "params": [],
     "deprecated": null,
@@ -160,12 +175,14 @@ export const CODES = deepFreeze({
     "category": "payment",
     "message": {
       "en": "The bank rejected the transaction.",
-      "es": "El banco rechazó la transacción."
+      "es": "El banco rechazó la transacción.",
+      "pt-BR": "O banco recusou a transação."
     },
     "detail": null,
     "hint": {
       "en": "Ask the customer to contact their bank or to pay with a different payment method; sending the same request again will not succeed.",
-      "es": "Pídele al cliente que se comunique con su banco o que pague con otro medio de pago; volver a enviar la misma solicitud no va a funcionar."
+      "es": "Pídele al cliente que se comunique con su banco o que pague con otro medio de pago; volver a enviar la misma solicitud no va a funcionar.",
+      "pt-BR": "Peça ao cliente que entre em contato com o banco ou que pague com outro meio de pagamento; enviar a mesma requisição de novo não vai funcionar."
     },
     "params": [],
     "deprecated": null,
@@ -178,12 +195,14 @@ export const CODES = deepFreeze({
     "category": "payment",
     "message": {
       "en": "The customer's account has a problem with the issuer.",
-      "es": "La cuenta del cliente tiene un problema con el emisor."
+      "es": "La cuenta del cliente tiene un problema con el emisor.",
+      "pt-BR": "A conta do cliente tem um problema com o emissor."
     },
     "detail": null,
     "hint": {
       "en": "Ask the customer to contact the issuer of their payment method or to pay with a different one.",
-      "es": "Pídele al cliente que se comunique con el emisor de su medio de pago o que pague con otro."
+      "es": "Pídele al cliente que se comunique con el emisor de su medio de pago o que pague con otro.",
+      "pt-BR": "Peça ao cliente que entre em contato com o emissor do meio de pagamento ou que pague com outro."
     },
     "params": [],
     "deprecated": null,
@@ -196,12 +215,14 @@ export const CODES = deepFreeze({
     "category": "payment",
     "message": {
       "en": "This payment method is not valid for this merchant.",
-      "es": "Este medio de pago no es válido para este comercio."
+      "es": "Este medio de pago no es válido para este comercio.",
+      "pt-BR": "Este meio de pagamento não é válido para este estabelecimento."
     },
     "detail": null,
     "hint": {
       "en": "Ask the customer to pay with a different payment method, or contact Flux support if this merchant should accept it.",
-      "es": "Pídele al cliente que pague con otro medio de pago, o comunícate con el soporte de Flux si este comercio debería aceptarlo."
+      "es": "Pídele al cliente que pague con otro medio de pago, o comunícate con el soporte de Flux si este comercio debería aceptarlo.",
+      "pt-BR": "Peça ao cliente que pague com outro meio de pagamento, ou entre em contato com o suporte do Flux se este estabelecimento deveria aceitá-lo."
     },
     "params": [],
     "deprecated": null,
@@ -214,15 +235,18 @@ export const CODES = deepFreeze({
     "category": "payment",
     "message": {
       "en": "The payment amount is above the maximum allowed.",
-      "es": "El monto del pago supera el máximo permitido."
+      "es": "El monto del pago supera el máximo permitido.",
+      "pt-BR": "O valor do pagamento está acima do máximo permitido."
     },
     "detail": {
       "en": "The maximum amount for this payment is {max_amount}.",
-      "es": "El monto máximo para este pago es {max_amount}."
+      "es": "El monto máximo para este pago es {max_amount}.",
+      "pt-BR": "The maximum amount for this payment is {max_amount}."
     },
     "hint": {
       "en": "Send the payment again with an amount at or below the maximum allowed.",
-      "es": "Vuelve a enviar el pago con un monto igual o menor al máximo permitido."
+      "es": "Vuelve a enviar el pago con un monto igual o menor al máximo permitido.",
+      "pt-BR": "Envie o pagamento novamente com um valor igual ou inferior ao máximo permitido."
     },
     "params": [
       "max_amount"
@@ -237,15 +261,18 @@ export const CODES = deepFreeze({
     "category": "payment",
     "message": {
       "en": "The payment amount is below the minimum allowed.",
-      "es": "El monto del pago es inferior al mínimo permitido."
+      "es": "El monto del pago es inferior al mínimo permitido.",
+      "pt-BR": "O valor do pagamento está abaixo do mínimo permitido."
     },
     "detail": {
       "en": "The minimum amount for this payment is {min_amount}.",
-      "es": "El monto mínimo para este pago es {min_amount}."
+      "es": "El monto mínimo para este pago es {min_amount}.",
+      "pt-BR": "The minimum amount for this payment is {min_amount}."
     },
     "hint": {
       "en": "Send the payment again with an amount at or above the minimum allowed.",
-      "es": "Vuelve a enviar el pago con un monto igual o mayor al mínimo permitido."
+      "es": "Vuelve a enviar el pago con un monto igual o mayor al mínimo permitido.",
+      "pt-BR": "Envie o pagamento novamente com um valor igual ou superior ao mínimo permitido."
     },
     "params": [
       "min_amount"
@@ -260,12 +287,14 @@ export const CODES = deepFreeze({
     "category": "request",
     "message": {
       "en": "A payment request with this reference already exists.",
-      "es": "Ya existe una solicitud de pago con esta referencia."
+      "es": "Ya existe una solicitud de pago con esta referencia.",
+      "pt-BR": "Já existe uma solicitação de pagamento com esta referência."
     },
     "detail": null,
     "hint": {
       "en": "Use a unique reference for every new payment request; if you are retrying, check the status of the original request first.",
-      "es": "Usa una referencia única para cada nueva solicitud de pago; si estás reintentando, consulta primero el estado de la solicitud original."
+      "es": "Usa una referencia única para cada nueva solicitud de pago; si estás reintentando, consulta primero el estado de la solicitud original.",
+      "pt-BR": "Use uma referência única para cada nova solicitação de pagamento; se estiver tentando de novo, consulte antes o status da solicitação original."
     },
     "params": [],
     "deprecated": null,
@@ -278,12 +307,14 @@ export const CODES = deepFreeze({
     "category": "request",
     "message": {
       "en": "The request has missing or invalid parameters.",
-      "es": "La solicitud tiene parámetros faltantes o no válidos."
+      "es": "La solicitud tiene parámetros faltantes o no válidos.",
+      "pt-BR": "A requisição tem parâmetros ausentes ou inválidos."
     },
     "detail": null,
     "hint": {
       "en": "Check the request against the API reference and fix the missing or invalid parameters before sending it again.",
-      "es": "Compara la solicitud con la referencia de la API y corrige los parámetros faltantes o no válidos antes de volver a enviarla."
+      "es": "Compara la solicitud con la referencia de la API y corrige los parámetros faltantes o no válidos antes de volver a enviarla.",
+      "pt-BR": "Compare a requisição com a referência da API e corrija os parâmetros ausentes ou inválidos antes de enviá-la novamente."
     },
     "params": [],
     "deprecated": null,
@@ -296,12 +327,14 @@ export const CODES = deepFreeze({
     "category": "auth",
     "message": {
       "en": "The access token is missing or has expired.",
-      "es": "Falta el token de acceso o está vencido."
+      "es": "Falta el token de acceso o está vencido.",
+      "pt-BR": "O token de acesso está ausente ou expirou."
     },
     "detail": null,
     "hint": {
       "en": "Authenticate again to get a new access token, then retry the request with it.",
-      "es": "Vuelve a autenticarte para obtener un nuevo token de acceso y reintenta la solicitud con ese token."
+      "es": "Vuelve a autenticarte para obtener un nuevo token de acceso y reintenta la solicitud con ese token.",
+      "pt-BR": "Autentique-se novamente para obter um novo token de acesso e repita a requisição com ele."
     },
     "params": [],
     "deprecated": null,
@@ -314,12 +347,14 @@ export const CODES = deepFreeze({
     "category": "auth",
     "message": {
       "en": "The user does not have permission to perform this action.",
-      "es": "El usuario no tiene permisos para realizar esta acción."
+      "es": "El usuario no tiene permisos para realizar esta acción.",
+      "pt-BR": "O usuário não tem permissão para realizar esta ação."
     },
     "detail": null,
     "hint": {
       "en": "Use credentials for a user with the required permissions, or ask your account administrator to grant them.",
-      "es": "Usa las credenciales de un usuario con los permisos necesarios, o pídele al administrador de tu cuenta que se los otorgue."
+      "es": "Usa las credenciales de un usuario con los permisos necesarios, o pídele al administrador de tu cuenta que se los otorgue.",
+      "pt-BR": "Use as credenciais de um usuário com as permissões necessárias, ou peça ao administrador da sua conta que as conceda."
     },
     "params": [],
     "deprecated": null,
@@ -332,12 +367,14 @@ export const CODES = deepFreeze({
     "category": "request",
     "message": {
       "en": "The requested resource was not found.",
-      "es": "No se encontró el recurso solicitado."
+      "es": "No se encontró el recurso solicitado.",
+      "pt-BR": "O recurso solicitado não foi encontrado."
     },
     "detail": null,
     "hint": {
       "en": "Check that the endpoint path and the resource identifier in the request are correct.",
-      "es": "Verifica que la ruta del endpoint y el identificador del recurso en la solicitud sean correctos."
+      "es": "Verifica que la ruta del endpoint y el identificador del recurso en la solicitud sean correctos.",
+      "pt-BR": "Verifique se o caminho do endpoint e o identificador do recurso na requisição estão corretos."
     },
     "params": [],
     "deprecated": null,
@@ -350,12 +387,14 @@ export const CODES = deepFreeze({
     "category": "server",
     "message": {
       "en": "The request timed out.",
-      "es": "Se agotó el tiempo de espera de la solicitud."
+      "es": "Se agotó el tiempo de espera de la solicitud.",
+      "pt-BR": "O tempo de espera da requisição se esgotou."
     },
     "detail": null,
     "hint": {
       "en": "Check the payment status before retrying so the customer is not charged twice, then retry after a short wait.",
-      "es": "Consulta el estado del pago antes de reintentar para no cobrarle dos veces al cliente; luego reintenta después de unos segundos."
+      "es": "Consulta el estado del pago antes de reintentar para no cobrarle dos veces al cliente; luego reintenta después de unos segundos.",
+      "pt-BR": "Consulte o status do pagamento antes de tentar novamente, para que o cliente não seja cobrado duas vezes; depois, tente de novo após alguns segundos."
     },
     "params": [],
     "deprecated": null,
@@ -368,12 +407,14 @@ export const CODES = deepFreeze({
     "category": "server",
     "message": {
       "en": "An internal server error occurred.",
-      "es": "Ocurrió un error interno del servidor."
+      "es": "Ocurrió un error interno del servidor.",
+      "pt-BR": "Ocorreu um erro interno no servidor."
     },
     "detail": null,
     "hint": {
       "en": "Retry the request after a short wait; if the error persists, contact Flux support.",
-      "es": "Reintenta la solicitud después de unos segundos; si el error continúa, comunícate con el soporte de Flux."
+      "es": "Reintenta la solicitud después de unos segundos; si el error continúa, comunícate con el soporte de Flux.",
+      "pt-BR": "Tente a requisição novamente após alguns segundos; se o erro persistir, entre em contato com o suporte do Flux."
     },
     "params": [],
     "deprecated": null,

@@ -53,7 +53,9 @@ fn check_accepts_the_real_catalog() {
         .arg(real_catalog())
         .assert()
         .code(0)
-        .stdout(contains("17 codes in 5 categories, 2 locales; no problems"))
+        .stdout(contains(
+            "17 codes in 5 categories, 3 locales (1 draft); no problems",
+        ))
         .stderr("");
 }
 
@@ -518,7 +520,7 @@ fn export_markdown_with_locale_writes_that_locales_page() {
                 "--catalog",
             ])
             .arg(real_catalog()),
-        "the catalog has no locale `fr`; its locales are en, es",
+        "the catalog has no locale `fr`; its locales are en, es, pt-BR",
     );
     assert_one_line_error(
         flux_codes()

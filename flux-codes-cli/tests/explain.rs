@@ -146,7 +146,7 @@ fn a_retired_code_and_an_unknown_locale_are_one_line_errors() {
     );
     assert_error(
         &mut real(&["ERR_QR_EXPIRED", "--locale", "fr"]),
-        "the catalog has no locale `fr` (nor a broader one); its locales are en, es",
+        "the catalog has no locale `fr` (nor a broader one); its locales are en, es, pt-BR",
     );
 }
 

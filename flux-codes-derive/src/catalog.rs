@@ -63,6 +63,12 @@ pub fn expand(input: TokenStream) -> TokenStream {
             let error = error(&args.path, &message);
             quote!(#track #error)
         }
+        Err(flux_codes_gen::Error::Io { error: io, .. }) if Path::new(&relative).is_absolute() => {
+            error(
+                &args.path,
+                &format!("cannot read the catalog `{relative}`: {io}"),
+            )
+        }
         Err(flux_codes_gen::Error::Io { error: io, .. }) => error(
             &args.path,
             &format!(

@@ -120,15 +120,21 @@ fn checks(case: &Case, code: &Ident, catalog: &TokenStream) -> TokenStream {
         .expect("a case with a code")
         .value
         .span();
-    let filled = case
+    let fields: Vec<String> = case
         .fields
         .iter()
         .filter_map(|f| f.param_name.clone())
+        .collect();
+    let filled = fields
+        .iter()
+        .cloned()
         .chain(attrs.params.iter().map(|p| p.placeholder()));
     let describe = case.describe();
     let mut out = fail_if(
         code_span,
-        quote!(#rt::unfilled_placeholder(#code.as_str(), #code.params(), &[#(#filled),*], #describe)),
+        quote!(#rt::unfilled_placeholder(
+            #code.as_str(), #code.params(), &[#(#filled),*], &[#(#fields),*], #describe
+        )),
     );
     for param in &attrs.params {
         let name = param.placeholder();
@@ -344,7 +350,7 @@ mod tests {
         });
         assert!(out.contains("const __FLUX_CODE_0 : crate :: codes :: ErrorCode = crate :: codes :: ErrorCode :: MaxAmountExceeded ;"), "{out}");
         assert!(out.contains("MaybeParam :: < { :: flux_codes :: __private :: contains (__FLUX_CODE_0 . params () , \"request\") } >"), "{out}");
-        assert!(out.contains("unfilled_placeholder (__FLUX_CODE_0 . as_str () , __FLUX_CODE_0 . params () , & [\"max_amount\" , \"request\" , \"other\"] , \"struct `S`\")"), "{out}");
+        assert!(out.contains("unfilled_placeholder (__FLUX_CODE_0 . as_str () , __FLUX_CODE_0 . params () , & [\"max_amount\" , \"request\" , \"other\"] , & [\"max_amount\" , \"request\"] , \"struct `S`\")"), "{out}");
         assert!(
             out.contains(
                 "unknown_param (__FLUX_CODE_0 . as_str () , __FLUX_CODE_0 . params () , \"other\")"

@@ -74,7 +74,7 @@ fn the_repository_catalog_is_valid() {
 #[test]
 fn a_syntax_slip_in_the_repository_catalog_is_one_error_where_it_was_made() {
     let catalog = std::fs::read_to_string("../codes.toml").unwrap();
-    let line = "message = { en = \"The QR code has expired.\", es = \"El código QR venció.\" }";
+    let line = "message = { en = \"The QR code has expired.\", es = \"El código QR venció.\", pt-BR = \"O código QR expirou.\" }";
     let at = catalog.find(line).expect("the catalog has this line");
     let line_number = catalog[..at].lines().count() + 1;
     let slips = [

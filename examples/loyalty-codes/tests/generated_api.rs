@@ -35,7 +35,7 @@ fn codes_come_from_this_crates_catalog() {
 #[test]
 fn texts_are_per_locale_and_details_fill_params() {
     let code = ErrorCode::InsufficientPoints;
-    assert_eq!(Locale::ALL, [Locale::En, Locale::PtBr]);
+    assert_eq!(Locale::ALL, [Locale::En, Locale::PtBr, Locale::Es]);
     assert_eq!(Locale::from_tag("pt-br"), Some(Locale::PtBr));
     assert_eq!(
         code.message(Locale::PtBr),
@@ -50,6 +50,32 @@ fn texts_are_per_locale_and_details_fill_params() {
     assert_eq!(
         ErrorCode::PointsExpired.hint(Locale::En),
         Some("Earn new points and try again.")
+    );
+}
+
+#[test]
+fn a_draft_locale_is_generated_with_the_default_locale_standing_in() {
+    // `es` is in `draft_locales` with half its texts.
+    assert_eq!(Locale::from_tag("es"), Some(Locale::Es));
+    assert_eq!(Locale::negotiate("es-AR,es;q=0.9,en;q=0.5"), Locale::Es);
+    let code = ErrorCode::InsufficientPoints;
+    assert_eq!(
+        code.message(Locale::Es),
+        "No hay puntos suficientes para esta recompensa."
+    );
+    assert_eq!(
+        code.detail(Locale::Es, &[("needed", &500), ("available", &120)])
+            .unwrap(),
+        "The reward costs 500 points; the account has 120.",
+        "no Spanish detail yet: the English one"
+    );
+    assert_eq!(
+        ErrorCode::PointsExpired.hint(Locale::Es),
+        ErrorCode::PointsExpired.hint(Locale::En)
+    );
+    assert_eq!(
+        ErrorCode::Unavailable.category().title(Locale::Es),
+        "Service errors"
     );
 }
 

@@ -1,5 +1,6 @@
 mod partner {
-    flux_codes::catalog!("no-such-codes.toml");
+    // An absolute path: the message names it as is, wherever the target directory is.
+    flux_codes::catalog!("/nonexistent/flux-codes/codes.toml");
 }
 
 mod not_a_path {

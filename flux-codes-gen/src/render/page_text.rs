@@ -1,6 +1,7 @@
 //! The fixed text of the error-code pages (Markdown and HTML) in every language the pages are
-//! translated to: the title, the introduction, column names. The catalog brings its own texts
-//! (messages, details, hints, category titles); this is everything around them.
+//! translated to (English, Spanish, Brazilian Portuguese): the title, the introduction, column
+//! names. The catalog brings its own texts (messages, details, hints, category titles); this is
+//! everything around them.
 //!
 //! A catalog locale with no translation here gets the English text around its own catalog
 //! texts. To translate the pages into a new language, add a [`PageText`] and a line to
@@ -76,7 +77,7 @@ impl Columns {
 }
 
 /// The languages the pages are translated to, by primary language subtag.
-pub const TRANSLATIONS: &[(&str, &PageText)] = &[("en", &EN), ("es", &ES)];
+pub const TRANSLATIONS: &[(&str, &PageText)] = &[("en", &EN), ("es", &ES), ("pt", &PT)];
 
 /// The fixed text for a catalog locale: its language's translation (`es-CL` uses `es`), or
 /// English when there is none.
@@ -162,6 +163,44 @@ pub const ES: PageText = PageText {
     search: "Buscar por código, mensaje o estado",
     language: "Idioma",
     no_match: "Ningún código coincide con la búsqueda.",
+};
+
+/// Portuguese, as written in Brazil (`pt-BR`; any `pt` locale uses it).
+pub const PT: PageText = PageText {
+    language_name: "Português (Brasil)",
+    title: "Códigos de erro da {name}",
+    intro: "Quando uma requisição à API da {name} falha, a resposta traz um código de status \
+            HTTP e um `code` que identifica o erro, como `{example}`. O código de status indica \
+            o tipo de resultado:",
+    status_2xx: "a requisição foi concluída; não há código de erro.",
+    status_4xx: "a requisição não pode ser concluída do jeito que foi enviada. Altere a \
+                 requisição, ou peça ao cliente que aja, antes de enviá-la novamente.",
+    status_5xx: "a {name} não conseguiu concluir uma requisição válida. Ela pode dar certo mais \
+                 tarde.",
+    match_on_code: "Compare o `code`, nunca a mensagem: os códigos são estáveis, enquanto as \
+                    mensagens são escritas para pessoas e existem em vários idiomas.",
+    retryable: "Um código permite nova tentativa quando a mesma requisição pode ser enviada de \
+                novo sem alterações, após uma breve espera.",
+    retryable_codes: "Códigos que permitem nova tentativa:",
+    none_retryable: "Nenhum código permite nova tentativa: altere a requisição antes de \
+                     enviá-la novamente.",
+    placeholders: "Um detalhe pode ter marcadores como `{param}`: cada resposta os preenche com \
+                   seus próprios valores.",
+    version: "Esta página lista os códigos da versão {version} do catálogo.",
+    columns: Columns {
+        code: "Código",
+        status: "Status HTTP",
+        retryable: "Nova tentativa",
+        message: "Mensagem",
+        detail: "Detalhe",
+        hint: "O que fazer",
+    },
+    yes: "sim",
+    no: "não",
+    deprecated: "Obsoleto:",
+    search: "Buscar por código, mensagem ou status",
+    language: "Idioma",
+    no_match: "Nenhum código corresponde à busca.",
 };
 
 /// What the fixed text fills in for one catalog: its name (`{name}`), its first code

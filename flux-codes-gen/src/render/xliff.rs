@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use crate::model::Catalog;
+use crate::render::html;
 use crate::render::l10n::{PreviousSource, entries};
 
 /// The XLIFF document of the locale at `locale`.
@@ -79,19 +80,16 @@ pub fn render_xliff(catalog: &Catalog, locale: usize, previous: PreviousSource<'
     out
 }
 
-/// Text for XML content and attributes; characters XML 1.0 cannot hold become U+FFFD.
+/// Text for XML content and attributes: HTML's escapes, which XML reads the same, after the
+/// characters XML 1.0 cannot hold at all become U+FFFD.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
+    let is_xml_char = |c: char| !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    if text.chars().all(is_xml_char) {
+        return html::escape(text);
     }
-    out
+    let text: String = text
+        .chars()
+        .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
+        .collect();
+    html::escape(&text)
 }
