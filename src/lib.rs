@@ -99,6 +99,8 @@ mod http;
 pub mod negotiate;
 mod runtime;
 mod string_enum;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 
 pub use api_error::{
     ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, Problem, RESERVED_MEMBERS,

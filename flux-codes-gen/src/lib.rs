@@ -74,6 +74,7 @@ pub mod code_shape {
 pub mod diagnostic;
 #[cfg(feature = "exports")]
 pub mod diff;
+pub mod grpc;
 #[doc(hidden)]
 pub mod hash;
 #[cfg(feature = "exports")]

@@ -153,11 +153,11 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
                 "{context}: one table per category"
             );
             for ((head, rows), &category) in tables.iter().zip(&categories) {
-                assert_eq!(head.len(), 6, "{context}: head cells");
+                assert_eq!(head.len(), 7, "{context}: head cells");
                 let codes: Vec<&CodeSpec> = catalog.codes_in(category).collect();
                 assert_eq!(rows.len(), codes.len(), "{context}: one row per code");
                 for (row, code) in rows.iter().zip(codes) {
-                    assert_eq!(row.len(), 6, "{context}: cells of {}", code.code());
+                    assert_eq!(row.len(), 7, "{context}: cells of {}", code.code());
                     let expected_html = [format!("<a id=\"{}\">", code.code()), "</a>".to_owned()];
                     assert_eq!(row[0].html, expected_html, "{context}: the anchor");
                     for cell in &row[1..] {
@@ -165,18 +165,19 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
                     }
                     assert_eq!(row[0].text, code.code());
                     assert_eq!(row[1].text, status_line(code.status()));
+                    assert_eq!(row[2].text, code.grpc().name());
                     let message = flat(&code.message()[locale]);
                     match code.deprecated() {
                         Some(note) => {
-                            assert!(row[3].text.contains(&flat(note)), "{context}: note");
-                            assert!(row[3].text.ends_with(&message), "{context}: message");
+                            assert!(row[4].text.contains(&flat(note)), "{context}: note");
+                            assert!(row[4].text.ends_with(&message), "{context}: message");
                         }
-                        None => assert_eq!(row[3].text, message, "{context}"),
+                        None => assert_eq!(row[4].text, message, "{context}"),
                     }
                     let detail = code.detail().map(|d| flat(&detail_text(&d[locale])));
-                    assert_eq!(row[4].text, detail.unwrap_or_default(), "{context}");
+                    assert_eq!(row[5].text, detail.unwrap_or_default(), "{context}");
                     let hint = code.hint().map(|h| flat(&h[locale]));
-                    assert_eq!(row[5].text, hint.unwrap_or_default(), "{context}");
+                    assert_eq!(row[6].text, hint.unwrap_or_default(), "{context}");
                 }
             }
         }

@@ -17,8 +17,12 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "schema")]
 use crate::code_shape::CODE_PATTERN;
+#[cfg(feature = "schema")]
+use crate::model::GrpcCode;
 use crate::model::{Catalog, TextState};
 use crate::render::to_json;
+#[cfg(feature = "schema")]
+use crate::valid::DOMAIN_PATTERN;
 
 /// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -62,6 +66,10 @@ pub struct CatalogJson {
     /// Retired code strings: never sent again, never to be reused.
     #[cfg_attr(feature = "schema", schemars(inner(regex(pattern = CODE_PATTERN))))]
     pub reserved: Vec<String>,
+    /// The error domain of every code (AIP-193's `ErrorInfo.domain` in gRPC errors), e.g.
+    /// `flux.example`; `null` when the catalog declares none.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = DOMAIN_PATTERN)))]
+    pub domain: Option<String>,
     /// The categories, in file order.
     pub categories: Vec<CategoryJson>,
     /// The codes, in file order.
@@ -91,6 +99,9 @@ pub struct CodeJson {
     /// The HTTP status of a response carrying this code.
     #[cfg_attr(feature = "schema", schemars(range(min = 400, max = 599)))]
     pub status: u16,
+    /// The gRPC status code (`google.rpc.Code` name) of a gRPC call failing with this code.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = grpc_names())))]
+    pub grpc: String,
     /// Whether the client may retry the same request unchanged.
     pub retryable: bool,
     /// The key of its category.
@@ -133,6 +144,12 @@ fn require_every_property(schema: &mut Schema) {
             }
         }
     }
+}
+
+#[cfg(feature = "schema")]
+/// The names a code's `grpc` may have: every `google.rpc.Code` but `OK`.
+fn grpc_names() -> Vec<&'static str> {
+    GrpcCode::ALL[1..].iter().map(|c| c.name()).collect()
 }
 
 #[cfg(feature = "schema")]
@@ -205,6 +222,7 @@ impl CatalogJson {
                 })
                 .collect(),
             reserved: catalog.reserved.clone(),
+            domain: catalog.domain.clone(),
             categories: catalog
                 .categories
                 .iter()
@@ -219,6 +237,7 @@ impl CatalogJson {
                 .map(|code| CodeJson {
                     code: code.code.clone(),
                     status: code.status,
+                    grpc: code.grpc.name().to_owned(),
                     retryable: code.retryable,
                     category: catalog.category_of(code).key.clone(),
                     message: Texts::new(catalog, &code.message),

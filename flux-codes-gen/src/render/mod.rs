@@ -22,6 +22,7 @@ pub mod openapi;
 pub mod page_text;
 #[cfg(feature = "exports")]
 pub mod po;
+pub mod proto;
 pub mod rust;
 mod rust_flux_error;
 #[cfg(feature = "exports")]
@@ -121,6 +122,14 @@ pub const FORMATS: &[Format] = &[
         about: "openapi.json: OpenAPI 3.1 components (ErrorCode, the ApiError problem+json schema, a response per status)",
         dir: "",
         render: |c| vec![Artifact::new("openapi.json", openapi::render_openapi(c))],
+        per_locale: None,
+    },
+    Format {
+        name: "proto",
+        about: "proto/error_reason.proto: the codes as a Protocol Buffers `ErrorReason` enum \
+                (the values of gRPC's `ErrorInfo.reason`), for gRPC services in other languages",
+        dir: "proto",
+        render: |c| vec![Artifact::new("error_reason.proto", proto::render_proto(c))],
         per_locale: None,
     },
 ];

@@ -4,7 +4,7 @@
 //! The output is written directly as text, never built as one token tree and pretty-printed:
 //! at 10,000 codes that took seconds. Fixed items are templates (in rustfmt's layout already);
 //! per-code facts are tables indexed by the discriminant, one table per fact, each written by
-//! one call ([`Tables::text`], [`Tables::numbers`], ...). A text table is one string holding
+//! one call (`Tables::text`, `Tables::numbers`, ...). A text table is one string holding
 //! every entry end to end plus `u32` offsets (the runtime's `TextTable`), so the compiler sees
 //! one constant per table instead of one `&str`, with a lifetime to check, per entry; per-code
 //! rustdoc is one line (the full table is the crate's front page, [`render_catalog_doc`]).
@@ -69,8 +69,8 @@ pub fn render_catalog_doc(catalog: &Catalog) -> String {
         "## The catalog\n\n\
          Every [`ErrorCode`] of the {} catalog, generated from `codes.toml`, in catalog order \
          (messages in `{}`).\n\n\
-         | Code | Variant | HTTP status | Retryable | Category | Message |\n\
-         |---|---|---|---|---|---|\n",
+         | Code | Variant | HTTP status | gRPC | Retryable | Category | Message |\n\
+         |---|---|---|---|---|---|---|\n",
         escape_markdown(&catalog.name),
         catalog.locales[d],
     );
@@ -80,10 +80,11 @@ pub fn render_catalog_doc(catalog: &Catalog) -> String {
         });
         let _ = writeln!(
             doc,
-            "| `{code}` | [`{variant}`](ErrorCode::{variant}) | {status} | {retryable} | `{category}` | {deprecated}{message} |",
+            "| `{code}` | [`{variant}`](ErrorCode::{variant}) | {status} | `{grpc}` | {retryable} | `{category}` | {deprecated}{message} |",
             code = code.code,
             variant = code.variant,
             status = code.status,
+            grpc = code.grpc,
             retryable = if code.retryable { "yes" } else { "no" },
             category = catalog.category_of(code).key,
             message = escape_markdown(&code.message[d]),
@@ -294,6 +295,15 @@ fn error_code_items(out: &mut String, catalog: &Catalog, repr: IndexWidth) {
         "    /// How many codes the catalog has.\n    pub const COUNT: usize = {};",
         codes.len()
     );
+    let domain = catalog.domain().map_or_else(
+        || "::core::option::Option::None".to_owned(),
+        |d| format!("::core::option::Option::Some({d:?})"),
+    );
+    let _ = writeln!(
+        out,
+        "    /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).\n    \
+         pub const DOMAIN: ::core::option::Option<&'static str> = {domain};"
+    );
     if let Some(code) = catalog.internal_error() {
         let _ = writeln!(
             out,
@@ -317,6 +327,13 @@ const ERROR_CODE_IMPL: &str = r#"
     /// The HTTP status the API answers with.
     pub const fn http_status(self) -> u16 {
         __catalog::STATUS[self as usize]
+    }
+
+    /// The gRPC status code a call failing with this code answers with: the number of its
+    /// `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived from the
+    /// HTTP status.
+    pub const fn grpc_code(self) -> i32 {
+        __catalog::GRPC[self as usize]
     }
 
     /// Whether the client may retry the same request unchanged.
@@ -459,6 +476,12 @@ fn catalog_module(out: &mut String, catalog: &Catalog, runtime: &str, width: Ind
         "u16",
         "`ErrorCode::http_status`.",
         codes.iter().map(|c| c.status.to_string()),
+    );
+    t.numbers(
+        "GRPC",
+        "i32",
+        "`ErrorCode::grpc_code`.",
+        codes.iter().map(|c| c.grpc.number().to_string()),
     );
     t.numbers(
         "RETRYABLE",
@@ -772,9 +795,10 @@ const FIND_CODE_PHF: &str = r#"
 /// full table; `message`, `hint`, ... have the texts in every locale).
 fn variant_doc(code: &CodeSpec, default_locale: usize) -> String {
     format!(
-        "`{}` (HTTP {}): {}",
+        "`{}` (HTTP {}, gRPC {}): {}",
         code.code,
         code.status,
+        code.grpc,
         escape_markdown(&code.message[default_locale])
     )
 }

@@ -119,13 +119,13 @@ __catalog::runtime::string_enum_impls!(Category, Category, __catalog::CATEGORY_K
 )]
 #[repr(u32)]
 pub enum ErrorCode {
-    /// `ERR_LEDGER_A` (HTTP 503): Ledger A is unavailable.
+    /// `ERR_LEDGER_A` (HTTP 503, gRPC UNAVAILABLE): Ledger A is unavailable.
     LedgerA,
-    /// `ERR_LEDGER_B` (HTTP 503): Ledger B is unavailable.
+    /// `ERR_LEDGER_B` (HTTP 503, gRPC UNAVAILABLE): Ledger B is unavailable.
     LedgerB,
-    /// `ERR_LEDGER_C` (HTTP 503): Ledger C is unavailable.
+    /// `ERR_LEDGER_C` (HTTP 503, gRPC UNAVAILABLE): Ledger C is unavailable.
     LedgerC,
-    /// `ERR_LEDGER_D` (HTTP 409): Ledger D refused the entry.
+    /// `ERR_LEDGER_D` (HTTP 409, gRPC ABORTED): Ledger D refused the entry.
     LedgerD,
 }
 
@@ -140,6 +140,8 @@ impl ErrorCode {
     ];
     /// How many codes the catalog has.
     pub const COUNT: usize = 4;
+    /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).
+    pub const DOMAIN: ::core::option::Option<&'static str> = ::core::option::Option::None;
 
     /// The wire code, e.g. `"ERR_QR_EXPIRED"`.
     pub const fn as_str(self) -> &'static str {
@@ -149,6 +151,13 @@ impl ErrorCode {
     /// The HTTP status the API answers with.
     pub const fn http_status(self) -> u16 {
         __catalog::STATUS[self as usize]
+    }
+
+    /// The gRPC status code a call failing with this code answers with: the number of its
+    /// `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived from the
+    /// HTTP status.
+    pub const fn grpc_code(self) -> i32 {
+        __catalog::GRPC[self as usize]
     }
 
     /// Whether the client may retry the same request unchanged.
@@ -345,6 +354,9 @@ mod __catalog {
 
     /// `ErrorCode::http_status`.
     pub(super) static STATUS: [u16; 4] = [503, 503, 503, 409];
+
+    /// `ErrorCode::grpc_code`.
+    pub(super) static GRPC: [i32; 4] = [14, 14, 14, 10];
 
     /// `ErrorCode::is_retryable`.
     pub(super) static RETRYABLE: [bool; 4] = [true, true, true, false];
