@@ -89,7 +89,8 @@ where
 fn localize<B>(response: &mut http::Response<B>, locale: Locale) {
     let localized = response.extensions().get::<Status>().and_then(|status| {
         let source = std::error::Error::source(status)?;
-        Some(source.downcast_ref::<ApiError>()?.to_status(locale))
+        // Re-rendered: the error was answered (and its event emitted) by `From<ApiError>`.
+        Some(source.downcast_ref::<ApiError>()?.status_in(locale))
     });
     let Some(localized) = localized else {
         return;

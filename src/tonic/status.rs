@@ -33,13 +33,22 @@ impl ApiError {
     /// A message is the code's message followed by the detail, if any. Extension members and the
     /// occurrence URI belong to HTTP's problem details and are not sent; the internal cause is
     /// never sent.
+    ///
+    /// This is answering the error: with the `tracing` feature it emits the one event that
+    /// [`ApiError::to_problem`] emits over HTTP.
     pub fn to_status(&self, locale: Locale) -> Status {
+        crate::answered::answered(self);
+        self.status_in(locale)
+    }
+
+    /// [`ApiError::to_status`] without the event: for re-rendering an answer in another locale.
+    pub(crate) fn status_in(&self, locale: Locale) -> Status {
         let code = self.code().tonic_code();
-        let message = sentence(&self.to_problem(Locale::DEFAULT));
+        let message = sentence(&self.problem(Locale::DEFAULT));
         let localized = if locale == Locale::DEFAULT {
             message.clone()
         } else {
-            sentence(&self.to_problem(locale))
+            sentence(&self.problem(locale))
         };
         let mut details = vec![
             any(
