@@ -17,6 +17,7 @@ use crate::model::{
 use crate::plural;
 use crate::render::proto;
 
+#[cfg(feature = "schema")]
 /// `catalog.domain` as a regular expression (for JSON Schemas): what [`validate`] accepts,
 /// with the length limit of 253 characters checked apart.
 pub const DOMAIN_PATTERN: &str =

@@ -7,17 +7,22 @@
 //! catalog versions (a code inserted before another renumbers it), so the file says never to
 //! store or send them; retired codes are `reserved` names, so no later file can reuse them.
 
+#[cfg(feature = "exports")]
 use std::fmt::Write as _;
 
+#[cfg(feature = "exports")]
 use crate::model::{Catalog, CodeSpec};
+#[cfg(feature = "exports")]
 use crate::render::status_line;
 
 /// The enum's name.
 pub const ENUM: &str = "ErrorReason";
 
+#[cfg(feature = "exports")]
 /// The name of the enum's zero value, unless it would clash with a code.
 const UNSPECIFIED: &str = "ERROR_REASON_UNSPECIFIED";
 
+#[cfg(feature = "exports")]
 /// `error_reason.proto`.
 pub fn render_proto(catalog: &Catalog) -> String {
     let d = catalog.default_locale;
@@ -75,6 +80,7 @@ pub fn render_proto(catalog: &Catalog) -> String {
     out
 }
 
+#[cfg(feature = "exports")]
 /// A code's comment lines: its message, its facts, its deprecation note and docs page.
 fn comment(catalog: &Catalog, code: &CodeSpec, locale: usize) -> Vec<String> {
     let mut lines = vec![
@@ -107,6 +113,7 @@ fn comment(catalog: &Catalog, code: &CodeSpec, locale: usize) -> Vec<String> {
     lines
 }
 
+#[cfg(feature = "exports")]
 /// The enum's zero value: `ERROR_REASON_UNSPECIFIED`, or with `_1`, `_2`, ... appended while
 /// it would clash with a code or a reserved name (see [`value_key`]).
 fn unspecified(catalog: &Catalog) -> String {
@@ -196,6 +203,7 @@ pub fn package(name: &str) -> String {
     format!("{}.errors", ident.trim_end_matches('_'))
 }
 
+#[cfg(feature = "exports")]
 /// A text on one comment line: whitespace runs (newlines included) as one space, other control
 /// characters dropped.
 fn one_line(text: &str) -> String {

@@ -580,6 +580,9 @@ mod __catalog {
     const MAX_LEN: usize = 12;
     static PILOTS: [u16; 2] = [0, 3];
     static SLOTS: [u32; 5] = [2, 1, 3, 0, EMPTY];
+    /// The length of the code in each slot (0: empty): most misses are rejected on it, without
+    /// reading a code string.
+    static SLOT_LENS: [u8; 5] = [12, 12, 12, 12, 0];
 
     /// The code equal to `s`, if there is one.
     #[inline]
@@ -590,8 +593,13 @@ mod __catalog {
         }
         let h = hash(s, SEED);
         let pilot = PILOTS[bucket(h, PILOTS.len() as u32) as usize];
-        let index = SLOTS[slot(h, pilot, SLOTS.len() as u32) as usize] as usize;
-        // `EMPTY` is past the end of `CODE_STRS`: one bounds check rejects it.
+        let at = slot(h, pilot, SLOTS.len() as u32) as usize;
+        if usize::from(SLOT_LENS[at]) != s.len() {
+            return ::core::option::Option::None;
+        }
+        let index = SLOTS[at] as usize;
+        // `EMPTY` (for the empty string) is past the end of `CODE_STRS`: one bounds check
+        // rejects it.
         let code = CODE_STRS.get(index)?;
         if equal(code.as_bytes(), s) {
             ::core::option::Option::Some(ErrorCode::ALL[index])
