@@ -275,7 +275,7 @@ pub(crate) fn require_roles(
             .with_help(format!(
                 "add `{key} = \"{}\"` to `[catalog]`: the code answered when building an error \
                  response itself fails",
-                example.map_or("ERR_SERVER", |c| c.code.as_str())
+                example.map_or("<a 5xx code of the catalog>", |c| c.code.as_str())
             )),
         );
     }
