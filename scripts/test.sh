@@ -98,6 +98,7 @@ apt_packages() {
   command -v npm >/dev/null || missing+=(npm)
   [ -x /usr/bin/chromium ] || missing+=(chromium) # the HTML page's browser test
   command -v msgfmt >/dev/null || missing+=(gettext) # the translators' PO files (tests/l10n.rs)
+  command -v protoc >/dev/null || missing+=(protobuf-compiler) # the proto export (flux-codes-gen/tests/proto.rs)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} (apt)"
     apt-get update -qq
@@ -174,6 +175,10 @@ step "flux-codes builds with its default features, with none (no \`tracing\`), a
 cargo check --quiet -p flux-codes --lib
 cargo check --quiet -p flux-codes --lib --no-default-features
 cargo check --quiet -p flux-codes --lib --features http
+# gRPC is opt-in: without the `tonic` feature, neither tonic nor prost is compiled.
+if cargo tree -q -p flux-codes -e normal --prefix none | grep -E '^(tonic|prost)'; then
+  echo "the default build of flux-codes depends on tonic or prost"; exit 1
+fi
 
 step "cargo test --no-run (all features)"
 cargo test --workspace --all-features --no-run

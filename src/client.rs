@@ -35,9 +35,15 @@ impl Code {
     /// A code string as a response carries it: `None` unless it has the catalog's shape
     /// (`^[A-Z][A-Z0-9_]*$`, at most [`MAX_CODE_LEN`] bytes).
     pub fn parse(s: &str) -> Option<Code> {
-        if let Some(code) = ErrorCode::from_code(s) {
-            return Some(Code::Known(code));
+        match ErrorCode::from_code(s) {
+            Some(code) => Some(Code::Known(code)),
+            None => Code::unknown(s),
         }
+    }
+
+    /// A code string that is not this catalog's (a newer catalog's, or another error domain's):
+    /// `Unknown`, when it has the catalog's shape.
+    pub(crate) fn unknown(s: &str) -> Option<Code> {
         crate::code_shape::is_code_shaped(s).then(|| Code::Unknown(s.to_owned()))
     }
 
@@ -115,23 +121,44 @@ impl RetryAfter {
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct RemoteError {
-    status: u16,
-    code: Option<Code>,
-    retryable: bool,
-    retry_after: Option<RetryAfter>,
-    body: Body,
+    pub(crate) status: u16,
+    pub(crate) code: Option<Code>,
+    pub(crate) retryable: bool,
+    pub(crate) retry_after: Option<RetryAfter>,
+    pub(crate) body: Body,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-enum Body {
+pub(crate) enum Body {
     /// A JSON object: a problem details body (or something shaped like one).
     Problem(Box<ProblemBody>),
     /// Anything else (HTML, text, empty, oversized), as an excerpt.
     Other(String),
+    /// A gRPC status and its error details.
+    #[cfg(feature = "tonic")]
+    Grpc(Box<GrpcBody>),
+}
+
+/// What a gRPC error carries besides its code: the status and the AIP-193 details.
+#[cfg(feature = "tonic")]
+#[derive(Clone, Debug, PartialEq, Default)]
+pub(crate) struct GrpcBody {
+    /// The `google.rpc.Code` number.
+    pub(crate) grpc_code: i32,
+    pub(crate) message: String,
+    /// `ErrorInfo.reason` and `ErrorInfo.domain`, as sent.
+    pub(crate) reason: Option<String>,
+    pub(crate) domain: Option<String>,
+    /// `ErrorInfo.metadata`: the params.
+    pub(crate) params: Vec<(String, String)>,
+    /// `LocalizedMessage`: its locale and message.
+    pub(crate) localized: Option<(String, String)>,
+    /// `Help`'s links: description and URL.
+    pub(crate) help: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
-struct ProblemBody {
+pub(crate) struct ProblemBody {
     type_uri: Option<String>,
     title: Option<String>,
     detail: Option<String>,
@@ -188,7 +215,9 @@ impl RemoteError {
         }
     }
 
-    /// The HTTP status of the response.
+    /// The HTTP status of the response. For a gRPC error
+    /// (`RemoteError::from_status`, feature `tonic`): the known code's HTTP status, else the one
+    /// Google maps its gRPC code to.
     pub fn status(&self) -> u16 {
         self.status
     }
@@ -239,11 +268,17 @@ impl RemoteError {
         self.problem()?.instance.as_deref()
     }
 
-    /// `params`, in body order. Numbers and booleans are kept as their JSON text.
+    /// `params`, in body order. Numbers and booleans are kept as their JSON text. For a gRPC
+    /// error, `ErrorInfo.metadata`: a known code's params in its order, then any other key in
+    /// key order.
     pub fn params(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.problem()
-            .into_iter()
-            .flat_map(|p| p.params.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+        let params = match &self.body {
+            Body::Problem(p) => p.params.as_slice(),
+            #[cfg(feature = "tonic")]
+            Body::Grpc(g) => g.params.as_slice(),
+            Body::Other(_) => &[],
+        };
+        params.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }
 
     /// The value of one param.
@@ -260,25 +295,33 @@ impl RemoteError {
     pub fn excerpt(&self) -> Option<&str> {
         match &self.body {
             Body::Other(excerpt) => Some(excerpt),
-            Body::Problem(_) => None,
+            _ => None,
         }
     }
 
     fn problem(&self) -> Option<&ProblemBody> {
         match &self.body {
             Body::Problem(p) => Some(p),
-            Body::Other(_) => None,
+            _ => None,
         }
     }
 }
 
 impl fmt::Display for RemoteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HTTP {}", self.status)?;
+        match &self.body {
+            #[cfg(feature = "tonic")]
+            Body::Grpc(g) => write!(f, "gRPC status {}", g.grpc_code)?,
+            _ => write!(f, "HTTP {}", self.status)?,
+        }
         if let Some(code) = &self.code {
             write!(f, " {code}")?;
         }
         match &self.body {
+            #[cfg(feature = "tonic")]
+            Body::Grpc(g) if !g.message.is_empty() => write!(f, ": {}", g.message)?,
+            #[cfg(feature = "tonic")]
+            Body::Grpc(_) => {}
             Body::Problem(p) => {
                 for text in [&p.title, &p.detail].into_iter().flatten() {
                     write!(f, ": {text}")?;

@@ -41,6 +41,7 @@
 //! | `tracing` | yes | an event per answered [`ApiError`] (below) |
 //! | `http` | no | [`ErrorCode::status_code`] and `From<ErrorCode> for http::StatusCode`, [`ApiError::to_http_response`], [`client::RemoteError::from_http`], [`Locale::negotiate_headers`] |
 //! | `axum` | no | `IntoResponse for ApiError`, the [`axum::localize`] middleware and the [`axum::AcceptLanguage`] extractor (implies `http`) |
+//! | `tonic` | no | gRPC errors in Google's rich error model (AIP-193): [`ApiError::to_status`] and `From<ApiError> for tonic::Status`, the [`tonic::LocalizeLayer`], [`client::RemoteError::from_status`] (implies `http`; see [`tonic`]) |
 //!
 //! Items behind a feature carry its badge.
 //!
@@ -75,7 +76,7 @@
 // The front page links items of every feature; `cargo doc --all-features` (scripts/test.sh,
 // docs.rs) checks those links, a build without the features cannot resolve them.
 #![cfg_attr(
-    not(all(feature = "http", feature = "axum")),
+    not(all(feature = "http", feature = "axum", feature = "tonic")),
     allow(rustdoc::broken_intra_doc_links)
 )]
 #![forbid(unsafe_code)]
@@ -102,6 +103,9 @@ mod message;
 pub mod negotiate;
 mod runtime;
 mod string_enum;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub mod tonic;
 
 pub use api_error::{
     ApiError, ExtensionError, MAX_EXTENSION_NAME, PROBLEM_JSON, ParamError, Problem,

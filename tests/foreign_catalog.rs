@@ -17,16 +17,27 @@ fn scratch() -> PathBuf {
     root().join("target/generated-crate-tests")
 }
 
+/// Copies the folder `from` (files and subfolders, such as `src/tonic/`) to `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, target).unwrap();
+        }
+    }
+}
+
 /// A copy of this crate named `name`, with `catalog` as its codes.toml and a `probe` example.
 fn copy_with_catalog(name: &str, catalog: &str) -> PathBuf {
     let dir = scratch().join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::create_dir_all(dir.join("examples")).unwrap();
-    for entry in std::fs::read_dir(root().join("src")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join("src").join(path.file_name().unwrap())).unwrap();
-    }
+    copy_tree(&root().join("src"), &dir.join("src"));
     for file in ["build.rs", "README.md"] {
         std::fs::copy(root().join(file), dir.join(file)).unwrap();
     }

@@ -117,7 +117,7 @@ fn a_5xx_is_an_error_event_with_its_cause_chain() {
             level: Level::ERROR,
             target: "flux_codes".to_owned(),
             fields: fields(&[
-                ("error.type", "ERR_SERVER"),
+                ("error.type", ErrorCode::Server.as_str()),
                 ("http.response.status_code", "500"),
                 (
                     "error.retryable",
@@ -148,7 +148,7 @@ fn a_4xx_is_an_info_event_without_a_cause() {
             level: Level::INFO,
             target: "flux_codes".to_owned(),
             fields: fields(&[
-                ("error.type", "ERR_MAX_AMOUNT_EXCEEDED"),
+                ("error.type", ErrorCode::MaxAmountExceeded.as_str()),
                 ("http.response.status_code", "422"),
                 ("error.retryable", "false"),
                 ("message", "answered ERR_MAX_AMOUNT_EXCEEDED (422)"),
@@ -165,6 +165,18 @@ fn displaying_or_serializing_an_error_is_not_answering_it() {
         let _ = serde_json::to_string(&error).unwrap();
     });
     assert_eq!(events, []);
+}
+
+/// A gRPC answer is one event too, in whatever locale it is rendered.
+#[cfg(feature = "tonic")]
+#[test]
+fn a_grpc_status_is_one_event() {
+    let error = ApiError::new(ErrorCode::Server).cause(Refused);
+    let events = Capture::run(|| {
+        let _ = error.to_status(Locale::Es);
+    });
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].fields["error.type"], ErrorCode::Server.as_str());
 }
 
 /// Through axum, over real HTTP: one event per answered request, whatever locale the
@@ -204,4 +216,49 @@ fn an_axum_answer_is_one_event() {
     let ours: Vec<&Captured> = events.iter().filter(|e| e.target == "flux_codes").collect();
     assert_eq!(ours.len(), 1, "{events:#?}");
     assert_eq!(ours[0].fields["error.cause"], "connection refused");
+}
+
+/// Over gRPC: `From<ApiError> for Status` answers the error (one event), and `LocalizeLayer`
+/// rendering it again in the caller's locale adds none.
+#[cfg(feature = "tonic")]
+#[test]
+fn a_grpc_answer_is_one_event() {
+    use std::convert::Infallible;
+    use std::future::{Ready, ready};
+    use std::task::{Context, Poll};
+
+    use flux_codes::tonic::LocalizeLayer;
+    use tower_layer::Layer;
+    use tower_service::Service;
+
+    /// A handler's answer, as tonic's server turns an error into a response.
+    struct Failing;
+    impl Service<http::Request<()>> for Failing {
+        type Response = http::Response<()>;
+        type Error = Infallible;
+        type Future = Ready<Result<http::Response<()>, Infallible>>;
+        fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+            Poll::Ready(Ok(()))
+        }
+        fn call(&mut self, _: http::Request<()>) -> Self::Future {
+            let status = tonic::Status::from(ApiError::new(ErrorCode::Server).cause(Refused));
+            ready(Ok(status.into_http()))
+        }
+    }
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let events = Capture::run(|| {
+        let mut service = LocalizeLayer.layer(Failing);
+        let request = http::Request::builder()
+            .header("accept-language", "es-CL")
+            .body(())
+            .unwrap();
+        let response = runtime.block_on(service.call(request)).unwrap();
+        let status = tonic::Status::from_header_map(response.headers()).unwrap();
+        assert_eq!(status.code(), tonic::Code::Internal);
+    });
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].fields["error.type"], "ERR_SERVER"); // flux-codes: allow
 }

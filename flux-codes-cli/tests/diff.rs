@@ -117,6 +117,10 @@ fn cases() -> Vec<(&'static str, &'static str, String, String)> {
         )],
     );
     let one_locale = catalog(&["en"], "en");
+    let with_domain = edit(
+        &base,
+        &[("[catalog]\n", "[catalog]\ndomain = \"test.example\"\n")],
+    );
     let payment =
         "[categories.payment]\ntitle = { en = \"Payment errors\", es = \"Errores de pago\" }\n";
     vec![
@@ -312,13 +316,29 @@ fn cases() -> Vec<(&'static str, &'static str, String, String)> {
             base.clone(),
             edit(&base, &[("errors#{code}", "e/{code}")]),
         ),
+        (
+            "grpc_changed",
+            "breaking",
+            base.clone(),
+            edit(
+                &base,
+                &[("status = 410", "status = 410\ngrpc = \"NOT_FOUND\"")],
+            ),
+        ),
+        (
+            "domain_added",
+            "additive",
+            base.clone(),
+            with_domain.clone(),
+        ),
+        ("domain_changed", "breaking", with_domain, base.clone()),
     ]
 }
 
 #[test]
 fn every_rule_in_both_formats_with_its_exit_status() {
     let cases = cases();
-    assert_eq!(cases.len(), 25, "one case per rule");
+    assert_eq!(cases.len(), 28, "one case per rule");
     for (rule, class, old, new) in cases {
         let json = diff(&old, &new, &["--format", "json"]);
         let report: Value = serde_json::from_slice(&json.stdout)

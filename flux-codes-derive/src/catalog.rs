@@ -1,5 +1,5 @@
 //! `catalog!("path/to/codes.toml")`: the generated API of another catalog, through the same
-//! renderer as `flux-codes`' build script (`flux_codes_gen::render::rust::rust_tokens`).
+//! renderer as `flux-codes`' build script (`flux_codes_gen::render::rust::render_rust`), lexed.
 
 use std::path::{Path, PathBuf};
 
@@ -48,8 +48,9 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let track = track(&path);
     match flux_codes_gen::load_catalog(&path) {
         Ok(catalog) => {
-            let items =
-                flux_codes_gen::render::rust::rust_tokens(&catalog, "::flux_codes::__private");
+            let code =
+                flux_codes_gen::render::rust::render_rust(&catalog, "::flux_codes::__private");
+            let items: TokenStream = code.parse().expect("the generated Rust lexes");
             quote!(#track #items)
         }
         Err(flux_codes_gen::Error::Invalid(mut diagnostics)) => {

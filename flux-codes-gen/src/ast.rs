@@ -29,6 +29,7 @@ pub struct CatalogTable {
     pub draft_locales: Vec<Spanned<String>>,
     pub docs_url: Option<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
+    pub domain: Option<Spanned<String>>,
     pub internal_error: Option<Spanned<String>>,
     /// The catalog's semantic version, e.g. `1.4.0`.
     pub version: Option<Spanned<String>>,
@@ -55,6 +56,7 @@ pub struct CodeTable {
     pub hint: Option<Localized>,
     pub variant: Option<Spanned<String>>,
     pub deprecated: Option<Spanned<String>>,
+    pub grpc: Option<Spanned<String>>,
 }
 
 /// `[translated_from.<locale>]`: `"ERR_X.message" = "<hash>"`, one line per translated text,
@@ -91,6 +93,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     "draft_locales",
     "docs_url",
     "reserved",
+    "domain",
     "internal_error",
     "version",
     "npm_package",
@@ -105,4 +108,5 @@ pub const CODE_KEYS: &[&str] = &[
     "hint",
     "variant",
     "deprecated",
+    "grpc",
 ];

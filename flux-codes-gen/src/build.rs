@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::render::Artifact;
+#[cfg(feature = "json")]
 use crate::render::json::render_json;
 use crate::render::rust::{render_catalog_doc, render_rust};
 use crate::valid::Role;
@@ -26,6 +27,7 @@ pub struct Builder {
     catalog: PathBuf,
     out_dir: Option<PathBuf>,
     file_name: String,
+    #[cfg(feature = "json")]
     json_file_name: Option<String>,
     runtime: String,
     roles: Vec<Role>,
@@ -38,6 +40,7 @@ impl Builder {
             catalog: catalog.as_ref().to_path_buf(),
             out_dir: None,
             file_name: "flux_codes.rs".to_owned(),
+            #[cfg(feature = "json")]
             json_file_name: None,
             runtime: "::flux_codes::__private".to_owned(),
             roles: Vec::new(),
@@ -58,6 +61,7 @@ impl Builder {
 
     /// Also writes the `catalog.json` export ([`render_json`], what `flux-codes export --format
     /// json` prints) beside the module under this name, for `include_str!`.
+    #[cfg(feature = "json")]
     pub fn json_file_name(mut self, name: &str) -> Self {
         self.json_file_name = Some(name.to_owned());
         self
@@ -97,21 +101,26 @@ impl Builder {
     /// them.
     pub fn generate(&self) -> Result<Vec<Artifact>, Error> {
         let runtime = &self.runtime;
-        if syn::parse_str::<syn::Path>(runtime).is_err() {
+        if !is_rust_path(runtime) {
             return Err(Error::RuntimePath(runtime.clone()));
         }
         let (catalog, _warnings) = load_requiring(&self.catalog_path(), &self.roles)?;
         let module = Path::new(&self.file_name);
-        let mut files = vec![
+        let files = vec![
             Artifact::new(&self.file_name, render_rust(&catalog, runtime)),
             Artifact::new(
                 module.with_extension("md").to_string_lossy(),
                 render_catalog_doc(&catalog),
             ),
         ];
-        if let Some(name) = &self.json_file_name {
-            files.push(Artifact::new(name, render_json(&catalog)));
-        }
+        #[cfg(feature = "json")]
+        let files = {
+            let mut files = files;
+            if let Some(name) = &self.json_file_name {
+                files.push(Artifact::new(name, render_json(&catalog)));
+            }
+            files
+        };
         Ok(files)
     }
 
@@ -151,4 +160,18 @@ impl Builder {
         }
         Ok(out_dir.join(&self.file_name))
     }
+}
+
+/// Whether `path` is a Rust path to a module: `::a::b`, `crate::a`, `a` (identifiers, raw
+/// ones included, joined by `::`), checked by hand so that a build script needs no parser.
+fn is_rust_path(path: &str) -> bool {
+    let path = path.strip_prefix("::").unwrap_or(path);
+    !path.is_empty()
+        && path.split("::").all(|segment| {
+            let ident = segment.strip_prefix("r#").unwrap_or(segment);
+            let mut chars = ident.chars();
+            chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                && chars.all(|c| c == '_' || c.is_alphanumeric())
+                && ident != "_"
+        })
 }

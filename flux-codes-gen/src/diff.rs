@@ -3,11 +3,11 @@
 //! catalog is a public API and every change to it is classified by what it does to them.
 //!
 //! - [`Class::Breaking`]: an existing client may now misbehave or fail to build (a code removed
-//!   without being reserved, a status, retryability, category or Rust name changed, a detail
-//!   placeholder added or removed, a locale or category removed, the default locale changed, a
-//!   reserved code reused or released).
+//!   without being reserved, a status, gRPC code, retryability, category or Rust name changed, a
+//!   detail placeholder added or removed, a locale or category removed, the default locale or
+//!   the error domain changed, a reserved code reused or released).
 //! - [`Class::Additive`]: existing clients keep working (a code, locale or category added, a
-//!   code deprecated or retired into `catalog.reserved`).
+//!   code deprecated or retired into `catalog.reserved`, an error domain declared).
 //! - [`Class::Text`]: only wording changed (message, detail, hint, titles, notes, docs URL).
 //!
 //! [`diff`] is pure and deterministic: breaking changes first, then additive, then text; within
@@ -22,7 +22,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::model::{Catalog, CodeSpec};
+use crate::model::{Catalog, CodeSpec, GrpcCode};
 
 /// How a change affects clients built against the old catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -92,6 +92,16 @@ pub enum Change {
     CodeReserved { code: String },
     /// Breaking: clients branch on the status.
     StatusChanged { code: String, old: u16, new: u16 },
+    /// Breaking: gRPC clients branch on the status code.
+    GrpcChanged {
+        code: String,
+        old: String,
+        new: String,
+    },
+    /// Breaking: gRPC clients know a code by its reason in this domain.
+    DomainChanged { old: String, new: Option<String> },
+    /// Additive: gRPC errors carry a domain from now on.
+    DomainAdded { domain: String },
     /// Breaking: clients decide whether to retry from it.
     RetryableChanged { code: String, old: bool, new: bool },
     /// Breaking: clients group and route errors by category.
@@ -158,6 +168,8 @@ impl Change {
             | ReservedCodeReused { .. }
             | ReservationRemoved { .. }
             | StatusChanged { .. }
+            | GrpcChanged { .. }
+            | DomainChanged { .. }
             | RetryableChanged { .. }
             | CategoryChanged { .. }
             | VariantChanged { .. }
@@ -167,6 +179,7 @@ impl Change {
             | CodeRetired { .. }
             | CodeAdded { .. }
             | CodeReserved { .. }
+            | DomainAdded { .. }
             | CodeDeprecated { .. }
             | DeprecationWithdrawn { .. } => Class::Additive,
             CategoryTitleChanged { .. }
@@ -196,6 +209,9 @@ impl Change {
             CodeAdded { .. } => "code_added",
             CodeReserved { .. } => "code_reserved",
             StatusChanged { .. } => "status_changed",
+            GrpcChanged { .. } => "grpc_changed",
+            DomainChanged { .. } => "domain_changed",
+            DomainAdded { .. } => "domain_added",
             RetryableChanged { .. } => "retryable_changed",
             CategoryChanged { .. } => "category_changed",
             VariantChanged { .. } => "variant_changed",
@@ -243,6 +259,16 @@ fn catalog_changes(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
             old: old.docs_url.clone(),
             new: new.docs_url.clone(),
         });
+    }
+    match (&old.domain, &new.domain) {
+        (Some(old), new) if Some(old) != new.as_ref() => out.push(Change::DomainChanged {
+            old: old.clone(),
+            new: new.clone(),
+        }),
+        (None, Some(domain)) => out.push(Change::DomainAdded {
+            domain: domain.clone(),
+        }),
+        _ => {}
     }
     if old.default_locale_tag() != new.default_locale_tag() {
         out.push(Change::DefaultLocaleChanged {
@@ -360,6 +386,16 @@ fn changed_code(
             code: code(),
             old: old.status,
             new: new.status,
+        });
+    }
+    // A gRPC code that moved only because the status did (both derived from it) is part of
+    // that status change, reported once.
+    let derived = |c: &CodeSpec| c.grpc == GrpcCode::for_http_status(c.status);
+    if old.grpc != new.grpc && (old.status == new.status || !derived(old) || !derived(new)) {
+        out.push(Change::GrpcChanged {
+            code: code(),
+            old: old.grpc.name().to_owned(),
+            new: new.grpc.name().to_owned(),
         });
     }
     if old.retryable != new.retryable {

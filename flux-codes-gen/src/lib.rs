@@ -18,7 +18,7 @@
 //!
 //! - **a build script**: [`Builder`] (and [`Role`], a code the runtime needs the catalog to
 //!   name), failing with [`Error`];
-//! - **the `catalog!` macro**: [`load_catalog`] and [`render::rust::rust_tokens`];
+//! - **the `catalog!` macro**: [`load_catalog`] and [`render::rust::render_rust`];
 //! - **the CLI**: [`parse_catalog`] / [`parse_catalog_bytes`] / [`load_catalog`], the model
 //!   ([`Catalog`], [`CodeSpec`], [`Category`], [`Location`], and the variant-name rules
 //!   [`code_variant`], [`category_variant`], [`locale_variant`], [`npm_package_problem`]), the
@@ -30,6 +30,17 @@
 //! [`diff`], [`render`], [`schema`], [`template`]); the root re-exports the types the root's
 //! own functions take or return ([`Catalog`] and its parts, [`Diagnostics`], [`Diagnostic`],
 //! [`Severity`], [`Error`], [`Builder`], [`Role`]).
+//!
+//! # Features
+//!
+//! Each front end compiles only what it uses:
+//!
+//! | feature | adds | used by |
+//! |---|---|---|
+//! | *(none)* | load, validate, the Rust renderer, [`Builder`] | `catalog!` (`flux-codes-derive`) |
+//! | `json` | [`render::json`]'s `catalog.json` ([`Builder::json_file_name`]); serde_json, indexmap | the `flux-codes` build script (`CATALOG_JSON`) |
+//! | `schema` | `json` and the JSON Schemas; schemars | |
+//! | `exports` (default) | `schema`, every export ([`render::FORMATS`]), `diff`, `l10n`; base64, http, toml_edit | `flux-codes-cli`, xtask |
 
 #![forbid(unsafe_code)]
 
@@ -61,9 +72,12 @@ pub mod code_shape {
     }
 }
 pub mod diagnostic;
+#[cfg(feature = "exports")]
 pub mod diff;
+pub mod grpc;
 #[doc(hidden)]
 pub mod hash;
+#[cfg(feature = "exports")]
 pub mod l10n;
 mod load;
 pub mod message;
@@ -71,6 +85,7 @@ pub mod model;
 mod phf;
 pub mod plural;
 pub mod render;
+#[cfg(feature = "exports")]
 pub mod schema;
 mod valid;
 mod write;

@@ -141,6 +141,7 @@ impl Walker<'_> {
             .get("reserved")
             .and_then(|v| self.string_array(v))
             .map_or_else(Vec::new, Spanned::into_inner);
+        let domain = table.get("domain").and_then(|v| self.string(v));
         let internal_error = table.get("internal_error").and_then(|v| self.string(v));
         Some(CatalogTable {
             span,
@@ -150,6 +151,7 @@ impl Walker<'_> {
             draft_locales,
             docs_url,
             reserved,
+            domain,
             internal_error,
             version,
             npm_package,
@@ -172,6 +174,7 @@ impl Walker<'_> {
             .and_then(|v| self.localized(v, &format!("{what}.hint")));
         let variant = body.get("variant").and_then(|v| self.string(v));
         let deprecated = body.get("deprecated").and_then(|v| self.string(v));
+        let grpc = body.get("grpc").and_then(|v| self.string(v));
         Some(CodeTable {
             code: key,
             status: status?,
@@ -182,6 +185,7 @@ impl Walker<'_> {
             hint,
             variant,
             deprecated,
+            grpc,
         })
     }
 

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+pub use crate::grpc::GrpcCode;
 mod l10n;
 
 pub use crate::message::{Message, Param, ParamType};
@@ -32,6 +33,8 @@ pub struct Catalog {
     pub(crate) docs_url: Option<String>,
     /// Retired code strings that may never be used again.
     pub(crate) reserved: Vec<String>,
+    /// AIP-193's `ErrorInfo.domain` of every code, e.g. `flux.example`.
+    pub(crate) domain: Option<String>,
     /// The catalog's semantic version (`[catalog] version`): the version of its npm package,
     /// its JSON export, its OpenAPI document and its pages. See [`Catalog::release_version`].
     pub(crate) version: Option<semver::Version>,
@@ -129,6 +132,8 @@ pub struct CodeSpec {
     pub(crate) params: Vec<Param>,
     /// Deprecation note, e.g. `Use ERR_X instead.`.
     pub(crate) deprecated: Option<String>,
+    /// The gRPC status code: `grpc = "NAME"`, else derived from `status`.
+    pub(crate) grpc: GrpcCode,
 }
 
 impl CodeSpec {
@@ -214,6 +219,11 @@ impl Catalog {
     /// The retired code strings of `catalog.reserved`.
     pub fn reserved(&self) -> &[String] {
         &self.reserved
+    }
+
+    /// `[catalog] domain`: AIP-193's `ErrorInfo.domain` of every code, e.g. `flux.example`.
+    pub fn domain(&self) -> Option<&str> {
+        self.domain.as_deref()
     }
 
     /// The categories, in file order.
@@ -330,6 +340,12 @@ impl CodeSpec {
     /// The deprecation note, for a deprecated code.
     pub fn deprecated(&self) -> Option<&str> {
         self.deprecated.as_deref()
+    }
+
+    /// The gRPC status code of a call failing with this code: `grpc = "NAME"`, else derived
+    /// from the HTTP status ([`GrpcCode::for_http_status`]).
+    pub fn grpc(&self) -> GrpcCode {
+        self.grpc
     }
 }
 

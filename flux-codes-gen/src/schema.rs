@@ -1,13 +1,15 @@
 //! The JSON Schema of the `codes.toml` format (`codes.schema.json`), for editors with TOML
 //! language support (Taplo / Even Better TOML) to complete and check the file as it is typed.
 //!
-//! The keys come from [`crate::ast`]'s key lists, the loader's own, so the schema and the loader
+//! The keys come from the key lists of the `ast` module, the loader's own, so the schema and the loader
 //! cannot disagree on what a table may hold; a test keeps the checked-in file fresh.
 
 use serde_json::{Value, json};
 
 use crate::ast::{CATALOG_KEYS, CATEGORY_KEYS, CODE_KEYS, TOP_KEYS};
 use crate::code_shape::CODE_PATTERN;
+use crate::grpc::GrpcCode;
+use crate::valid::DOMAIN_PATTERN;
 
 /// The schema, pretty-printed with a trailing newline.
 pub fn render_codes_schema() -> String {
@@ -27,6 +29,7 @@ pub fn codes_schema() -> Value {
             "propertyNames": { "$ref": "#/$defs/locale" }
         })
     };
+    let grpc_names: Vec<&str> = GrpcCode::ALL[1..].iter().map(|c| c.name()).collect();
     let code_pattern = CODE_PATTERN;
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -68,6 +71,12 @@ pub fn codes_schema() -> Value {
                         "description": "Retired code strings that may never be used again.",
                         "uniqueItems": true,
                         "items": { "$ref": "#/$defs/code" }
+                    },
+                    "domain": {
+                        "type": "string",
+                        "maxLength": 253,
+                        "pattern": DOMAIN_PATTERN,
+                        "description": "The error domain of every code (AIP-193's `ErrorInfo.domain` over gRPC), a DNS-like name such as \"payments.flux.example\"."
                     },
                     "internal_error": {
                         "$ref": "#/$defs/code",
@@ -112,7 +121,8 @@ pub fn codes_schema() -> Value {
                         "detail": localized("Optional template of what differs per occurrence, with `{name}` placeholders (`{{` and `}}` for literal braces); every locale uses the same placeholders"),
                         "hint": localized("Optional advice for developers, shown in the docs (no placeholders)"),
                         "variant": { "type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$", "description": "Overrides the derived Rust variant name." },
-                        "deprecated": { "type": "string", "minLength": 1, "description": "Deprecation note, e.g. \"Use ERR_X instead.\"; becomes #[deprecated]." }
+                        "deprecated": { "type": "string", "minLength": 1, "description": "Deprecation note, e.g. \"Use ERR_X instead.\"; becomes #[deprecated]." },
+                        "grpc": { "enum": grpc_names, "description": "Overrides the gRPC status code derived from `status`, e.g. \"ALREADY_EXISTS\" for a 409." }
                     }
                 }
             },

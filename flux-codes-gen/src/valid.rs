@@ -11,10 +11,17 @@ use crate::code_shape::{MAX_CODE_LEN, is_code_shaped};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::message::{self, Key, Message, Node, Param, ParamType};
 use crate::model::{
-    Catalog, Category, CodeIndex, CodeSpec, CodeTranslations, Roles, SourceHash, Spans, TextState,
-    Translations, category_variant, code_variant, locale_variant,
+    Catalog, Category, CodeIndex, CodeSpec, CodeTranslations, GrpcCode, Roles, SourceHash, Spans,
+    TextState, Translations, category_variant, code_variant, locale_variant,
 };
 use crate::plural;
+use crate::render::proto;
+
+#[cfg(feature = "schema")]
+/// `catalog.domain` as a regular expression (for JSON Schemas): what [`validate`] accepts,
+/// with the length limit of 253 characters checked apart.
+pub const DOMAIN_PATTERN: &str =
+    r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$";
 
 /// Most locales a catalog may declare (every text is checked once per locale).
 pub const MAX_LOCALES: usize = 256;
@@ -35,6 +42,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         default_locale: 0,
         docs_url: None,
         reserved: Vec::new(),
+        domain: None,
         version: None,
         npm_package: None,
         categories: Vec::new(),
@@ -68,6 +76,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         v.records(&file.translated_from);
         catalog.docs_url = table.docs_url.as_ref().and_then(|url| v.docs_url(url));
         catalog.reserved = v.reserved(&table.reserved);
+        catalog.domain = table.domain.as_ref().and_then(|d| v.domain(d));
         catalog.version = table
             .version
             .as_ref()
@@ -146,6 +155,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         reserved: catalog.reserved.iter().cloned().collect(),
     };
     let mut variants: BTreeMap<String, &Spanned<String>> = BTreeMap::new();
+    let mut proto_keys: HashMap<String, &Spanned<String>> = HashMap::new();
     for table in &file.codes {
         if let Some((code, translations)) = v.code(table, &catalog, &lookup) {
             if let Some(first) = variants.get(&code.variant) {
@@ -164,6 +174,25 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
                 );
             } else {
                 variants.insert(code.variant.clone(), &table.code);
+                // Two codes differing only in underscores (or one in the proto enum's name as
+                // a prefix) would be one value to protoc: the proto export could not compile.
+                let key = proto::value_key(&code.code);
+                if let Some(first) = proto_keys.get(&key) {
+                    v.diags.push(
+                        Diagnostic::error(
+                            format!(
+                                "`{}` and `{}` are the same name to protoc (`{key}`)",
+                                first.get_ref(),
+                                code.code,
+                            ),
+                            Some(table.code.span()),
+                        )
+                        .with_label("second code with this name in the proto export")
+                        .with_help("protoc compares enum values without underscores and the `ERROR_REASON_` prefix; choose a code string that differs in letters or digits"),
+                    );
+                } else {
+                    proto_keys.insert(key, &table.code);
+                }
             }
             code_spans.push(table.code.span());
             catalog.codes.push(code);
@@ -246,7 +275,7 @@ pub(crate) fn require_roles(
             .with_help(format!(
                 "add `{key} = \"{}\"` to `[catalog]`: the code answered when building an error \
                  response itself fails",
-                example.map_or("ERR_SERVER", |c| c.code.as_str())
+                example.map_or("<a 5xx code of the catalog>", |c| c.code.as_str())
             )),
         );
     }
@@ -717,6 +746,10 @@ impl<'f> Validator<'_, 'f> {
             Some(note) => Some(self.non_empty(note, &format!("`{what}.deprecated`"))?),
             None => None,
         };
+        let grpc = match &table.grpc {
+            Some(name) => self.grpc(name),
+            None => Some(GrpcCode::for_http_status(status as u16)),
+        };
         if !ok {
             return None;
         }
@@ -734,6 +767,7 @@ impl<'f> Validator<'_, 'f> {
             hint,
             params,
             deprecated,
+            grpc: grpc?,
         };
         let translations = CodeTranslations {
             message: message_states,
@@ -741,6 +775,71 @@ impl<'f> Validator<'_, 'f> {
             hint: hint_states,
         };
         Some((spec, translations))
+    }
+
+    /// `catalog.domain`: AIP-193's `ErrorInfo.domain`, a DNS-like name such as
+    /// `pubsub.googleapis.com` (lowercase labels of letters, digits and inner hyphens).
+    fn domain(&mut self, domain: &Spanned<String>) -> Option<String> {
+        let name = domain.get_ref();
+        if is_domain_name(name) {
+            return Some(name.clone());
+        }
+        let lower = name.trim().to_ascii_lowercase();
+        let help = if is_domain_name(&lower) {
+            format!("write it as `{lower}`")
+        } else {
+            "use the service's DNS-like name, e.g. `payments.flux.example`: two or more dot-separated \
+             labels of lowercase letters, digits and inner hyphens, at most 253 characters"
+                .to_owned()
+        };
+        self.diags.push(
+            Diagnostic::error(
+                format!("`{}` is not a valid error domain", name.escape_debug()),
+                Some(domain.span()),
+            )
+            .with_label("not a DNS-like name")
+            .with_help(help),
+        );
+        None
+    }
+
+    /// A code's `grpc = "NAME"` override: a canonical `google.rpc.Code` name other than `OK`.
+    fn grpc(&mut self, name: &Spanned<String>) -> Option<GrpcCode> {
+        let given = name.get_ref();
+        match GrpcCode::from_name(given) {
+            Some(GrpcCode::Ok) => {
+                self.diags.push(
+                    Diagnostic::error("`grpc = \"OK\"` would answer an error as a success", Some(name.span()))
+                        .with_label("not an error code")
+                        .with_help("remove `grpc` to use the code derived from `status`, or name an error code such as `FAILED_PRECONDITION`"),
+                );
+                None
+            }
+            Some(code) => Some(code),
+            None => {
+                let names = GrpcCode::ALL[1..].iter().map(|c| c.name());
+                let upper = given.trim().to_ascii_uppercase().replace([' ', '-'], "_");
+                let help = match did_you_mean(&upper, names.clone()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "use one of {}",
+                        names
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                self.diags.push(
+                    Diagnostic::error(
+                        format!("`{}` is not a gRPC status code", given.escape_debug()),
+                        Some(name.span()),
+                    )
+                    .with_label("not a canonical `google.rpc.Code` name")
+                    .with_help(help),
+                );
+                None
+            }
+        }
     }
 
     /// A detail: its texts, each parsed as a message and checked against its locale's plural
@@ -1201,6 +1300,21 @@ fn is_category_key(key: &str) -> bool {
         && key
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// At most 253 characters, two or more dot-separated labels of 1 to 63 lowercase letters,
+/// digits and hyphens, a hyphen never first or last.
+fn is_domain_name(name: &str) -> bool {
+    name.len() <= 253
+        && name.contains('.')
+        && name.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
 }
 
 fn is_variant_name(name: &str) -> bool {

@@ -571,3 +571,73 @@ fn the_reports_read_as_pinned() {
     insta::assert_snapshot!("human", human);
     insta::assert_snapshot!("json", render_json(&changes));
 }
+
+#[test]
+fn a_grpc_status_or_domain_change_is_breaking_and_a_new_domain_additive() {
+    // A 410 is FAILED_PRECONDITION; saying so is no change, saying otherwise is.
+    let same = edit(&[(
+        "status = 410",
+        "status = 410\ngrpc = \"FAILED_PRECONDITION\"",
+    )]);
+    check(BASE, &same, &[]);
+    let other = edit(&[("status = 410", "status = 410\ngrpc = \"NOT_FOUND\"")]);
+    check(
+        BASE,
+        &other,
+        &[Change::GrpcChanged {
+            code: s("ERR_QR_EXPIRED"),
+            old: s("FAILED_PRECONDITION"),
+            new: s("NOT_FOUND"),
+        }],
+    );
+    // A status change that moves the derived gRPC code is one change; with an override that
+    // keeps the old gRPC code, only the status changed; an override that differs from the old
+    // derived code is its own change.
+    let rules = |new: &str| -> Vec<&'static str> {
+        diff(&parse(BASE), &parse(new))
+            .iter()
+            .map(Change::rule)
+            .collect()
+    };
+    assert_eq!(
+        rules(&edit(&[("status = 410", "status = 404")])),
+        ["status_changed"]
+    );
+    let kept = edit(&[(
+        "status = 410",
+        "status = 404\ngrpc = \"FAILED_PRECONDITION\"",
+    )]);
+    assert_eq!(rules(&kept), ["status_changed"]);
+    let moved = edit(&[("status = 410", "status = 404\ngrpc = \"OUT_OF_RANGE\"")]);
+    assert_eq!(rules(&moved), ["status_changed", "grpc_changed"]);
+
+    let with_domain = edit(&[("[catalog]\n", "[catalog]\ndomain = \"test.example\"\n")]);
+    check(
+        BASE,
+        &with_domain,
+        &[Change::DomainAdded {
+            domain: s("test.example"),
+        }],
+    );
+    check(
+        &with_domain,
+        BASE,
+        &[Change::DomainChanged {
+            old: s("test.example"),
+            new: None,
+        }],
+    );
+    let moved = with_domain.replace("test.example\"", "payments.test.example\"");
+    check(
+        &with_domain,
+        &moved,
+        &[Change::DomainChanged {
+            old: s("test.example"),
+            new: Some(s("payments.test.example")),
+        }],
+    );
+    assert_eq!(
+        diff(&parse(&with_domain), &parse(&moved))[0].class(),
+        Class::Breaking
+    );
+}

@@ -22,10 +22,13 @@ use proptest::sample::{Index, subsequence};
 use proptest::test_runner::RngSeed;
 
 use common::{localized, toml_string};
+use flux_codes_gen::grpc::GrpcCode;
 use spec::{Catalog, Category, CodeSpec};
 
 /// The facts of a catalog, as plain data the strategies build and the tests edit.
 mod spec {
+    use flux_codes_gen::grpc::GrpcCode;
+
     #[derive(Clone, Debug, PartialEq, Eq)]
     pub struct Catalog {
         pub name: String,
@@ -35,6 +38,7 @@ mod spec {
         pub reserved: Vec<String>,
         pub version: Option<semver::Version>,
         pub npm_package: Option<String>,
+        pub domain: Option<String>,
         pub categories: Vec<Category>,
         pub codes: Vec<CodeSpec>,
     }
@@ -58,6 +62,7 @@ mod spec {
         pub hint: Option<Vec<String>>,
         pub params: Vec<String>,
         pub deprecated: Option<String>,
+        pub grpc: GrpcCode,
     }
 
     impl Catalog {
@@ -82,6 +87,7 @@ mod spec {
             reserved: model.reserved().to_vec(),
             version: model.version().cloned(),
             npm_package: model.npm_package().map(str::to_owned),
+            domain: model.domain().map(str::to_owned),
             categories: model
                 .categories()
                 .iter()
@@ -107,6 +113,7 @@ mod spec {
                     hint: c.hint().map(<[String]>::to_vec),
                     params: c.param_names().map(str::to_owned).collect(),
                     deprecated: c.deprecated().map(str::to_owned),
+                    grpc: c.grpc(),
                 })
                 .collect(),
         }
@@ -182,9 +189,21 @@ fn code(locales: usize, categories: usize) -> impl Strategy<Value = CodeSpec> {
         prop::option::of(subsequence(PARAMS, 0..=3)),
         prop::option::of(texts(locales)),
         prop::option::weighted(0.2, fixed_text()),
+        prop::option::weighted(0.2, prop::sample::select(&GrpcCode::ALL[1..])),
     )
         .prop_flat_map(
-            move |(code, variant, status, retryable, category, message, params, hint, note)| {
+            move |(
+                code,
+                variant,
+                status,
+                retryable,
+                category,
+                message,
+                params,
+                hint,
+                note,
+                grpc,
+            )| {
                 let params: Option<Vec<String>> =
                     params.map(|p| p.into_iter().map(str::to_owned).collect());
                 let detail = match &params {
@@ -203,6 +222,7 @@ fn code(locales: usize, categories: usize) -> impl Strategy<Value = CodeSpec> {
                         hint,
                         params: Vec::new(),
                         deprecated: note,
+                        grpc: grpc.unwrap_or(GrpcCode::for_http_status(status)),
                     }),
                     detail,
                 )
@@ -240,10 +260,11 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                 prop::collection::vec(code_string(), 0..3),
                 fixed_text(),
                 any::<bool>(),
+                prop::option::of("[a-z0-9]{1,8}(\\.[a-z0-9]([a-z0-9-]{0,6}[a-z0-9])?){1,3}"),
             )
         })
         .prop_map(
-            |(locales, default_locale, categories, codes, reserved, name, docs)| {
+            |(locales, default_locale, categories, codes, reserved, name, docs, domain)| {
                 let mut names = HashSet::new();
                 let mut variants = HashSet::new();
                 let mut codes: Vec<CodeSpec> = codes
@@ -267,6 +288,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     default_locale,
                     docs_url: docs.then(|| "https://docs.example/errors#{code}".to_owned()),
                     reserved,
+                    domain,
                     version: docs.then(|| semver::Version::new(1, 4, 0)),
                     npm_package: None,
                     categories: categories
@@ -321,6 +343,9 @@ fn to_toml(c: &Catalog) -> String {
         let _ = writeln!(out, "npm_package = {}", toml_string(package));
     }
     let _ = writeln!(out, "reserved = [{}]", list(&c.reserved));
+    if let Some(domain) = &c.domain {
+        let _ = writeln!(out, "domain = {}", toml_string(domain));
+    }
     for category in &c.categories {
         let _ = writeln!(out, "\n[categories.{}]", category.key);
         let _ = writeln!(out, "title = {}", localized(&c.locales, &category.title));
@@ -346,6 +371,9 @@ fn to_toml(c: &Catalog) -> String {
         }
         if let Some(note) = &code.deprecated {
             let _ = writeln!(out, "deprecated = {}", toml_string(note));
+        }
+        if code.grpc != GrpcCode::for_http_status(code.status) {
+            let _ = writeln!(out, "grpc = {}", toml_string(code.grpc.name()));
         }
     }
     out
@@ -380,6 +408,7 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             hint: code.hint.as_ref().map(&texts).transpose()?,
             params: code.params.iter().map(|p| p.name.clone()).collect(),
             deprecated: code.deprecated.clone(),
+            grpc: GrpcCode::from_name(&code.grpc).ok_or("not a gRPC code name")?,
         });
     }
     Ok(Catalog {
@@ -392,6 +421,7 @@ fn from_json(json: &CatalogJson, original: &Catalog) -> Result<Catalog, String> 
             .ok_or("the default locale is not a locale")?,
         docs_url: original.docs_url.clone(),
         reserved: json.reserved.clone(),
+        domain: json.domain.clone(),
         version: json
             .version
             .as_deref()

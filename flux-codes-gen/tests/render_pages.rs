@@ -156,42 +156,43 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
                 "{context}: one table per category"
             );
             for ((head, rows), &category) in tables.iter().zip(&categories) {
-                assert_eq!(head.len(), 6, "{context}: head cells");
+                assert_eq!(head.len(), 7, "{context}: head cells");
                 let codes: Vec<&CodeSpec> = catalog.codes_in(category).collect();
                 assert_eq!(rows.len(), codes.len(), "{context}: one row per code");
                 for (row, code) in rows.iter().zip(codes) {
-                    assert_eq!(row.len(), 6, "{context}: cells of {}", code.code());
+                    assert_eq!(row.len(), 7, "{context}: cells of {}", code.code());
                     let expected_html = [format!("<a id=\"{}\">", code.code()), "</a>".to_owned()];
                     assert_eq!(row[0].html, expected_html, "{context}: the anchor");
                     for (i, cell) in row.iter().enumerate().skip(1) {
                         // A detail breaks its plural and select options onto lines of their own.
-                        let allowed = |h: &String| i == 4 && h == "<br>";
+                        let allowed = |h: &String| i == 5 && h == "<br>";
                         assert!(cell.html.iter().all(allowed), "{context}: {:?}", cell.html);
                     }
                     assert_eq!(row[0].text, code.code());
                     assert_eq!(row[1].text, status_line(code.status()));
+                    assert_eq!(row[2].text, code.grpc().name());
                     let message = flat(&code.message()[locale]);
                     match code.deprecated() {
                         Some(note) => {
-                            assert!(row[3].text.contains(&flat(note)), "{context}: note");
-                            assert!(row[3].text.ends_with(&message), "{context}: message");
+                            assert!(row[4].text.contains(&flat(note)), "{context}: note");
+                            assert!(row[4].text.ends_with(&message), "{context}: message");
                         }
-                        None => assert_eq!(row[3].text, message, "{context}"),
+                        None => assert_eq!(row[4].text, message, "{context}"),
                     }
                     match code.detail() {
                         Some(d) => {
                             let mut texts = Vec::new();
                             literal_texts(&d[locale].nodes, &mut texts);
-                            let mut rest = row[4].text.as_str();
+                            let mut rest = row[5].text.as_str();
                             for text in texts.iter().map(|t| flat(t)).filter(|t| !t.is_empty()) {
                                 let at = rest.find(&text).unwrap_or_else(|| {
-                                    panic!("{context}: {text:?} in order in {:?}", row[4].text)
+                                    panic!("{context}: {text:?} in order in {:?}", row[5].text)
                                 });
                                 rest = &rest[at + text.len()..];
                             }
                             for param in code.params() {
                                 assert!(
-                                    row[4]
+                                    row[5]
                                         .text
                                         .contains(&format!("{}: {}", param.name, param.ty)),
                                     "{context}: the type of {}",
@@ -199,10 +200,10 @@ fn markdown_tables_hold_every_text_literally_in_its_cell() {
                                 );
                             }
                         }
-                        None => assert_eq!(row[4].text, "", "{context}"),
+                        None => assert_eq!(row[5].text, "", "{context}"),
                     }
                     let hint = code.hint().map(|h| flat(&h[locale]));
-                    assert_eq!(row[5].text, hint.unwrap_or_default(), "{context}");
+                    assert_eq!(row[6].text, hint.unwrap_or_default(), "{context}");
                 }
             }
         }

@@ -1,9 +1,9 @@
 //! `cargo xtask bench-build`: the build-time suite.
 //!
-//! For synthetic catalogs of 100, 1,000 and 10,000 codes (`benches/synth.rs`) it measures:
-//! 1. the generator alone (load, validate, render to pretty-printed Rust), in this process
-//!    (`cargo xtask` runs unoptimized, as a build script runs by default) and in a release build
-//!    of this tool;
+//! For synthetic catalogs of 17, 100, 1,000 and 10,000 codes (`benches/synth.rs`) it measures:
+//! 1. the generator alone (load, validate, render), in CPU time, built as cargo builds a build
+//!    script by default (unoptimized) and in release (`gen_timer.rs`, as the bench workspace's
+//!    `gen-time` binary);
 //! 2. `cargo build` (debug and release) of a crate holding the generated catalog (a `build.rs`
 //!    with `flux_codes_gen::Builder`, as a service's catalog crate has) against the same catalog
 //!    hand-written as a plain enum with strum derives and a `match` per method; each build starts
@@ -18,11 +18,10 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use flux_codes_gen::Catalog;
 use flux_codes_gen::locale_variant;
-use flux_codes_gen::render::rust::render_rust;
-use flux_codes_gen::{Catalog, Diagnostics};
 
 #[path = "../../benches/plot.rs"]
 mod plot;
@@ -39,7 +38,7 @@ impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
         let mut o = Options {
             runs: 3,
-            sizes: vec![100, 1000, 10_000],
+            sizes: vec![17, 100, 1000, 10_000],
             release: true,
         };
         let mut it = args.iter();
@@ -80,45 +79,6 @@ fn median(xs: &mut [f64]) -> f64 {
     } else {
         (xs[n / 2 - 1] + xs[n / 2]) / 2.0
     }
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// Generator timings of one catalog text: `[load, validate, render, total]` in ms, medians.
-pub fn time_generator(source: &str, runs: usize) -> [f64; 4] {
-    let path = Path::new("codes.toml");
-    let runtime = "::flux_codes::__private";
-    let mut samples: [Vec<f64>; 4] = Default::default();
-    for _ in 0..runs {
-        let t0 = Instant::now();
-        let mut diags = Diagnostics::new(path, source);
-        let file = flux_codes_gen::stages::load(source, &mut diags);
-        let t1 = Instant::now();
-        let catalog: Catalog = flux_codes_gen::stages::validate(&file, &mut diags).expect("valid");
-        assert!(!diags.has_errors());
-        let t2 = Instant::now();
-        let code = render_rust(&catalog, runtime);
-        let t3 = Instant::now();
-        std::hint::black_box(code);
-        for (s, d) in samples.iter_mut().zip([t1 - t0, t2 - t1, t3 - t2, t3 - t0]) {
-            s.push(ms(d));
-        }
-    }
-    samples.map(|mut s| median(&mut s))
-}
-
-/// `xtask gen-time <size>...`: prints `size load validate render total` lines (used to time a
-/// release build of the generator from the unoptimized `bench-build`).
-pub fn gen_time(args: &[String]) -> Result<(), String> {
-    let runs = 5;
-    for a in args {
-        let n: usize = a.parse().map_err(|_| format!("not a size: {a}"))?;
-        let t = time_generator(&synth::catalog_toml(n), runs);
-        println!("{n} {} {} {} {}", t[0], t[1], t[2], t[3]);
-    }
-    Ok(())
 }
 
 /// The hand-written crate's `lib.rs`: a plain enum with strum's derives and a `match` per method.
@@ -301,7 +261,8 @@ fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
             gen_dir.join("Cargo.toml"),
             &format!(
                 "[package]\nname = \"gen-{n}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-                 [dependencies]\nflux-codes = {{ path = {:?} }}\n\n[build-dependencies]\nflux-codes-gen = {{ path = {:?} }}\n",
+                 [dependencies]\nflux-codes = {{ path = {:?} }}\n\n\
+                 [build-dependencies]\nflux-codes-gen = {{ path = {:?}, default-features = false }}\n",
                 root.display().to_string(),
                 root.join("flux-codes-gen").display().to_string()
             ),
@@ -328,13 +289,29 @@ fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
         members.push(format!("\"gen-{n}\""));
         members.push(format!("\"hand-{n}\""));
     }
+    // The generator alone, as a binary built like a build script (see `gen_timer.rs`).
+    let timer = ws.join("gen-time");
+    write(
+        timer.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"gen-time\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nflux-codes-gen = {{ path = {:?}, default-features = false }}\n",
+            root.join("flux-codes-gen").display().to_string()
+        ),
+    )?;
+    write(
+        timer.join("src/main.rs"),
+        &format!(
+            "#[path = {:?}]\nmod gen_timer;\n\nfn main() {{\n    gen_timer::main();\n}}\n",
+            root.join("xtask/src/gen_timer.rs").display().to_string()
+        ),
+    )?;
+    members.push("\"gen-time\"".to_owned());
+    // Cargo's default profiles: build scripts and their dependencies unoptimized.
     write(
         ws.join("Cargo.toml"),
         &format!(
-            "# @generated by cargo xtask bench-build\n[workspace]\nmembers = [{}]\nresolver = \"3\"\n\n\
-             # Build scripts run optimized, as BENCHMARKS.md recommends for large catalogs: the\n\
-             # generator runs about 10x faster than at cargo's default opt-level 0.\n\
-             [profile.dev.build-override]\nopt-level = 3\n\n[profile.release.build-override]\nopt-level = 3\n",
+            "# @generated by cargo xtask bench-build\n[workspace]\nmembers = [{}]\nresolver = \"3\"\n",
             members.join(", ")
         ),
     )?;
@@ -343,32 +320,47 @@ fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
     write(ws.join("Cargo.lock"), &lock)
 }
 
-/// Runs cargo in the bench workspace; returns the wall time and the units it compiled.
-fn cargo(ws: &Path, args: &[&str]) -> Result<(Duration, Vec<String>), String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let t = Instant::now();
-    let out = Command::new(&cargo)
-        .args(args)
-        .args(if args[0] == "build" {
-            &["--message-format", "json"][..]
-        } else {
-            &[]
-        })
-        .current_dir(ws)
-        .env("CARGO_TARGET_DIR", ws.join("target"))
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(|e| e.to_string())?;
-    let elapsed = t.elapsed();
-    if !out.status.success() {
-        return Err(format!(
-            "cargo {} failed:\n{}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        ));
+/// The time a cargo command took: wall clock, and CPU time (user + system, of cargo and every
+/// compiler it ran). On a machine shared with other jobs the wall clock also counts their
+/// turns; the CPU time does not, so ratios rest on it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Timing {
+    wall: f64,
+    cpu: f64,
+}
+
+impl Timing {
+    /// The medians of `runs`, each figure on its own.
+    fn median(runs: &[Timing]) -> Timing {
+        Timing {
+            wall: median(&mut runs.iter().map(|t| t.wall).collect::<Vec<_>>()),
+            cpu: median(&mut runs.iter().map(|t| t.cpu).collect::<Vec<_>>()),
+        }
     }
+}
+
+/// The CPU seconds of this process's waited-for children (`cutime` + `cstime` of
+/// `/proc/self/stat`, in clock ticks of 1/100 s); 0 elsewhere.
+fn children_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces) start at field 3.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // cutime and cstime are fields 16 and 17 of the whole line: 13 and 14 after `)`.
+    (ticks(13) + ticks(14)) / 100.0
+}
+
+/// Runs cargo in the bench workspace; returns its timing and the units it compiled.
+fn cargo(ws: &Path, args: &[&str]) -> Result<(Timing, Vec<String>), String> {
+    let (elapsed, stdout) = cargo_output(ws, args)?;
     let mut units = Vec::new();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
+    for line in stdout.lines() {
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
@@ -394,6 +386,38 @@ fn cargo(ws: &Path, args: &[&str]) -> Result<(Duration, Vec<String>), String> {
     Ok((elapsed, units))
 }
 
+/// Runs cargo in the bench workspace (`build` with JSON messages); returns the wall time and
+/// its standard output.
+fn cargo_output(ws: &Path, args: &[&str]) -> Result<(Timing, String), String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let t = Instant::now();
+    let cpu = children_cpu();
+    let out = Command::new(&cargo)
+        .args(args)
+        .args(if args[0] == "build" {
+            &["--message-format", "json"][..]
+        } else {
+            &[]
+        })
+        .current_dir(ws)
+        .env("CARGO_TARGET_DIR", ws.join("target"))
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| e.to_string())?;
+    let elapsed = Timing {
+        wall: t.elapsed().as_secs_f64(),
+        cpu: children_cpu() - cpu,
+    };
+    if !out.status.success() {
+        return Err(format!(
+            "cargo {} failed:\n{}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok((elapsed, String::from_utf8_lossy(&out.stdout).into_owned()))
+}
+
 fn package(msg: &serde_json::Value) -> String {
     let id = msg["package_id"].as_str().unwrap_or("?");
     // `path+file:///.../gen-100#0.0.0` or `registry+...#name@1.0`
@@ -402,15 +426,15 @@ fn package(msg: &serde_json::Value) -> String {
 }
 
 /// Median seconds of a clean build of one crate (its dependencies built).
-fn clean_build(ws: &Path, krate: &str, release: bool, runs: usize) -> Result<f64, String> {
+fn clean_build(ws: &Path, krate: &str, release: bool, runs: usize) -> Result<Timing, String> {
     let profile: &[&str] = if release { &["--release"] } else { &[] };
     let mut times = Vec::new();
     for _ in 0..runs {
         cargo(ws, &[&["clean", "-p", krate][..], profile].concat())?;
         let (t, _) = cargo(ws, &[&["build", "-p", krate][..], profile].concat())?;
-        times.push(t.as_secs_f64());
+        times.push(t);
     }
-    Ok(median(&mut times))
+    Ok(Timing::median(&times))
 }
 
 /// Median seconds of a debug rebuild after editing one message, and what was rebuilt.
@@ -421,7 +445,7 @@ fn rebuild(
     file: &str,
     needle: &str,
     runs: usize,
-) -> Result<(f64, Vec<String>), String> {
+) -> Result<(Timing, Vec<String>), String> {
     let path = ws.join(krate).join(file);
     let original = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
     let at = original.find(needle).ok_or("no message to edit")? + needle.len() - 4;
@@ -436,12 +460,12 @@ fn rebuild(
         );
         std::fs::write(&path, edited).map_err(|e| e.to_string())?;
         let (t, u) = cargo(ws, &["build", "-p", krate])?;
-        times.push(t.as_secs_f64());
+        times.push(t);
         units = u;
     }
     std::fs::write(&path, &original).map_err(|e| e.to_string())?;
     cargo(ws, &["build", "-p", krate])?;
-    Ok((median(&mut times), units))
+    Ok((Timing::median(&times), units))
 }
 
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
@@ -456,78 +480,72 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     );
     let mut md = String::new();
 
-    // 1. The generator alone.
-    println!("\n==> The generator alone (load + validate + render)");
-    let mut unopt = Vec::new();
-    for &n in &o.sizes {
-        unopt.push(time_generator(&synth::catalog_toml(n), o.runs.max(5)));
-    }
-    let mut opt: Vec<Option<[f64; 4]>> = vec![None; o.sizes.len()];
+    // 1. The generator alone, built as a build script is (unoptimized) and in release.
+    write_crates(root, &ws, &o.sizes)?;
+    println!("\n==> The generator alone (load + validate + render), CPU time");
+    let catalogs: Vec<String> = o
+        .sizes
+        .iter()
+        .map(|n| ws.join(format!("gen-{n}/codes.toml")).display().to_string())
+        .collect();
+    let mut profiles = vec![false];
     if o.release {
-        let sizes: Vec<String> = o.sizes.iter().map(|n| n.to_string()).collect();
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let out = Command::new(cargo)
-            .args([
-                "run",
-                "--quiet",
-                "--release",
-                "-p",
-                "xtask",
-                "--",
-                "gen-time",
-            ])
-            .args(&sizes)
-            .current_dir(root)
-            .stderr(Stdio::inherit())
-            .output()
-            .map_err(|e| e.to_string())?;
-        for line in String::from_utf8_lossy(&out.stdout).lines() {
+        profiles.push(true);
+    }
+    let mut timings: Vec<Vec<Option<[f64; 3]>>> = Vec::new();
+    for &release in &profiles {
+        let mut args = vec!["run", "--quiet", "-p", "gen-time"];
+        if release {
+            args.push("--release");
+        }
+        args.push("--");
+        args.extend(catalogs.iter().map(String::as_str));
+        let (_, stdout) = cargo_output(&ws, &args)?;
+        let mut rows = vec![None; o.sizes.len()];
+        for line in stdout.lines() {
             let v: Vec<f64> = line.split(' ').filter_map(|x| x.parse().ok()).collect();
-            if let (Some(i), 5) = (o.sizes.iter().position(|&n| n as f64 == v[0]), v.len()) {
-                opt[i] = Some([v[1], v[2], v[3], v[4]]);
+            if let (Some(i), 4) = (o.sizes.iter().position(|&n| n as f64 == v[0]), v.len()) {
+                rows[i] = Some([v[1], v[2], v[3]]);
             }
         }
+        timings.push(rows);
     }
     let _ = writeln!(
         md,
-        "### The generator alone (load + validate + render to pretty-printed Rust)\n"
-    );
-    let _ = writeln!(
-        md,
-        "| codes | load (ms) | validate (ms) | render (ms) | total, unoptimized as in a build script (ms) | per 1,000 codes | total, release (ms) | per 1,000 codes |\n|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "### The generator alone (load + validate + render), ms of CPU time\n\n\
+         | codes | load + validate, unoptimized | render, unoptimized | total, unoptimized (as a build script runs by default) | per 1,000 codes | total, release | per 1,000 codes |\n\
+         |---:|---:|---:|---:|---:|---:|---:|"
     );
     for (i, &n) in o.sizes.iter().enumerate() {
-        let t = unopt[i];
         let per = |ms: f64| ms / n as f64 * 1000.0;
-        let rel = opt[i].map_or("–".to_owned(), |r| {
-            format!("{:.1} | {:.2}", r[3], per(r[3]))
-        });
-        let rel = if opt[i].is_none() {
-            "– | –".to_owned()
-        } else {
-            rel
-        };
+        let cell =
+            |t: Option<[f64; 3]>, k: usize| t.map_or("–".to_owned(), |t| format!("{:.1}", t[k]));
+        let per_cell =
+            |t: Option<[f64; 3]>| t.map_or("–".to_owned(), |t| format!("{:.1}", per(t[2])));
+        let unopt = timings[0][i];
+        let rel = timings.get(1).and_then(|r| r[i]);
         let _ = writeln!(
             md,
-            "| {n} | {:.1} | {:.1} | {:.1} | {:.1} | {:.2} | {rel} |",
-            t[0],
-            t[1],
-            t[2],
-            t[3],
-            per(t[3])
+            "| {n} | {} | {} | {} | {} | {} | {} |",
+            cell(unopt, 0),
+            cell(unopt, 1),
+            cell(unopt, 2),
+            per_cell(unopt),
+            cell(rel, 2),
+            per_cell(rel),
         );
     }
     println!("{md}");
 
     // 2. cargo build of the crates.
-    write_crates(root, &ws, &o.sizes)?;
+    // The smallest pair needs every dependency the others do.
     println!("==> Building the dependencies once (not measured) ...");
-    let mut profiles = vec![false];
-    if o.release {
-        profiles.push(true);
-    }
+    let (gen_first, hand_first) = (
+        format!("gen-{}", o.sizes[0]),
+        format!("hand-{}", o.sizes[0]),
+    );
     for &release in &profiles {
-        let mut a = vec!["build"];
+        let mut a = vec!["build", "-p", &gen_first, "-p", &hand_first];
         if release {
             a.push("--release");
         }
@@ -537,7 +555,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let _ = writeln!(
         table,
         "\n### `cargo build` of the catalog crate (its dependencies already built), median of {} runs\n\n\
-         | codes | profile | generated (s) | hand-written, strum + `match` (s) | hand-written / generated |\n|---:|---|---:|---:|---:|",
+         CPU time (user + system of cargo and the compilers it ran) and, in brackets, wall time.\n\n\
+         | codes | profile | generated, CPU s (wall s) | hand-written, strum + `match`, CPU s (wall s) | hand-written / generated, CPU |\n|---:|---|---:|---:|---:|",
         o.runs
     );
     let mut points: Vec<plot::Series> = Vec::new();
@@ -548,11 +567,18 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             println!("==> cargo build {profile}, {n} codes ...");
             let g = clean_build(&ws, &format!("gen-{n}"), release, o.runs)?;
             let h = clean_build(&ws, &format!("hand-{n}"), release, o.runs)?;
-            let row = format!("| {n} | {profile} | {g:.2} | {h:.2} | {:.1}x |", h / g);
+            let row = format!(
+                "| {n} | {profile} | {:.2} ({:.2}) | {:.2} ({:.2}) | {:.1}x |",
+                g.cpu,
+                g.wall,
+                h.cpu,
+                h.wall,
+                h.cpu / g.cpu
+            );
             println!("{row}");
             let _ = writeln!(table, "{row}");
-            g_pts.push((n as f64, g));
-            h_pts.push((n as f64, h));
+            g_pts.push((n as f64, g.cpu));
+            h_pts.push((n as f64, h.cpu));
         }
         points.push(plot::Series {
             label: format!("generated, {profile}"),
@@ -570,7 +596,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let _ = writeln!(
         table,
         "\n### Rebuild (debug) after editing one message, median of {} runs\n\n\
-         | codes | generated (s) | hand-written (s) | hand-written / generated | what cargo rebuilt (generated) |\n|---:|---:|---:|---:|---|",
+         | codes | generated, CPU s (wall s) | hand-written, CPU s (wall s) | hand-written / generated, CPU | what cargo rebuilt (generated) |\n|---:|---:|---:|---:|---|",
         o.runs
     );
     for &n in &o.sizes {
@@ -590,8 +616,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             o.runs,
         )?;
         let row = format!(
-            "| {n} | {g:.2} | {h:.2} | {:.1}x | {} |",
-            h / g,
+            "| {n} | {:.2} ({:.2}) | {:.2} ({:.2}) | {:.1}x | {} |",
+            g.cpu,
+            g.wall,
+            h.cpu,
+            h.wall,
+            h.cpu / g.cpu,
             units.join(", ")
         );
         println!("{row}");
@@ -605,7 +635,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let svg = plot::line_chart(
         "cargo build of the catalog crate",
         "codes in the catalog",
-        "seconds (median)",
+        "CPU seconds (median)",
         &points,
     );
     std::fs::write(results.join("build-time.svg"), svg).map_err(|e| e.to_string())?;

@@ -65,6 +65,7 @@ pub fn explain(catalog: &Catalog, code: &CodeSpec, locale: usize) -> String {
         let _ = writeln!(out, "  {name:<12} {value}");
     };
     field("HTTP status", &status_line(code.status()));
+    field("gRPC status", code.grpc().name());
     field(
         "Retryable",
         if code.retryable() {

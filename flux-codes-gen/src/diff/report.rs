@@ -60,6 +60,15 @@ pub fn describe(change: &Change) -> String {
         StatusChanged { code, old, new } => {
             format!("{code}: status changed from {old} to {new}")
         }
+        GrpcChanged { code, old, new } => {
+            format!("{code}: gRPC status changed from {old} to {new}")
+        }
+        DomainChanged { old, new } => format!(
+            "error domain changed from {} to {}",
+            quote(old),
+            optional(new.as_deref())
+        ),
+        DomainAdded { domain } => format!("error domain {} declared", quote(domain)),
         RetryableChanged { code, old, new } => {
             format!("{code}: retryable changed from {old} to {new}")
         }
@@ -124,8 +133,14 @@ pub fn help(change: &Change) -> Option<&'static str> {
         ReservationRemoved { .. } => {
             "a reserved string keeps old clients safe from its reuse; keep it in `catalog.reserved`"
         }
-        StatusChanged { .. } | RetryableChanged { .. } | CategoryChanged { .. } => {
+        StatusChanged { .. }
+        | GrpcChanged { .. }
+        | RetryableChanged { .. }
+        | CategoryChanged { .. } => {
             "clients act on this fact of the code; add a new code with the new facts and deprecate this one"
+        }
+        DomainChanged { .. } => {
+            "gRPC clients know this catalog's codes by their reason in its domain; keep the domain"
         }
         VariantChanged { .. } => {
             "Rust code naming the old variant no longer compiles; keep the `variant`"

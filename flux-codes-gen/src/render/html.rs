@@ -300,12 +300,13 @@ impl Page<'_> {
         };
         format!(
             "<tr id=\"{id}\" data-status=\"{status}\">\
-             <th scope=\"row\"><a href=\"#{id}\">{name}</a></th>{}{}{}{}{}</tr>\n",
+             <th scope=\"row\"><a href=\"#{id}\">{name}</a></th>{}{}{}{}{}{}</tr>\n",
             cell("status", 1, Some(escape(&status))),
-            cell("retryable", 2, Some(retryable)),
-            cell("message", 3, Some(message)),
-            cell("detail", 4, detail),
-            cell("hint", 5, hint),
+            cell("grpc", 2, Some(code_html(code.grpc.name()))),
+            cell("retryable", 3, Some(retryable)),
+            cell("message", 4, Some(message)),
+            cell("detail", 5, detail),
+            cell("hint", 6, hint),
             id = escape(&code.code),
             status = escape(&status),
         )

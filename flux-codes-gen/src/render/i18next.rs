@@ -12,13 +12,19 @@
 //! `t("ERR_X.message")` and `t("ERR_X.detail", params)`, which renders exactly as
 //! `ErrorCode::detail` does (numbers and plurals per locale included).
 
+#[cfg(feature = "exports")]
 use indexmap::IndexMap;
+#[cfg(feature = "exports")]
 use serde::Serialize;
 
+#[cfg(feature = "exports")]
 use crate::message::quote_literal;
+#[cfg(feature = "exports")]
 use crate::model::Catalog;
+#[cfg(feature = "exports")]
 use crate::render::{Artifact, to_json};
 
+#[cfg(feature = "exports")]
 /// One code's texts in one locale.
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -29,6 +35,7 @@ struct Entry<'a> {
     hint: Option<String>,
 }
 
+#[cfg(feature = "exports")]
 /// One file per locale, in the order of `catalog.locales`.
 pub fn render_i18next(catalog: &Catalog) -> Vec<Artifact> {
     (0..catalog.locales.len())
@@ -39,6 +46,7 @@ pub fn render_i18next(catalog: &Catalog) -> Vec<Artifact> {
         .collect()
 }
 
+#[cfg(feature = "exports")]
 fn resources(catalog: &Catalog, locale: usize) -> IndexMap<&str, Entry<'_>> {
     catalog
         .codes

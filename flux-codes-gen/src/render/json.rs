@@ -2,57 +2,74 @@
 //! Schema. Both come from the serde structs below (the schema is derived from them with
 //! `schemars`), so the export and its schema cannot drift apart.
 
+#[cfg(feature = "schema")]
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
+#[cfg(feature = "schema")]
 use schemars::generate::SchemaSettings;
+#[cfg(feature = "schema")]
 use schemars::transform::RecursiveTransform;
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "schema")]
 use crate::code_shape::CODE_PATTERN;
+#[cfg(feature = "schema")]
+use crate::model::GrpcCode;
 use crate::model::{Catalog, Param, ParamType, TextState};
 use crate::render::to_json;
+#[cfg(feature = "schema")]
+use crate::valid::DOMAIN_PATTERN;
 
 /// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// `catalog.json`: the catalog, codes and categories in file order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(
-    title = "flux-codes catalog export (catalog.json)",
-    description = "Every error code of the API with its HTTP status, retryability, category and texts in every locale, generated from codes.toml by `flux-codes export`."
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        title = "flux-codes catalog export (catalog.json)",
+        description = "Every error code of the API with its HTTP status, retryability, category and texts in every locale, generated from codes.toml by `flux-codes export`."
+    )
 )]
 pub struct CatalogJson {
     /// The version of this shape (see `SCHEMA_VERSION`).
-    #[schemars(extend("const" = SCHEMA_VERSION))]
+    #[cfg_attr(feature = "schema", schemars(extend("const" = SCHEMA_VERSION)))]
     pub schema_version: u32,
     /// The catalog's name, e.g. `Flux`.
-    #[schemars(length(min = 1))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name: String,
     /// The catalog's semantic version (`[catalog] version`), e.g. `1.4.0`; absent when the
     /// catalog has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = SEMVER_PATTERN))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = SEMVER_PATTERN)))]
     pub version: Option<String>,
     /// The locale used when a caller asks for none; one of `locales`.
-    #[schemars(regex(pattern = LOCALE_PATTERN))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = LOCALE_PATTERN)))]
     pub default_locale: String,
     /// Every locale, as BCP 47 tags; each text has one entry per locale.
-    #[schemars(length(min = 1), inner(regex(pattern = LOCALE_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), inner(regex(pattern = LOCALE_PATTERN))))]
     pub locales: Vec<String>,
     /// The locales of `locales` still in progress (`draft_locales` in codes.toml): a text they
     /// lack holds the default locale's, and `fallbacks` lists it.
-    #[schemars(inner(regex(pattern = LOCALE_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(inner(regex(pattern = LOCALE_PATTERN))))]
     pub draft_locales: Vec<String>,
     /// Per draft locale with fallbacks, the keys of its texts that hold the default locale's
     /// text (`ERR_QR_EXPIRED.message`, `categories.qr.title`), in catalog order; keyed by tag.
     pub fallbacks: BTreeMap<String, Vec<String>>,
     /// Retired code strings: never sent again, never to be reused.
-    #[schemars(inner(regex(pattern = CODE_PATTERN)))]
+    #[cfg_attr(feature = "schema", schemars(inner(regex(pattern = CODE_PATTERN))))]
     pub reserved: Vec<String>,
+    /// The error domain of every code (AIP-193's `ErrorInfo.domain` in gRPC errors), e.g.
+    /// `flux.example`; `null` when the catalog declares none.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = DOMAIN_PATTERN)))]
+    pub domain: Option<String>,
     /// The categories, in file order.
     pub categories: Vec<CategoryJson>,
     /// The codes, in file order.
@@ -60,30 +77,35 @@ pub struct CatalogJson {
 }
 
 /// A category of codes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CategoryJson {
     /// The key codes refer to, e.g. `qr`.
-    #[schemars(regex(pattern = CATEGORY_PATTERN))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = CATEGORY_PATTERN)))]
     pub key: String,
     pub title: Texts,
 }
 
 /// One error code. Every field is always present; an absent text is `null`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = require_every_property)]
+#[cfg_attr(feature = "schema", schemars(transform = require_every_property))]
 pub struct CodeJson {
     /// The wire string, e.g. `ERR_QR_EXPIRED`.
-    #[schemars(regex(pattern = CODE_PATTERN))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = CODE_PATTERN)))]
     pub code: String,
     /// The HTTP status of a response carrying this code.
-    #[schemars(range(min = 400, max = 599))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 400, max = 599)))]
     pub status: u16,
+    /// The gRPC status code (`google.rpc.Code` name) of a gRPC call failing with this code.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = grpc_names())))]
+    pub grpc: String,
     /// Whether the client may retry the same request unchanged.
     pub retryable: bool,
     /// The key of its category.
-    #[schemars(regex(pattern = CATEGORY_PATTERN))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = CATEGORY_PATTERN)))]
     pub category: String,
     /// The fixed sentence saying what went wrong (no placeholders).
     pub message: Texts,
@@ -96,19 +118,20 @@ pub struct CodeJson {
     /// The detail's arguments and their types, in order of first use.
     pub params: Vec<ParamJson>,
     /// Why and how to stop using this code; `null` when it is current.
-    #[schemars(length(min = 1))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub deprecated: Option<String>,
     /// Its documentation page; `null` when the catalog has no `docs_url`.
-    #[schemars(url)]
+    #[cfg_attr(feature = "schema", schemars(url))]
     pub docs_url: Option<String>,
 }
 
 /// A param of a code's detail.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ParamJson {
     /// The argument's name, e.g. `max_amount`.
-    #[schemars(regex(pattern = PARAM_PATTERN))]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = PARAM_PATTERN)))]
     pub name: String,
     /// What the param holds: `string` (shown as text), `number` (formatted per locale;
     /// a JSON number, or an exact decimal as a string), `integer` (selects a plural form),
@@ -121,7 +144,8 @@ pub struct ParamJson {
 }
 
 /// The type of a param.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ParamTypeJson {
     String,
@@ -161,6 +185,7 @@ impl ParamJson {
     }
 }
 
+#[cfg(feature = "schema")]
 /// Lists every property as required: nullable fields are written as `null`, never left out.
 fn require_every_property(schema: &mut Schema) {
     let keys: Vec<serde_json::Value> = schema
@@ -181,10 +206,20 @@ fn require_every_property(schema: &mut Schema) {
     }
 }
 
+#[cfg(feature = "schema")]
+/// The names a code's `grpc` may have: every `google.rpc.Code` but `OK`.
+fn grpc_names() -> Vec<&'static str> {
+    GrpcCode::ALL[1..].iter().map(|c| c.name()).collect()
+}
+
+#[cfg(feature = "schema")]
 const CATEGORY_PATTERN: &str = "^[a-z][a-z0-9_]*$";
+#[cfg(feature = "schema")]
 const PARAM_PATTERN: &str = "^[a-z_][a-z0-9_]*$";
+#[cfg(feature = "schema")]
 /// semver.org's own pattern for a version.
 const SEMVER_PATTERN: &str = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$";
+#[cfg(feature = "schema")]
 const LOCALE_PATTERN: &str = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
 
 /// A text in every locale: `{ "en": "...", "es": "..." }`, in the order of `locales`.
@@ -192,6 +227,7 @@ const LOCALE_PATTERN: &str = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
 #[serde(transparent)]
 pub struct Texts(pub IndexMap<String, String>);
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Texts {
     fn schema_name() -> Cow<'static, str> {
         "Texts".into()
@@ -246,6 +282,7 @@ impl CatalogJson {
                 })
                 .collect(),
             reserved: catalog.reserved.clone(),
+            domain: catalog.domain.clone(),
             categories: catalog
                 .categories
                 .iter()
@@ -260,6 +297,7 @@ impl CatalogJson {
                 .map(|code| CodeJson {
                     code: code.code.clone(),
                     status: code.status,
+                    grpc: code.grpc.name().to_owned(),
                     retryable: code.retryable,
                     category: catalog.category_of(code).key.clone(),
                     message: Texts::new(catalog, &code.message),
@@ -282,6 +320,7 @@ pub fn render_json(catalog: &Catalog) -> String {
     to_json(&CatalogJson::new(catalog))
 }
 
+#[cfg(feature = "schema")]
 /// `catalog.schema.json`: the JSON Schema (draft 2020-12) of `catalog.json`. Only standard
 /// formats: schemars' `uint16`-style integer formats are dropped (strict validators such as ajv
 /// reject unknown formats); the integers keep their ranges.

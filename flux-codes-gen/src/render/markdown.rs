@@ -102,6 +102,7 @@ fn row(catalog: &Catalog, code: &CodeSpec, locale: usize, text: &PageText) -> St
     let cells = [
         format!("<a id=\"{}\"></a>{name}", code.code),
         status_line(code.status),
+        format!("`{}`", code.grpc),
         escape_markdown(if code.retryable { text.yes } else { text.no }),
         message,
         detail,

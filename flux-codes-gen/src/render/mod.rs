@@ -5,22 +5,33 @@
 //! renderer module plus one entry in [`FORMATS`]. The translator exchange files ([`po`],
 //! [`xliff`]) are renderers too, of one locale each, written by `flux-codes l10n export`.
 
+#[cfg(feature = "exports")]
 pub mod html;
 pub mod i18next;
+#[cfg(feature = "json")]
 pub mod json;
+#[cfg(feature = "exports")]
 pub mod l10n;
+#[cfg(feature = "exports")]
 pub mod markdown;
+#[cfg(feature = "exports")]
 pub mod npm;
+#[cfg(feature = "exports")]
 pub mod openapi;
+#[cfg(feature = "exports")]
 pub mod page_text;
+#[cfg(feature = "exports")]
 pub mod po;
+pub mod proto;
 pub mod rust;
 mod rust_flux_error;
+#[cfg(feature = "exports")]
 pub mod xliff;
 
+#[cfg(feature = "exports")]
 use crate::Catalog;
 
-/// One generated file of an export.
+/// One generated file of an export (or of the build script).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Artifact {
     /// Relative, `/`-separated: `catalog.json`, `npm/index.js`, `i18n/es.json`.
@@ -37,6 +48,7 @@ impl Artifact {
     }
 }
 
+#[cfg(feature = "exports")]
 /// An export format.
 #[derive(Clone, Copy, Debug)]
 pub struct Format {
@@ -53,6 +65,7 @@ pub struct Format {
     pub per_locale: Option<fn(&Catalog, usize) -> Artifact>,
 }
 
+#[cfg(feature = "exports")]
 /// Every export, in the order `export --all` writes them.
 pub const FORMATS: &[Format] = &[
     Format {
@@ -111,13 +124,23 @@ pub const FORMATS: &[Format] = &[
         render: |c| vec![Artifact::new("openapi.json", openapi::render_openapi(c))],
         per_locale: None,
     },
+    Format {
+        name: "proto",
+        about: "proto/error_reason.proto: the codes as a Protocol Buffers `ErrorReason` enum \
+                (the values of gRPC's `ErrorInfo.reason`), for gRPC services in other languages",
+        dir: "proto",
+        render: |c| vec![Artifact::new("error_reason.proto", proto::render_proto(c))],
+        per_locale: None,
+    },
 ];
 
+#[cfg(feature = "exports")]
 fn markdown_page(catalog: &Catalog, locale: usize) -> Artifact {
     let path = format!("errors.{}.md", catalog.locales[locale]);
     Artifact::new(path, markdown::render_markdown(catalog, locale))
 }
 
+#[cfg(feature = "exports")]
 impl Format {
     /// The format named `name`.
     pub fn find(name: &str) -> Option<&'static Format> {
@@ -141,11 +164,13 @@ impl Format {
     }
 }
 
+#[cfg(feature = "exports")]
 /// Every file of every export, paths relative to the output folder.
 pub fn artifacts(catalog: &Catalog) -> Vec<Artifact> {
     FORMATS.iter().flat_map(|f| f.artifacts(catalog)).collect()
 }
 
+#[cfg(feature = "exports")]
 /// An HTTP status with its reason phrase from the IANA registry: `410 Gone`.
 pub fn status_line(status: u16) -> String {
     match http::StatusCode::from_u16(status)
@@ -157,6 +182,7 @@ pub fn status_line(status: u16) -> String {
     }
 }
 
+#[cfg(feature = "exports")]
 /// A piece of free text (a deprecation note): plain text, or a code of the catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mention<'a> {
@@ -164,6 +190,7 @@ pub enum Mention<'a> {
     Code(&'a str),
 }
 
+#[cfg(feature = "exports")]
 /// Splits `text` at the catalog's code strings it names (whole words), so a page can link the
 /// replacement a deprecation note points to.
 pub fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
@@ -198,6 +225,10 @@ pub fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
 /// literal characters, and newlines become spaces so a text stays on its line or table row.
 /// Braces are escaped too, so MDX-based docs sites read them as text, not expressions.
 pub fn escape_markdown(text: &str) -> String {
+    const SPECIAL: &[u8] = b"\\`*_[]{}#|~!<>&\r\n\0";
+    if !text.bytes().any(|b| SPECIAL.contains(&b)) {
+        return text.to_owned(); // the common case, without a loop over characters
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -218,6 +249,7 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+#[cfg(feature = "json")]
 /// Pretty JSON (two-space indent, trailing newline) that is also safe inside HTML and JS:
 /// `<`, `>`, `&`, U+2028 and U+2029 are written as `\uXXXX` escapes, so no text can close a
 /// `<script>` element or end a JS line. These characters only occur inside JSON strings, where
@@ -229,11 +261,13 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     out
 }
 
+#[cfg(feature = "json")]
 /// One JSON value on one line, with the escapes of [`to_json`]: a JS literal.
 pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> String {
     escape_for_script(&serde_json::to_string(value).expect("export data serializes to JSON"))
 }
 
+#[cfg(feature = "json")]
 fn escape_for_script(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {

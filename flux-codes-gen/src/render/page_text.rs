@@ -54,6 +54,7 @@ pub struct PageText {
 pub struct Columns {
     pub code: &'static str,
     pub status: &'static str,
+    pub grpc: &'static str,
     pub retryable: &'static str,
     pub message: &'static str,
     pub detail: &'static str,
@@ -61,13 +62,14 @@ pub struct Columns {
 }
 
 impl Columns {
-    pub const COUNT: usize = 6;
+    pub const COUNT: usize = 7;
 
     /// In table order.
     pub fn all(&self) -> [&'static str; Self::COUNT] {
         [
             self.code,
             self.status,
+            self.grpc,
             self.retryable,
             self.message,
             self.detail,
@@ -116,6 +118,7 @@ pub const EN: PageText = PageText {
     columns: Columns {
         code: "Code",
         status: "HTTP status",
+        grpc: "gRPC status",
         retryable: "Retryable",
         message: "Message",
         detail: "Detail",
@@ -152,6 +155,7 @@ pub const ES: PageText = PageText {
     columns: Columns {
         code: "Código",
         status: "Estado HTTP",
+        grpc: "Estado gRPC",
         retryable: "Reintentable",
         message: "Mensaje",
         detail: "Detalle",
@@ -190,6 +194,7 @@ pub const PT: PageText = PageText {
     columns: Columns {
         code: "Código",
         status: "Status HTTP",
+        grpc: "Status gRPC",
         retryable: "Nova tentativa",
         message: "Mensagem",
         detail: "Detalhe",

@@ -123,11 +123,11 @@ __catalog::runtime::string_enum_impls!(Category, Category, __catalog::CATEGORY_K
 )]
 #[repr(u16)]
 pub enum ErrorCode {
-    /// `ERR_CARD_DECLINED` (HTTP 402): The card was declined.
+    /// `ERR_CARD_DECLINED` (HTTP 402, gRPC FAILED_PRECONDITION): The card was declined.
     CardDeclined,
-    /// `ERR_SLOW_DOWN` (HTTP 429): Too many requests.
+    /// `ERR_SLOW_DOWN` (HTTP 429, gRPC RESOURCE_EXHAUSTED): Too many requests.
     SlowDown,
-    /// `E1` (HTTP 500): Something failed on our side.
+    /// `E1` (HTTP 500, gRPC INTERNAL): Something failed on our side.
     Internal,
 }
 
@@ -141,6 +141,8 @@ impl ErrorCode {
     ];
     /// How many codes the catalog has.
     pub const COUNT: usize = 3;
+    /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).
+    pub const DOMAIN: ::core::option::Option<&'static str> = ::core::option::Option::None;
     /// The code answered when building an error response itself fails (the catalog's
     /// `internal_error`).
     pub const INTERNAL_ERROR: ErrorCode = ErrorCode::Internal;
@@ -153,6 +155,13 @@ impl ErrorCode {
     /// The HTTP status the API answers with.
     pub const fn http_status(self) -> u16 {
         __catalog::STATUS[self as usize]
+    }
+
+    /// The gRPC status code a call failing with this code answers with: the number of its
+    /// `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived from the
+    /// HTTP status.
+    pub const fn grpc_code(self) -> i32 {
+        __catalog::GRPC[self as usize]
     }
 
     /// Whether the client may retry the same request unchanged.
@@ -362,6 +371,9 @@ mod __catalog {
 
     /// `ErrorCode::http_status`.
     pub(super) static STATUS: [u16; 3] = [402, 429, 500];
+
+    /// `ErrorCode::grpc_code`.
+    pub(super) static GRPC: [i32; 3] = [9, 8, 13];
 
     /// `ErrorCode::is_retryable`.
     pub(super) static RETRYABLE: [bool; 3] = [false, true, true];

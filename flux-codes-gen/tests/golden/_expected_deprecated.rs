@@ -119,12 +119,12 @@ __catalog::runtime::string_enum_impls!(Category, Category, __catalog::CATEGORY_K
 )]
 #[repr(u16)]
 pub enum ErrorCode {
-    /// `ERR_ACCOUNT_CLOSED` (HTTP 409): The account is closed.
+    /// `ERR_ACCOUNT_CLOSED` (HTTP 409, gRPC ABORTED): The account is closed.
     AccountClosed,
-    /// `ERR_ACCOUNT_GONE` (HTTP 410): The account no longer exists.
+    /// `ERR_ACCOUNT_GONE` (HTTP 410, gRPC FAILED_PRECONDITION): The account no longer exists.
     #[deprecated(note = "Use ERR_ACCOUNT_CLOSED instead.")]
     AccountGone,
-    /// `ERR_ACCT_LOCKED` (HTTP 423): The account is locked.
+    /// `ERR_ACCT_LOCKED` (HTTP 423, gRPC FAILED_PRECONDITION): The account is locked.
     #[deprecated(note = "Renamed; answer ERR_ACCOUNT_CLOSED or wait for {until}.")]
     AcctLocked,
 }
@@ -139,6 +139,8 @@ impl ErrorCode {
     ];
     /// How many codes the catalog has.
     pub const COUNT: usize = 3;
+    /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).
+    pub const DOMAIN: ::core::option::Option<&'static str> = ::core::option::Option::None;
 
     /// The wire code, e.g. `"ERR_QR_EXPIRED"`.
     pub const fn as_str(self) -> &'static str {
@@ -148,6 +150,13 @@ impl ErrorCode {
     /// The HTTP status the API answers with.
     pub const fn http_status(self) -> u16 {
         __catalog::STATUS[self as usize]
+    }
+
+    /// The gRPC status code a call failing with this code answers with: the number of its
+    /// `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived from the
+    /// HTTP status.
+    pub const fn grpc_code(self) -> i32 {
+        __catalog::GRPC[self as usize]
     }
 
     /// Whether the client may retry the same request unchanged.
@@ -354,6 +363,9 @@ mod __catalog {
 
     /// `ErrorCode::http_status`.
     pub(super) static STATUS: [u16; 3] = [409, 410, 423];
+
+    /// `ErrorCode::grpc_code`.
+    pub(super) static GRPC: [i32; 3] = [10, 9, 9];
 
     /// `ErrorCode::is_retryable`.
     pub(super) static RETRYABLE: [bool; 3] = [false, false, true];

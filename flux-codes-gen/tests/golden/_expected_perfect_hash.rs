@@ -119,13 +119,13 @@ __catalog::runtime::string_enum_impls!(Category, Category, __catalog::CATEGORY_K
 )]
 #[repr(u16)]
 pub enum ErrorCode {
-    /// `ERR_LEDGER_A` (HTTP 503): Ledger A is unavailable.
+    /// `ERR_LEDGER_A` (HTTP 503, gRPC UNAVAILABLE): Ledger A is unavailable.
     LedgerA,
-    /// `ERR_LEDGER_B` (HTTP 503): Ledger B is unavailable.
+    /// `ERR_LEDGER_B` (HTTP 503, gRPC UNAVAILABLE): Ledger B is unavailable.
     LedgerB,
-    /// `ERR_LEDGER_C` (HTTP 503): Ledger C is unavailable.
+    /// `ERR_LEDGER_C` (HTTP 503, gRPC UNAVAILABLE): Ledger C is unavailable.
     LedgerC,
-    /// `ERR_LEDGER_D` (HTTP 409): Ledger D refused the entry.
+    /// `ERR_LEDGER_D` (HTTP 409, gRPC ABORTED): Ledger D refused the entry.
     LedgerD,
 }
 
@@ -140,6 +140,8 @@ impl ErrorCode {
     ];
     /// How many codes the catalog has.
     pub const COUNT: usize = 4;
+    /// The catalog's `domain`: every code's error domain (AIP-193's `ErrorInfo.domain`).
+    pub const DOMAIN: ::core::option::Option<&'static str> = ::core::option::Option::None;
 
     /// The wire code, e.g. `"ERR_QR_EXPIRED"`.
     pub const fn as_str(self) -> &'static str {
@@ -149,6 +151,13 @@ impl ErrorCode {
     /// The HTTP status the API answers with.
     pub const fn http_status(self) -> u16 {
         __catalog::STATUS[self as usize]
+    }
+
+    /// The gRPC status code a call failing with this code answers with: the number of its
+    /// `google.rpc.Code` (`tonic::Code`), from `grpc` in the catalog or else derived from the
+    /// HTTP status.
+    pub const fn grpc_code(self) -> i32 {
+        __catalog::GRPC[self as usize]
     }
 
     /// Whether the client may retry the same request unchanged.
@@ -357,6 +366,9 @@ mod __catalog {
 
     /// `ErrorCode::http_status`.
     pub(super) static STATUS: [u16; 4] = [503, 503, 503, 409];
+
+    /// `ErrorCode::grpc_code`.
+    pub(super) static GRPC: [i32; 4] = [14, 14, 14, 10];
 
     /// `ErrorCode::is_retryable`.
     pub(super) static RETRYABLE: [bool; 4] = [true, true, true, false];
@@ -568,6 +580,9 @@ mod __catalog {
     const MAX_LEN: usize = 12;
     static PILOTS: [u16; 2] = [0, 3];
     static SLOTS: [u16; 5] = [2, 1, 3, 0, EMPTY];
+    /// The length of the code in each slot (0: empty): most misses are rejected on it, without
+    /// reading a code string.
+    static SLOT_LENS: [u8; 5] = [12, 12, 12, 12, 0];
 
     /// The code equal to `s`, if there is one.
     #[inline]
@@ -578,8 +593,13 @@ mod __catalog {
         }
         let h = hash(s, SEED);
         let pilot = PILOTS[bucket(h, PILOTS.len() as u32) as usize];
-        let index = SLOTS[slot(h, pilot, SLOTS.len() as u32) as usize] as usize;
-        // `EMPTY` is past the end of `CODE_STRS`: one bounds check rejects it.
+        let at = slot(h, pilot, SLOTS.len() as u32) as usize;
+        if usize::from(SLOT_LENS[at]) != s.len() {
+            return ::core::option::Option::None;
+        }
+        let index = SLOTS[at] as usize;
+        // `EMPTY` (for the empty string) is past the end of `CODE_STRS`: one bounds check
+        // rejects it.
         let code = CODE_STRS.get(index)?;
         if equal(code.as_bytes(), s) {
             ::core::option::Option::Some(ErrorCode::ALL[index])
