@@ -139,7 +139,7 @@ pub const MAX_DECIMAL_DIGITS: usize = 64;
 impl FromStr for Decimal {
     type Err = DecimalError;
 
-    /// `-?[0-9]+(\.[0-9]+)?`, at most [`MAX_DECIMAL_DIGITS`] digits.
+    /// `-?[0-9]+(\.[0-9]+)?`, at most `MAX_DECIMAL_DIGITS` (64) digits.
     fn from_str(s: &str) -> Result<Self, DecimalError> {
         parse_exact(s).map(Decimal).ok_or(DecimalError)
     }

@@ -27,7 +27,7 @@
 //!   `codes.toml`), [`diagnostic`] (rustc-style reports) and [`write_if_changed`].
 //!
 //! One rule for paths: a module is public when it is a topic of its own ([`diagnostic`],
-//! [`diff`], [`render`], [`schema`], [`template`]); the root re-exports the types the root's
+//! [`diff`], [`render`], [`schema`], [`message`]); the root re-exports the types the root's
 //! own functions take or return ([`Catalog`] and its parts, [`Diagnostics`], [`Diagnostic`],
 //! [`Severity`], [`Error`], [`Builder`], [`Role`]).
 //!

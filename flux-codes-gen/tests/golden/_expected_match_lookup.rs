@@ -424,13 +424,13 @@ mod __catalog {
         TextTable::new(DETAIL_ESCL_TEXT, &DETAIL_ESCL_AT),
     ];
     const DETAIL_EN_TEXT: &str = "\
-        The issuer {issuer} declined it (\'{code}\' {reason}).\
+        The issuer {issuer} declined it ('{code}' {reason}).\
         \
         \
     ";
     static DETAIL_EN_AT: [u32; 4] = [0, 52, 52, 52];
     const DETAIL_ESCL_TEXT: &str = "\
-        El emisor {issuer} la rechazó (\'{code}\' {reason}).\
+        El emisor {issuer} la rechazó ('{code}' {reason}).\
         \
         \
     ";
