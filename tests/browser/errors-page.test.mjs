@@ -9,7 +9,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,7 +21,8 @@ const pagePath = (variable, fallback) => path.resolve(process.env[variable] ?? p
 const realPage = pagePath('FLUX_ERRORS_HTML', 'exports/docs/errors.html');
 const adversarialPage = pagePath('FLUX_ADVERSARIAL_PAGES_HTML', 'target/browser/adversarial_pages.html');
 const hostilePages = [adversarialPage, pagePath('FLUX_ADVERSARIAL_HTML', 'target/browser/adversarial.html')];
-const CODES = 17; // codes in codes.toml
+// The codes of codes.toml (its `[codes.ERR_…]` tables), counted here rather than written down.
+const CODES = readFileSync(path.join(root, 'codes.toml'), 'utf8').match(/^\[codes\.[A-Z][A-Z0-9_]*\]$/gm).length;
 
 let userDataDir;
 let context;
