@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned, TranslatedFrom};
 use crate::code_shape::{MAX_CODE_LEN, is_code_shaped};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::message::{self, Key, Message, Node, Param, ParamType};
+use crate::message::{self, Branch, Key, Message, Node, Param, ParamType};
 use crate::model::{
     Catalog, Category, CodeIndex, CodeSpec, CodeTranslations, GrpcCode, Roles, SourceHash, Spans,
     TextState, Translations, category_variant, code_variant, locale_variant,
@@ -968,13 +968,7 @@ impl<'f> Validator<'_, 'f> {
                 };
                 self.diags.push(d);
             }
-            let exact: Vec<i64> = branches
-                .iter()
-                .filter_map(|b| match b.key {
-                    Key::Exact(n) => Some(n),
-                    Key::Keyword(_) => None,
-                })
-                .collect();
+            let exact = Branch::exact_values(branches);
             for category in &categories {
                 if *category == "other" || branches.iter().any(|b| b.key_text == *category) {
                     continue;

@@ -81,6 +81,20 @@ pub struct Branch {
     pub span: Range<usize>,
 }
 
+impl Branch {
+    /// The values of the `=N` options among `branches`, in order: a plural's exact matches,
+    /// which its categories never see.
+    pub fn exact_values(branches: &[Branch]) -> Vec<i64> {
+        branches
+            .iter()
+            .filter_map(|b| match b.key {
+                Key::Exact(n) => Some(n),
+                Key::Keyword(_) => None,
+            })
+            .collect()
+    }
+}
+
 /// The key of an option.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Key {

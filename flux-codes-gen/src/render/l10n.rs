@@ -2,7 +2,7 @@
 //! the notes a translator reads beside each text (the code, its facts, its params, the hint as
 //! context). Both formats render these same entries, so they cannot drift apart.
 
-use crate::message::{Key, Message, Node, Param, ParamType};
+use crate::message::{Branch, Key, Message, Node, Param, ParamType};
 use crate::model::{Catalog, SourceHash, TextId, TextKind, TextState};
 use crate::plural;
 use crate::render::status_line;
@@ -199,13 +199,7 @@ fn examples(
     let Some((name, offset, branches)) = chooser else {
         return vec![render(&samples)];
     };
-    let exact: Vec<i64> = branches
-        .iter()
-        .filter_map(|b| match b.key {
-            Key::Exact(n) => Some(n),
-            Key::Keyword(_) => None,
-        })
-        .collect();
+    let exact = Branch::exact_values(branches);
     branches
         .iter()
         .filter_map(|branch| {
