@@ -100,7 +100,12 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     // The mobile exports cannot say every ICU detail: refuse rather than write a partial export.
     let mobile = |f: &Format| MOBILE_FORMATS.contains(&f.name);
-    let writes_mobile = args.all || args.format.as_deref().and_then(Format::find).is_some_and(mobile);
+    let writes_mobile = args.all
+        || args
+            .format
+            .as_deref()
+            .and_then(Format::find)
+            .is_some_and(mobile);
     if writes_mobile {
         let problems = flux_codes_gen::render::mobile::check(&catalog);
         if let Some(first) = problems.first() {
@@ -108,7 +113,10 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 "{}:{first}{}",
                 catalog::find(cx)?.display(),
                 if problems.len() > 1 {
-                    format!("\n  ({} more details cannot be exported either)", problems.len() - 1)
+                    format!(
+                        "\n  ({} more details cannot be exported either)",
+                        problems.len() - 1
+                    )
                 } else {
                     String::new()
                 }

@@ -103,7 +103,13 @@ fn resources(catalog: &Catalog, plans: &[Option<Plan>], locale: usize) -> String
         escape(&catalog.locales[locale])
     );
     for (code, plan) in catalog.codes.iter().zip(plans) {
-        fixed(&mut out, catalog, code, TextOf::Message, &code.message[locale]);
+        fixed(
+            &mut out,
+            catalog,
+            code,
+            TextOf::Message,
+            &code.message[locale],
+        );
         if let Some(hint) = &code.hint {
             fixed(&mut out, catalog, code, TextOf::Hint, &hint[locale]);
         }
@@ -156,7 +162,7 @@ pub fn format_string(pieces: &[Piece]) -> String {
     let mut out = String::new();
     for piece in pieces {
         match piece {
-            Piece::Text(text) => out.push_str(&text.replace('%', "%%")),
+            Piece::Text(text) => out.push_str(&resource_text(text).replace('%', "%%")),
             Piece::Slot(i) => {
                 let _ = write!(out, "%{}$s", i + 1);
             }
@@ -165,9 +171,17 @@ pub fn format_string(pieces: &[Piece]) -> String {
     out
 }
 
+/// The text Android holds for `text`: the same, but for U+0000, which a resource cannot hold
+/// (aapt2 cuts the string there) and which becomes U+FFFD, as CommonMark reads it.
+pub fn resource_text(text: &str) -> String {
+    text.replace('\0', "\u{FFFD}")
+}
+
 /// `value` as the text of a `<string>` or `<item>` element, so Android reads back exactly
-/// `value` (see the module documentation; a format string's `%` are doubled already).
+/// [`resource_text`] of `value` (see the module documentation; a format string's `%` are
+/// doubled already).
 pub fn escape(value: &str) -> String {
+    let value = resource_text(value);
     let chars: Vec<char> = value.chars().collect();
     let mut out = String::with_capacity(value.len() + 8);
     for (i, &c) in chars.iter().enumerate() {

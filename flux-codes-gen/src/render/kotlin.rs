@@ -24,9 +24,34 @@ const RUNTIME_KT: &str = include_str!("kotlin/runtime.kt");
 
 /// Kotlin's hard keywords: not usable as a package segment.
 const KEYWORDS: &[&str] = &[
-    "as", "break", "class", "continue", "do", "else", "false", "for", "fun", "if", "in",
-    "interface", "is", "null", "object", "package", "return", "super", "this", "throw", "true",
-    "try", "typealias", "typeof", "val", "var", "when", "while",
+    "as",
+    "break",
+    "class",
+    "continue",
+    "do",
+    "else",
+    "false",
+    "for",
+    "fun",
+    "if",
+    "in",
+    "interface",
+    "is",
+    "null",
+    "object",
+    "package",
+    "return",
+    "super",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typealias",
+    "typeof",
+    "val",
+    "var",
+    "when",
+    "while",
 ];
 
 /// `FluxErrorCode.kt`.
@@ -39,7 +64,9 @@ pub fn render_kotlin(catalog: &Catalog) -> Vec<Artifact> {
 pub fn package_problem(name: &str) -> Option<String> {
     for segment in name.split('.') {
         let valid = segment.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_');
         if !valid {
             return Some(format!(
                 "`{segment}` is not a package segment (ASCII letters, digits and `_`, not starting with a digit)"
@@ -110,7 +137,13 @@ fn comment(text: &str) -> String {
     text.replace("*/", "* /")
         .replace("/*", "/ *")
         .chars()
-        .map(|c| if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -152,7 +185,11 @@ fn kotlin_file(catalog: &Catalog) -> String {
     );
     for code in &catalog.codes {
         let plan = mobile::plan(catalog, code);
-        let params: Vec<String> = code.params.iter().map(|p| string_literal(&p.name)).collect();
+        let params: Vec<String> = code
+            .params
+            .iter()
+            .map(|p| string_literal(&p.name))
+            .collect();
         let detail_resources: Vec<String> = plan
             .as_ref()
             .map(|plan| {
@@ -178,9 +215,11 @@ fn kotlin_file(catalog: &Catalog) -> String {
             category_entry(&catalog.categories[code.category].key),
             params.join(", "),
             string_literal(&mobile::resource_name(catalog, code, TextOf::Message)),
-            code.hint.as_ref().map_or("null".to_owned(), |_| string_literal(
-                &mobile::resource_name(catalog, code, TextOf::Hint)
-            )),
+            code.hint
+                .as_ref()
+                .map_or("null".to_owned(), |_| string_literal(
+                    &mobile::resource_name(catalog, code, TextOf::Hint)
+                )),
             detail_resources.join(", "),
             code.deprecated
                 .as_deref()
@@ -206,9 +245,15 @@ fn kotlin_file(catalog: &Catalog) -> String {
     }
     out.push_str("    )\n}\n\n");
 
-    out.push_str("/** The catalog's locales and how each writes numbers. */\nobject FluxLocales {\n");
+    out.push_str(
+        "/** The catalog's locales and how each writes numbers. */\nobject FluxLocales {\n",
+    );
     let tags: Vec<String> = catalog.locales.iter().map(|t| string_literal(t)).collect();
-    let _ = writeln!(out, "    /** BCP 47 tags, the default first among the complete ones as declared. */\n    val TAGS: List<String> = listOf({})", tags.join(", "));
+    let _ = writeln!(
+        out,
+        "    /** BCP 47 tags, the default first among the complete ones as declared. */\n    val TAGS: List<String> = listOf({})",
+        tags.join(", ")
+    );
     let _ = writeln!(
         out,
         "    const val DEFAULT: String = {}",

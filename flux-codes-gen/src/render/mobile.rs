@@ -101,7 +101,9 @@ fn problem(catalog: &Catalog, code: &CodeSpec) -> Option<(usize, String, &'stati
                 Some(first) if first == (name, offset) => {}
                 Some((first, first_offset)) => {
                     let what = if first == name {
-                        format!("it has plurals over `{name}` with offsets {first_offset} and {offset}")
+                        format!(
+                            "it has plurals over `{name}` with offsets {first_offset} and {offset}"
+                        )
                     } else {
                         format!("it has plurals over two numbers, `{first}` and `{name}`")
                     };
@@ -142,7 +144,9 @@ fn plurals_of<'a>(nodes: &'a [Node], out: &mut Vec<(&'a str, i64)>) {
                 out.push((name, *offset));
                 branches.iter().for_each(|b| plurals_of(&b.nodes, out));
             }
-            Node::Select { branches, .. } => branches.iter().for_each(|b| plurals_of(&b.nodes, out)),
+            Node::Select { branches, .. } => {
+                branches.iter().for_each(|b| plurals_of(&b.nodes, out))
+            }
             _ => {}
         }
     }
@@ -421,8 +425,8 @@ impl Lower<'_> {
                         .iter()
                         .position(|(n, _)| n == name)
                         .map_or("other", |i| self.keys[i].as_str());
-                    let chosen = keyword_branch(branches, key)
-                        .or_else(|| keyword_branch(branches, "other"));
+                    let chosen =
+                        keyword_branch(branches, key).or_else(|| keyword_branch(branches, "other"));
                     if let Some(branch) = chosen {
                         let inner = self.nodes(&branch.nodes);
                         append(&mut pieces, inner);
@@ -553,7 +557,11 @@ pub enum TextOf {
 /// `flux_err_pin_attempts_exceeded_detail_0`. Code strings are `[A-Z0-9_]`, so the names are
 /// valid and distinct (each ends with the kind of text, a code's own name cannot).
 pub fn resource_name(catalog: &Catalog, code: &CodeSpec, text: TextOf) -> String {
-    let mut name = format!("{}_{}", resource_prefix(catalog), code.code.to_ascii_lowercase());
+    let mut name = format!(
+        "{}_{}",
+        resource_prefix(catalog),
+        code.code.to_ascii_lowercase()
+    );
     match text {
         TextOf::Message => name.push_str("_message"),
         TextOf::Hint => name.push_str("_hint"),
@@ -645,7 +653,10 @@ pub fn number_symbols(locale: &str) -> NumberSymbols {
     // The smallest number of integer digits that gets grouped, minus the primary size.
     let min_grouping = (1..=4)
         .find(|extra| {
-            let n = format!("1{}", "0".repeat(primary.saturating_add(*extra).saturating_sub(1).min(30)));
+            let n = format!(
+                "1{}",
+                "0".repeat(primary.saturating_add(*extra).saturating_sub(1).min(30))
+            );
             format(&n).chars().any(|c| !is_digit(c))
         })
         .unwrap_or(1);
