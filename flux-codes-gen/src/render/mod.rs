@@ -6,6 +6,8 @@
 //! [`xliff`]) are renderers too, of one locale each, written by `flux-codes l10n export`.
 
 #[cfg(feature = "exports")]
+pub mod android;
+#[cfg(feature = "exports")]
 pub mod examples;
 #[cfg(feature = "exports")]
 pub mod html;
@@ -13,9 +15,13 @@ pub mod i18next;
 #[cfg(feature = "json")]
 pub mod json;
 #[cfg(feature = "exports")]
+pub mod kotlin;
+#[cfg(feature = "exports")]
 pub mod l10n;
 #[cfg(feature = "exports")]
 pub mod markdown;
+#[cfg(feature = "exports")]
+pub mod mobile;
 #[cfg(feature = "exports")]
 pub mod npm;
 #[cfg(feature = "exports")]
@@ -133,6 +139,23 @@ pub const FORMATS: &[Format] = &[
                 (the values of gRPC's `ErrorInfo.reason`), for gRPC services in other languages",
         dir: "proto",
         render: |c, _| vec![Artifact::new("error_reason.proto", proto::render_proto(c))],
+        per_locale: None,
+    },
+    Format {
+        name: "kotlin",
+        about: "android/FluxErrorCode.kt: the codes as a Kotlin enum, a Known/Unknown code type, \
+                a problem-body parser and the localized texts through the Android resources \
+                (--kotlin-package names its package)",
+        dir: "android",
+        render: |c, _| kotlin::render_kotlin(c),
+        per_locale: None,
+    },
+    Format {
+        name: "android",
+        about: "android/res/values*/flux_errors.xml: Android string resources, one folder per \
+                locale (details as positional format strings and <plurals>)",
+        dir: "android",
+        render: |c, _| android::render_android(c),
         per_locale: None,
     },
 ];
