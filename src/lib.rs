@@ -61,7 +61,64 @@
 //! | `axum` | no | `IntoResponse for ApiError`, the [`axum::localize`] middleware and the [`axum::AcceptLanguage`] extractor (implies `http`) |
 //! | `tonic` | no | gRPC errors in Google's rich error model (AIP-193): [`ApiError::to_status`] and `From<ApiError> for tonic::Status`, the [`tonic::LocalizeLayer`], [`client::RemoteError::from_status`] (implies `http`; see [`tonic`]) |
 //!
-//! Items behind a feature carry its badge.
+//! Items behind a feature carry its badge ("Available on crate feature `axum` only"): docs.rs
+//! builds these docs with every feature (`[package.metadata.docs.rs]`). A build with fewer
+//! features links the items it leaves out to docs.rs.
+//!
+//! ## Errors over HTTP: the `axum` feature
+//!
+//! A handler returns `Err(ApiError)`; [`axum::localize`] answers it as problem+json in the
+//! language the request's `Accept-Language` asks for, and [`axum::AcceptLanguage`] gives a
+//! handler the negotiated [`Locale`]. Without axum, [`ApiError::to_http_response`] (feature
+//! `http`) builds the same response for any `http`-based framework.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use axum::{Router, middleware, routing::post};
+//! use flux_codes::{ApiError, ErrorCode};
+//!
+//! async fn pay() -> Result<&'static str, ApiError> {
+//!     // 422, `{"type": ..., "title": "The payment amount is above the maximum allowed.", ...}`
+//!     Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00")?)
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/payments", post(pay))
+//!     .layer(middleware::from_fn(flux_codes::axum::localize));
+//! # }
+//! ```
+//!
+//! ## Errors over gRPC: the `tonic` feature
+//!
+//! The same `ApiError` answers a gRPC call as a `tonic::Status` in Google's rich error model
+//! (AIP-193: `ErrorInfo`, `LocalizedMessage`, `RetryInfo`, `Help`; [`ApiError::to_status`]);
+//! [`tonic::LocalizeLayer`] renders the `LocalizedMessage` in the language of the call's
+//! `accept-language` metadata, and [`client::RemoteError::from_status`] reads any status back.
+//! A runnable service: `cargo run --features tonic --example payments_grpc`.
+//!
+//! ```
+//! # #[cfg(feature = "tonic")] {
+//! use flux_codes::{ApiError, ErrorCode};
+//! use flux_codes::tonic::LocalizeLayer;
+//! use tonic::Status;
+//!
+//! // A service method's body: `?` turns the `ApiError` into the call's `Status`.
+//! fn charge(amount_cents: u64) -> Result<(), ApiError> {
+//!     if amount_cents > 50_000 {
+//!         return Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00")?);
+//!     }
+//!     Ok(())
+//! }
+//! fn pay(amount_cents: u64) -> Result<(), Status> {
+//!     Ok(charge(amount_cents)?)
+//! }
+//! assert_eq!(pay(60_000).unwrap_err().code(), tonic::Code::FailedPrecondition);
+//!
+//! // The server: every handler's `ApiError` answered in the caller's language.
+//! let server = tonic::transport::Server::builder().layer(LocalizeLayer);
+//! # drop(server);
+//! # }
+//! ```
 //!
 //! ## Logging: the `tracing` feature
 //!
@@ -91,12 +148,32 @@
 //!
 //! The repository's README covers the catalog format, the `flux-codes` command and the exports
 //! for other languages: <https://github.com/flux/flux-codes>.
+//!
 #![cfg_attr(docsrs, feature(doc_cfg))]
-// The front page links items of every feature; `cargo doc --all-features` (scripts/test.sh,
-// docs.rs) checks those links, a build without the features cannot resolve them.
+// The front page names items of every feature. A build without a feature (`cargo doc` with the
+// default features) links them to their docs.rs page, built with every feature, instead of
+// leaving them unresolved.
 #![cfg_attr(
-    not(all(feature = "http", feature = "axum", feature = "tonic")),
-    allow(rustdoc::broken_intra_doc_links)
+    not(feature = "http"),
+    doc = "
+[`ErrorCode::status_code`]: https://docs.rs/flux-codes/latest/flux_codes/enum.ErrorCode.html#method.status_code
+[`ApiError::to_http_response`]: https://docs.rs/flux-codes/latest/flux_codes/struct.ApiError.html#method.to_http_response
+[`client::RemoteError::from_http`]: https://docs.rs/flux-codes/latest/flux_codes/client/struct.RemoteError.html#method.from_http
+[`Locale::negotiate_headers`]: https://docs.rs/flux-codes/latest/flux_codes/enum.Locale.html#method.negotiate_headers"
+)]
+#![cfg_attr(
+    not(feature = "axum"),
+    doc = "
+[`axum::localize`]: https://docs.rs/flux-codes/latest/flux_codes/axum/fn.localize.html
+[`axum::AcceptLanguage`]: https://docs.rs/flux-codes/latest/flux_codes/axum/struct.AcceptLanguage.html"
+)]
+#![cfg_attr(
+    not(feature = "tonic"),
+    doc = "
+[`ApiError::to_status`]: https://docs.rs/flux-codes/latest/flux_codes/struct.ApiError.html#method.to_status
+[`tonic::LocalizeLayer`]: https://docs.rs/flux-codes/latest/flux_codes/tonic/struct.LocalizeLayer.html
+[`client::RemoteError::from_status`]: https://docs.rs/flux-codes/latest/flux_codes/client/struct.RemoteError.html#method.from_status
+[`tonic`]: https://docs.rs/flux-codes/latest/flux_codes/tonic/index.html"
 )]
 #![forbid(unsafe_code)]
 

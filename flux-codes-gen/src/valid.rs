@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned, TranslatedFrom};
 use crate::code_shape::{MAX_CODE_LEN, is_code_shaped};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::message::{self, Branch, Key, Message, Node, Param, ParamType};
+use crate::message::{self, Key, Message, Node, Param, ParamType};
 use crate::model::{
     Catalog, Category, CodeIndex, CodeSpec, CodeTranslations, GrpcCode, Roles, SourceHash, Spans,
     TextState, Translations, category_variant, code_variant, locale_variant,
@@ -924,14 +924,7 @@ impl<'f> Validator<'_, 'f> {
         };
         let mut ok = true;
         for node in parsed.plurals() {
-            let Node::Plural {
-                name,
-                name_span,
-                offset,
-                branches,
-                ..
-            } = node
-            else {
+            let Node::Plural { branches, .. } = node else {
                 continue;
             };
             for branch in branches {
@@ -968,29 +961,20 @@ impl<'f> Validator<'_, 'f> {
                 };
                 self.diags.push(d);
             }
-            let exact = Branch::exact_values(branches);
-            for category in &categories {
-                if *category == "other" || branches.iter().any(|b| b.key_text == *category) {
-                    continue;
-                }
-                // A number an exact option catches never reaches the category (`=1` covers
-                // English `one`).
-                let Some(example) = plural::example_beyond(locale, category, *offset, &exact)
-                else {
-                    continue;
-                };
-                let span = self.inner_span(text, name_span.clone());
-                self.diags.push(
-                    Diagnostic::warning(
-                        format!("the `{locale}` text of `{what}` has no `{category}` option for `{{{name}}}`"),
-                        Some(span),
-                    )
-                    .with_label(format!("`{name}` = {example} falls back to `other`"))
-                    .with_help(format!(
-                        "`{locale}` uses `{category}` for numbers such as {example}; add `{category} {{...}}` with the form the language needs"
-                    )),
-                );
-            }
+        }
+        for missing in plural::missing_categories(parsed, locale) {
+            let (name, category, example) = (missing.param, missing.category, &missing.example);
+            let span = self.inner_span(text, missing.name_span.clone());
+            self.diags.push(
+                Diagnostic::warning(
+                    format!("the `{locale}` text of `{what}` has no `{category}` option for `{{{name}}}`"),
+                    Some(span),
+                )
+                .with_label(format!("`{name}` = {example} falls back to `other`"))
+                .with_help(format!(
+                    "`{locale}` uses `{category}` for numbers such as {example}; add `{category} {{...}}` with the form the language needs"
+                )),
+            );
         }
         ok
     }

@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::{Subcommand, ValueEnum};
 use flux_codes_gen::l10n::import::{ImportOptions, PoInput, import};
-use flux_codes_gen::model::{Catalog, Counts, SourceHash, TextState};
+use flux_codes_gen::model::{Catalog, Counts, SourceHash, TextId, TextState};
+use flux_codes_gen::plural::missing_categories;
 use flux_codes_gen::render::po::{PoHeader, render_po};
 use flux_codes_gen::render::xliff::render_xliff;
 use flux_codes_gen::{MAX_CATALOG_BYTES, parse_catalog_bytes};
@@ -314,6 +315,46 @@ struct LocaleStatus {
     missing_texts: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     stale_texts: Option<Vec<String>>,
+    /// The translated texts whose plurals lack a CLDR category the locale needs (a number in it
+    /// falls back to `other`): listed always, as `flux-codes check` warns about each.
+    missing_plural_forms: Vec<MissingPluralForm>,
+}
+
+/// A plural category a locale needs that one of its translations has no option for.
+#[derive(Debug, Serialize)]
+struct MissingPluralForm {
+    text: String,
+    param: String,
+    category: &'static str,
+    /// A number that falls in the category and so, today, falls back to `other`.
+    example: String,
+}
+
+/// The translated (not fallback) details of the locale at `locale` whose plurals lack a
+/// category it needs.
+fn missing_plural_forms(catalog: &Catalog, locale: usize) -> Vec<MissingPluralForm> {
+    let tag = &catalog.locales()[locale];
+    let mut found = Vec::new();
+    for id in catalog.texts() {
+        let TextId::Detail(i) = id else {
+            continue;
+        };
+        if id.states(catalog)[locale] == TextState::Fallback {
+            continue;
+        }
+        let Some(detail) = catalog.codes()[i].detail() else {
+            continue;
+        };
+        for missing in missing_categories(&detail[locale], tag) {
+            found.push(MissingPluralForm {
+                text: id.key(catalog),
+                param: missing.param.to_owned(),
+                category: missing.category,
+                example: missing.example,
+            });
+        }
+    }
+    found
 }
 
 fn status(cx: &Context, args: StatusArgs) -> anyhow::Result<ExitCode> {
@@ -355,6 +396,7 @@ fn status(cx: &Context, args: StatusArgs) -> anyhow::Result<ExitCode> {
             stale_percent: percent(counts.stale, counts.total),
             missing_texts: list(|s| s == TextState::Fallback),
             stale_texts: list(|s| matches!(s, TextState::Stale { .. })),
+            missing_plural_forms: missing_plural_forms(&catalog, locale),
         });
     }
     let failing: Vec<&str> = lines
@@ -413,6 +455,12 @@ fn human_status(lines: &[LocaleStatus]) -> String {
             for key in list.iter().flatten() {
                 out.push_str(&format!("    {what}: {key}\n"));
             }
+        }
+        for m in &l.missing_plural_forms {
+            out.push_str(&format!(
+                "    missing plural form: {} has no `{}` option for {{{}}} ({} = {} falls back to `other`)\n",
+                m.text, m.category, m.param, m.param, m.example
+            ));
         }
     }
     if let Some(first) = lines.first() {

@@ -73,15 +73,21 @@ pub fn entries<'c>(
                 source: texts[default],
                 translation,
                 stale,
-                notes: notes(catalog, id, example),
+                notes: notes(catalog, id, locale, example),
                 is_message_format: id.kind() == TextKind::Detail,
             }
         })
         .collect()
 }
 
-/// What a translator needs beside a text: what it is, and the code it belongs to.
-fn notes(catalog: &Catalog, id: TextId, example: ExampleRenderer<'_>) -> Vec<String> {
+/// What a translator needs beside a text: what it is, and the code it belongs to; for a detail,
+/// the plural forms the locale at `locale` needs and example renderings in both languages.
+fn notes(
+    catalog: &Catalog,
+    id: TextId,
+    locale: usize,
+    example: ExampleRenderer<'_>,
+) -> Vec<String> {
     let default = catalog.default_locale;
     let mut notes = Vec::new();
     let code = match id {
@@ -139,8 +145,14 @@ fn notes(catalog: &Catalog, id: TextId, example: ExampleRenderer<'_>) -> Vec<Str
             params.join(", ")
         ));
         if let Some(detail) = code.detail() {
-            let tag = catalog.default_locale_tag();
-            notes.extend(examples(&detail[default], &code.params, tag, example));
+            let target = Target {
+                tag: &catalog.locales[locale],
+                translation: (id.states(catalog)[locale] != TextState::Fallback)
+                    .then(|| &detail[locale]),
+            };
+            notes.extend(plural_notes(&detail[default], &target));
+            let source = (catalog.default_locale_tag(), &detail[default]);
+            notes.extend(examples(source, &target, &code.params, example));
         }
     }
     if id.kind() != TextKind::Hint
@@ -154,13 +166,71 @@ fn notes(catalog: &Catalog, id: TextId, example: ExampleRenderer<'_>) -> Vec<Str
     notes
 }
 
-/// Example renderings of a detail in the default locale, for translators: one per option of its
-/// first plural or select, with a value that reaches that option (`attempts_left = 1`), or one
-/// with sample values for a message without either. `example` renders them, as the API would.
+/// The locale a translator's file is for, and its translation of a detail (`None` while it
+/// has none).
+struct Target<'a> {
+    tag: &'a str,
+    translation: Option<&'a Message>,
+}
+
+/// How many sample numbers a note lists per plural category.
+const SAMPLES_PER_CATEGORY: usize = 3;
+
+/// For each plural param, the CLDR categories the target locale needs with sample numbers, and
+/// the categories its translation lacks.
+fn plural_notes(source: &Message, target: &Target<'_>) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut seen = Vec::new();
+    for node in source.plurals() {
+        let Node::Plural { name, .. } = node else {
+            continue;
+        };
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        let Some(categories) = plural::plural_categories(target.tag) else {
+            continue;
+        };
+        let listed: Vec<String> = categories
+            .iter()
+            .map(|category| {
+                let samples = plural::samples(target.tag, category, SAMPLES_PER_CATEGORY);
+                format!("{category} ({})", samples.join(", "))
+            })
+            .collect();
+        notes.push(format!(
+            "Plural categories {} needs for {{{name}}} (CLDR): {}; an `=N` option (such as `=0`) \
+             matches one number exactly and is optional.",
+            target.tag,
+            listed.join(", ")
+        ));
+    }
+    if let Some(translation) = target.translation {
+        for missing in plural::missing_categories(translation, target.tag) {
+            notes.push(format!(
+                "The {tag} translation has no `{category}` option for {{{param}}}: {param} = \
+                 {example} falls back to `other`; add `{category} {{...}}`.",
+                tag = target.tag,
+                category = missing.category,
+                param = missing.param,
+                example = missing.example,
+            ));
+        }
+    }
+    notes
+}
+
+/// Example renderings of a detail, for translators: one per option of its first plural or
+/// select, with a value that reaches that option (`attempts_left = 1`), in the default locale
+/// and, beside it, in the target locale's translation; a plural gets a value too for each
+/// category the target locale needs (`attempts_left = 1000000` for `es` `many`). A message
+/// without either gets one example with sample values. `example` renders them, as the API
+/// would.
 fn examples(
-    message: &Message,
+    (source_tag, source): (&str, &Message),
+    target: &Target<'_>,
     params: &[Param],
-    locale: &str,
     example: ExampleRenderer<'_>,
 ) -> Vec<String> {
     let samples: Vec<(&Param, String)> = params
@@ -180,51 +250,102 @@ fn examples(
             .iter()
             .map(|(p, v)| format!("{} = {v}", p.name))
             .collect();
-        format!(
+        let mut note = format!(
             "Example ({}): {}",
             shown.join(", "),
-            example(message, locale, values)
-        )
+            example(source, source_tag, values)
+        );
+        if let Some(translation) = target.translation {
+            note.push_str(&format!(
+                "\n  {}: {}",
+                target.tag,
+                example(translation, target.tag, values)
+            ));
+        }
+        note
     };
-    let chooser = message.nodes.iter().find_map(|node| match node {
-        Node::Plural {
-            name,
-            offset,
-            branches,
-            ..
-        } => Some((name, Some(*offset), branches)),
-        Node::Select { name, branches, .. } => Some((name, None, branches)),
-        _ => None,
-    });
-    let Some((name, offset, branches)) = chooser else {
+    let Some((name, chooser_values)) = chooser_values(source_tag, source, target) else {
         return vec![render(&samples)];
     };
-    let exact = Branch::exact_values(branches);
-    branches
-        .iter()
-        .filter_map(|branch| {
-            let value = match (&branch.key, offset) {
-                (Key::Exact(n), _) => n.to_string(),
-                (Key::Keyword(category), Some(offset)) => {
-                    plural::example_beyond(locale, category, offset, &exact)?
-                }
-                (Key::Keyword(key), None) if key == "other" => "something-else".to_owned(),
-                (Key::Keyword(key), None) => key.clone(),
-            };
+    chooser_values
+        .into_iter()
+        .map(|value| {
             let values: Vec<(&Param, String)> = samples
                 .iter()
                 .map(|(p, v)| {
-                    (
-                        *p,
-                        if p.name == *name {
-                            value.clone()
-                        } else {
-                            v.clone()
-                        },
-                    )
+                    let v = if p.name == name { &value } else { v };
+                    (*p, v.clone())
                 })
                 .collect();
-            Some(render(&values))
+            render(&values)
         })
         .collect()
+}
+
+/// The first plural or select of `source` and a value for each of its options (as written,
+/// then the target locale's categories), without repeats.
+fn chooser_values(
+    source_tag: &str,
+    source: &Message,
+    target: &Target<'_>,
+) -> Option<(String, Vec<String>)> {
+    let chooser = |message: &Message| {
+        message.nodes.iter().find_map(|node| match node {
+            Node::Plural {
+                name,
+                offset,
+                branches,
+                ..
+            } => Some((name.clone(), Some(*offset), branches.clone())),
+            Node::Select { name, branches, .. } => Some((name.clone(), None, branches.clone())),
+            _ => None,
+        })
+    };
+    let (name, offset, branches) = chooser(source)?;
+    let option_values = |tag: &str, offset: Option<i64>, branches: &[Branch]| {
+        let exact = Branch::exact_values(branches);
+        branches
+            .iter()
+            .filter_map(|branch| match (&branch.key, offset) {
+                (Key::Exact(n), _) => Some(n.to_string()),
+                (Key::Keyword(category), Some(offset)) => {
+                    plural::example_beyond(tag, category, offset, &exact)
+                }
+                (Key::Keyword(key), None) if key == "other" => Some("something-else".to_owned()),
+                (Key::Keyword(key), None) => Some(key.clone()),
+            })
+            .collect::<Vec<String>>()
+    };
+    let mut values = option_values(source_tag, offset, &branches);
+    if let Some(offset) = offset {
+        // The target's own plural (its `=N` options and offset), or the source's while it has
+        // no translation; a value for each category the target locale needs.
+        let (target_offset, target_branches) = target
+            .translation
+            .and_then(chooser)
+            .filter(|(n, _, _)| *n == name)
+            .and_then(|(_, o, b)| Some((o?, b)))
+            .unwrap_or((offset, branches));
+        let exact = Branch::exact_values(&target_branches);
+        values.extend(option_values(
+            target.tag,
+            Some(target_offset),
+            &target_branches,
+        ));
+        for category in plural::plural_categories(target.tag).unwrap_or_default() {
+            values.extend(plural::example_beyond(
+                target.tag,
+                category,
+                target_offset,
+                &exact,
+            ));
+        }
+    }
+    let mut unique = Vec::new();
+    for value in values {
+        if !unique.contains(&value) {
+            unique.push(value);
+        }
+    }
+    Some((name, unique))
 }

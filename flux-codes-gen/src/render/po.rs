@@ -45,6 +45,14 @@ pub fn render_po(
          msgstr\n# (an empty one is shown in {source} until translated), clear `fuzzy` once an \
          entry is\n# reviewed, and bring the file back with `flux-codes l10n import`."
     );
+    // translate-toolkit's pofilter reads no flags: its Python brace-format and bracket checks
+    // misread every ICU plural whose translation has other branches than its source.
+    let _ = writeln!(
+        out,
+        "# Details are ICU MessageFormat (flag `icu-message-format`), not Python brace formats:\n\
+         # check the file with `pofilter --excludefilter=pythonbraceformat --excludefilter=brackets`;\n\
+         # `flux-codes l10n import` checks the details' syntax, params and plural categories."
+    );
     if catalog.is_draft(locale) {
         let _ = writeln!(
             out,
