@@ -75,11 +75,11 @@
 //! ```
 //! # #[cfg(feature = "axum")] {
 //! use axum::{Router, middleware, routing::post};
-//! use flux_codes::{ApiError, ErrorCode};
+//! use flux_codes::{ApiError, Decimal, errors};
 //!
 //! async fn pay() -> Result<&'static str, ApiError> {
 //!     // 422, `{"type": ..., "title": "The payment amount is above the maximum allowed.", ...}`
-//!     Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00")?)
+//!     Err(errors::MaxAmountExceeded { max_amount: Decimal::from_scaled(50_000, 2) })?
 //! }
 //!
 //! let app: Router = Router::new()
@@ -98,14 +98,15 @@
 //!
 //! ```
 //! # #[cfg(feature = "tonic")] {
-//! use flux_codes::{ApiError, ErrorCode};
+//! use flux_codes::{ApiError, Decimal, errors};
 //! use flux_codes::tonic::LocalizeLayer;
 //! use tonic::Status;
 //!
 //! // A service method's body: `?` turns the `ApiError` into the call's `Status`.
 //! fn charge(amount_cents: u64) -> Result<(), ApiError> {
 //!     if amount_cents > 50_000 {
-//!         return Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00")?);
+//!         let max_amount = Decimal::from_scaled(50_000, 2);
+//!         return Err(errors::MaxAmountExceeded { max_amount }.into());
 //!     }
 //!     Ok(())
 //! }
