@@ -49,6 +49,7 @@ mod build;
 /// The shape of a code string (`^[A-Z][A-Z0-9_]*$`, at most 63 bytes): one definition for the
 /// validator, the JSON Schemas, the CLI's audit and, through [`code_shape::SOURCE`], the
 /// runtime.
+pub mod chars;
 pub mod code_shape {
     include!("code_shape.rs");
 

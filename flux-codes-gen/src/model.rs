@@ -51,6 +51,9 @@ pub struct Catalog {
     pub(crate) roles: Roles,
     pub(crate) index: CodeIndex,
     pub(crate) spans: Spans,
+    /// Per locale: the characters `[catalog] allowed_characters` lets its texts use although
+    /// [`crate::chars`] refuses them.
+    pub(crate) allowed_characters: Vec<Vec<char>>,
 }
 
 /// The codes a runtime answers with on its own, named by the catalog (indexes into
@@ -150,6 +153,14 @@ impl CodeSpec {
 }
 
 impl Catalog {
+    /// The characters `[catalog] allowed_characters` lets `locale`'s texts use although
+    /// [`crate::chars`] refuses them.
+    pub fn allowed_characters(&self, locale: usize) -> &[char] {
+        self.allowed_characters
+            .get(locale)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The catalog's `name`.
     pub fn name(&self) -> &str {
         &self.name

@@ -235,3 +235,150 @@ fn bad_imports_are_located_in_the_po_file() {
     }
     insta::assert_snapshot!("bad_imports", report);
 }
+
+/// The line and column (1-based, in characters) where `needle`, unique in `source`, starts.
+fn position_of(source: &str, needle: &str) -> (usize, usize) {
+    assert_eq!(
+        source.matches(needle).count(),
+        1,
+        "`{needle}` is not unique"
+    );
+    let at = source.find(needle).unwrap();
+    let line = source[..at].matches('\n').count() + 1;
+    let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line, source[line_start..at].chars().count() + 1)
+}
+
+#[test]
+fn hostile_characters_in_a_po_file_are_refused_at_their_line_and_column() {
+    // flux-codes: allow-start (the fixture's text keys)
+    // A byte order mark before the header is what some editors write: read, not refused.
+    let po = "\u{FEFF}msgid \"\"
+msgstr \"\"
+\"Language: pt_BR\\n\"
+\"Content-Type: text/plain; charset=UTF-8\\n\"
+
+msgctxt \"ERR_CART_EMPTY.message\"
+msgid \"The cart is empty.\"
+msgstr \"O carrinho \u{202E}está vazio.\"
+
+msgctxt \"ERR_CART_LIMIT.message\"
+msgid \"The cart is full.\"
+msgstr \"\"
+\"O carrinho \"
+\"está \\033[2J cheio.\"
+
+msgctxt \"ERR_CART_LIMIT.detail\"
+msgid \"A cart holds at most {max_items} items.\"
+msgstr \"No máximo {max_items}\u{200B} itens\\a.\"
+
+msgctxt \"ERR_CART_LOCKED.message\"
+msgid \"The cart is being checked out.\"
+msgstr \"O carrinho está\\tsendo \u{FEFF}finalizado.\"
+
+msgctxt \"ERR_CART_EMPTY.hint\"
+msgid \"Add an item, then \\\"check out\\\" again.\"
+msgstr \"Adicione um\u{200D}item.\"
+";
+    // flux-codes: allow-end
+    let input = PoInput {
+        path: Path::new("pt-BR.po"),
+        bytes: po.as_bytes(),
+    };
+    let error = import(
+        Path::new(FIXTURE),
+        &source(),
+        &[input],
+        ImportOptions::default(),
+    )
+    .unwrap_err();
+    let found: Vec<(usize, usize, String)> = error
+        .locations()
+        .into_iter()
+        .map(|(path, line, column, message)| {
+            assert_eq!(path, Path::new("pt-BR.po"));
+            (line, column, message)
+        })
+        .collect();
+    let expect = |needle: &str, message: &str| {
+        let (line, column) = position_of(po, needle);
+        (line, column, message.to_owned())
+    };
+    assert_eq!(
+        found,
+        [
+            expect(
+                "\u{202E}",
+                "the `pt-BR` translation of `ERR_CART_EMPTY.message` contains U+202E RIGHT-TO-LEFT OVERRIDE"
+            ),
+            expect(
+                "\\033",
+                "the `pt-BR` translation of `ERR_CART_LIMIT.message` contains U+001B ESCAPE"
+            ),
+            // The first of two offenders.
+            expect(
+                "\u{200B}",
+                "the `pt-BR` translation of `ERR_CART_LIMIT.detail` contains U+200B ZERO WIDTH SPACE"
+            ),
+            expect(
+                "\u{FEFF}finalizado",
+                "the `pt-BR` translation of `ERR_CART_LOCKED.message` contains U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark)"
+            ),
+            expect(
+                "\u{200D}",
+                "the `pt-BR` translation of `ERR_CART_EMPTY.hint` contains U+200D ZERO WIDTH JOINER"
+            ),
+        ],
+        "{error}"
+    );
+    // A locale may allow a character explicitly: the import then succeeds.
+    let allowed_catalog = source().replace(
+        "reserved = []",
+        "reserved = []\nallowed_characters = { pt-BR = [\"U+202E\", \"U+001B\", \"U+200B\", \"U+0007\", \"U+FEFF\", \"U+200D\"] }",
+    );
+    let imported = import(
+        Path::new(FIXTURE),
+        &allowed_catalog,
+        &[input],
+        ImportOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        imported.source.contains("\\u001B[2J"),
+        "{}",
+        imported.source
+    );
+}
+
+#[test]
+fn a_po_file_over_the_size_cap_is_refused_where_the_cap_is() {
+    let mut po = String::from("msgid \"\"\nmsgstr \"\"\n\"Language: pt_BR\\n\"\n\n");
+    while po.len() <= flux_codes_gen::l10n::import::MAX_PO_BYTES {
+        po.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    let input = PoInput {
+        path: Path::new("pt-BR.po"),
+        bytes: po.as_bytes(),
+    };
+    let error = import(
+        Path::new(FIXTURE),
+        &source(),
+        &[input],
+        ImportOptions::default(),
+    )
+    .unwrap_err();
+    let locations = error.locations();
+    assert_eq!(locations.len(), 1, "{error}");
+    let (_, line, _, message) = &locations[0];
+    assert_eq!(
+        message,
+        "the PO file is larger than 16 MiB, more than a catalog's texts can be"
+    );
+    assert_eq!(
+        *line,
+        po[..flux_codes_gen::l10n::import::MAX_PO_BYTES]
+            .matches('\n')
+            .count()
+            + 1
+    );
+}
