@@ -47,6 +47,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         domain: None,
         version: None,
         npm_package: None,
+        kotlin_package: None,
         categories: Vec::new(),
         codes: Vec::new(),
         roles: Roles::default(),
