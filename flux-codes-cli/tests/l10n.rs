@@ -874,12 +874,30 @@ fn with_translation(po: &str, msgctxt: &str, text: &str) -> String {
 fn concurrent_imports_keep_every_change() {
     // flux-codes: allow-start (texts of the repository's catalog)
     let edits = [
-        ("ERR_QR_EXPIRED.message", "El código QR ya venció (importación 1)."),
-        ("ERR_QR_UNKNOWN.message", "No conocemos este código QR (importación 2)."),
-        ("ERR_QR_DISABLED.message", "Este código QR está deshabilitado (importación 3)."),
-        ("ERR_BAD_REQUEST.message", "La solicitud no es válida (importación 4)."),
-        ("ERR_NOT_FOUND.message", "No encontramos lo pedido (importación 5)."),
-        ("ERR_SERVER.message", "Algo falló de nuestro lado (importación 6)."),
+        (
+            "ERR_QR_EXPIRED.message",
+            "El código QR ya venció (importación 1).",
+        ),
+        (
+            "ERR_QR_UNKNOWN.message",
+            "No conocemos este código QR (importación 2).",
+        ),
+        (
+            "ERR_QR_DISABLED.message",
+            "Este código QR está deshabilitado (importación 3).",
+        ),
+        (
+            "ERR_BAD_REQUEST.message",
+            "La solicitud no es válida (importación 4).",
+        ),
+        (
+            "ERR_NOT_FOUND.message",
+            "No encontramos lo pedido (importación 5).",
+        ),
+        (
+            "ERR_SERVER.message",
+            "Algo falló de nuestro lado (importación 6).",
+        ),
     ];
     // flux-codes: allow-end
     let project = project();
@@ -913,7 +931,10 @@ fn concurrent_imports_keep_every_change() {
     }
     let catalog = std::fs::read_to_string(dir.join("codes.toml")).unwrap();
     for (key, text) in edits {
-        assert!(catalog.contains(text), "the change to {key} was lost:\n{catalog}");
+        assert!(
+            catalog.contains(text),
+            "the change to {key} was lost:\n{catalog}"
+        );
     }
     check(dir);
     assert!(

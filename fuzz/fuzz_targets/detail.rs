@@ -64,7 +64,12 @@ impl Arena {
                     name: self.str(name),
                     integer: *style == NumberStyle::Integer,
                 },
-                Node::Plural { name, offset, branches, .. } => {
+                Node::Plural {
+                    name,
+                    offset,
+                    branches,
+                    ..
+                } => {
                     let options: Vec<(PluralKey, &'static [Part])> = branches
                         .iter()
                         .filter_map(|b| {
@@ -88,16 +93,26 @@ impl Arena {
                     // SAFETY: as in `str`.
                     let options = unsafe { &*(&*boxed as *const [(PluralKey, &'static [Part])]) };
                     self.plural_options.push(boxed);
-                    Part::Plural { name: self.str(name), offset: *offset, options }
+                    Part::Plural {
+                        name: self.str(name),
+                        offset: *offset,
+                        options,
+                    }
                 }
                 Node::Select { name, branches, .. } => {
-                    let options: Vec<(&'static str, &'static [Part])> =
-                        branches.iter().map(|b| (self.str(&b.key_text), self.parts(&b.nodes))).collect();
+                    let options: Vec<(&'static str, &'static [Part])> = branches
+                        .iter()
+                        .map(|b| (self.str(&b.key_text), self.parts(&b.nodes)))
+                        .collect();
                     let boxed = options.into_boxed_slice();
                     // SAFETY: as in `str`.
-                    let options = unsafe { &*(&*boxed as *const [(&'static str, &'static [Part])]) };
+                    let options =
+                        unsafe { &*(&*boxed as *const [(&'static str, &'static [Part])]) };
                     self.select_options.push(boxed);
-                    Part::Select { name: self.str(name), options }
+                    Part::Select {
+                        name: self.str(name),
+                        options,
+                    }
                 }
                 Node::Pound { .. } => Part::Pound,
             })
@@ -166,7 +181,11 @@ fn value(u: &mut Unstructured<'_>, shown: usize) -> Result<Option<Arg>> {
         0 => return Ok(None),
         1 => Arg::Text(u.arbitrary()?),
         // A 1 MiB string (when few nodes show it: the output is a copy per node).
-        2 if shown <= 16 => Arg::Text(char::from(u.int_in_range(b'a'..=b'z')?).to_string().repeat(1 << 20)),
+        2 if shown <= 16 => Arg::Text(
+            char::from(u.int_in_range(b'a'..=b'z')?)
+                .to_string()
+                .repeat(1 << 20),
+        ),
         2 => Arg::Text("m".repeat(4096)),
         3 => Arg::Int(i128::from(u.arbitrary::<i64>()?)),
         4 => Arg::Int(*u.choose(&[i128::MIN, i128::MAX, i128::from(i64::MIN), 0, 1, 2, -1])?),
@@ -192,7 +211,11 @@ fn value(u: &mut Unstructured<'_>, shown: usize) -> Result<Option<Arg>> {
         8 => {
             // Up to 70 digits, a sign and a point: 38 digits and more, over MAX_DECIMAL_DIGITS.
             let digits = u.int_in_range(1..=70usize)?;
-            let mut text = if u.arbitrary()? { "-".to_owned() } else { String::new() };
+            let mut text = if u.arbitrary()? {
+                "-".to_owned()
+            } else {
+                String::new()
+            };
             let point = u.int_in_range(0..=digits)?;
             for i in 0..digits {
                 if i == point && i > 0 {
@@ -207,7 +230,12 @@ fn value(u: &mut Unstructured<'_>, shown: usize) -> Result<Option<Arg>> {
         }
         9 => Arg::Decimal(Decimal::from_scaled(u.arbitrary()?, u.arbitrary()?)),
         10 => Arg::Char(u.arbitrary()?),
-        _ => Arg::Text(u.choose(&["one", "other", "few", "=1", "", "NaN", "1e308", "500.00", "-0"])?.to_string()),
+        _ => Arg::Text(
+            u.choose(&[
+                "one", "other", "few", "=1", "", "NaN", "1e308", "500.00", "-0",
+            ])?
+            .to_string(),
+        ),
     }))
 }
 
@@ -215,7 +243,9 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let locale = u.choose(&LOCALES)?;
     let len = u.int_in_range(0..=u.len())?;
     let text = String::from_utf8_lossy(u.bytes(len)?).into_owned();
-    let Ok(message) = parse(&text) else { return Ok(()) };
+    let Ok(message) = parse(&text) else {
+        return Ok(());
+    };
     let mut names = Vec::new();
     let mut shown = 0;
     arguments(&message.nodes, &mut names, &mut shown);
@@ -227,19 +257,39 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
             values.push((name, v));
         }
     }
-    let args: Vec<(&str, &dyn DetailArg)> = values.iter().map(|(n, v)| (n.as_str(), v.as_detail_arg())).collect();
+    let args: Vec<(&str, &dyn DetailArg)> = values
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_detail_arg()))
+        .collect();
     let mut arena = Arena::default();
     let parts = arena.parts(&message.nodes);
     let rendered = render(parts, locale, &args);
-    let widest = values.iter().map(|(_, v)| v.shown_bytes()).max().unwrap_or(0);
+    let widest = values
+        .iter()
+        .map(|(_, v)| v.shown_bytes())
+        .max()
+        .unwrap_or(0);
     // A missing value shows as `{name}` (at most its source) or picks `other`.
     let bound = text.len() + shown * (widest.max(NUMBER_BYTES) + 2);
-    assert!(rendered.len() <= bound, "{} bytes rendered, bound {bound}", rendered.len());
-    assert_eq!(render(parts, locale, &args), rendered, "rendering is deterministic");
+    assert!(
+        rendered.len() <= bound,
+        "{} bytes rendered, bound {bound}",
+        rendered.len()
+    );
+    assert_eq!(
+        render(parts, locale, &args),
+        rendered,
+        "rendering is deterministic"
+    );
     drop(arena);
     for (_, value) in &values {
         let arg = value.as_detail_arg();
-        for kind in [ParamKind::String, ParamKind::Number, ParamKind::Integer, ParamKind::Select] {
+        for kind in [
+            ParamKind::String,
+            ParamKind::Number,
+            ParamKind::Integer,
+            ParamKind::Select,
+        ] {
             let _ = kind.accepts(arg);
         }
         let owned = ParamValue::new(arg);

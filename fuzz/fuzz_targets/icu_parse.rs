@@ -12,8 +12,15 @@ use flux_codes_gen::message::{MAX_NESTING, MAX_OPTIONS, Node, parse, quote_liter
 use libfuzzer_sys::fuzz_target;
 
 fn check_span(text: &str, span: &Range<usize>) {
-    assert!(span.start <= span.end && span.end <= text.len(), "{span:?} outside {} bytes", text.len());
-    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{span:?} splits a character");
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{span:?} outside {} bytes",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{span:?} splits a character"
+    );
 }
 
 fn check_nodes(text: &str, nodes: &[Node], depth: usize) {
@@ -21,11 +28,27 @@ fn check_nodes(text: &str, nodes: &[Node], depth: usize) {
     for node in nodes {
         match node {
             Node::Text { span, .. } | Node::Pound { span } => check_span(text, span),
-            Node::Arg { name_span, span, .. } | Node::Number { name_span, span, .. } => {
+            Node::Arg {
+                name_span, span, ..
+            }
+            | Node::Number {
+                name_span, span, ..
+            } => {
                 check_span(text, span);
                 check_span(text, name_span);
             }
-            Node::Plural { name_span, span, branches, .. } | Node::Select { name_span, span, branches, .. } => {
+            Node::Plural {
+                name_span,
+                span,
+                branches,
+                ..
+            }
+            | Node::Select {
+                name_span,
+                span,
+                branches,
+                ..
+            } => {
                 check_span(text, span);
                 check_span(text, name_span);
                 assert!(!branches.is_empty() && branches.len() <= MAX_OPTIONS);
@@ -55,7 +78,12 @@ fuzz_target!(|text: &str| {
         }
     }
     let quoted = quote_literal(text);
-    let message = parse(&quoted).unwrap_or_else(|e| panic!("quote_literal({text:?}) = {quoted:?} does not parse: {}", e.message));
+    let message = parse(&quoted).unwrap_or_else(|e| {
+        panic!(
+            "quote_literal({text:?}) = {quoted:?} does not parse: {}",
+            e.message
+        )
+    });
     let mut shown = String::new();
     for node in &message.nodes {
         match node {

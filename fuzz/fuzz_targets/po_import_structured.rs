@@ -60,7 +60,9 @@ fn mutate(u: &mut Unstructured<'_>) -> Result<(bool, Vec<u8>)> {
     let base = &EXPORTS[u.choose_index(EXPORTS.len())?];
     let mut lines = base.clone();
     while !u.is_empty() {
-        let msgstrs: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].starts_with(b"msgstr ")).collect();
+        let msgstrs: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].starts_with(b"msgstr "))
+            .collect();
         let at = u.choose_index(lines.len().max(1))?.min(lines.len());
         match u.int_in_range(0..=7u8)? {
             // A new translation, properly escaped.
@@ -99,9 +101,14 @@ fn mutate(u: &mut Unstructured<'_>) -> Result<(bool, Vec<u8>)> {
             7 if !msgstrs.is_empty() => {
                 // Toggle `fuzzy` on an entry: its flags line is before its msgctxt.
                 let i = msgstrs[u.choose_index(msgstrs.len())?];
-                let start = (0..i).rev().find(|&j| lines[j].is_empty()).map_or(0, |j| j + 1);
+                let start = (0..i)
+                    .rev()
+                    .find(|&j| lines[j].is_empty())
+                    .map_or(0, |j| j + 1);
                 match (start..i).find(|&j| lines[j].starts_with(b"#,")) {
-                    Some(j) if lines[j].windows(5).any(|w| w == b"fuzzy") => lines[j] = b"#, icu-message-format".to_vec(),
+                    Some(j) if lines[j].windows(5).any(|w| w == b"fuzzy") => {
+                        lines[j] = b"#, icu-message-format".to_vec()
+                    }
                     Some(j) => lines[j] = b"#, fuzzy, icu-message-format".to_vec(),
                     None => lines.insert(start, b"#, fuzzy".to_vec()),
                 }

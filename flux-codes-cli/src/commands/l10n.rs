@@ -266,6 +266,13 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
             }
         ));
     }
+    if imported.kept_newer > 0 {
+        summary.push_str(&format!(
+            "; {} entr{} left as exported kept the newer translation codes.toml has now",
+            imported.kept_newer,
+            if imported.kept_newer == 1 { "y" } else { "ies" }
+        ));
+    }
     if imported.untranslated > 0 {
         summary.push_str(&format!("; {} untranslated", imported.untranslated));
     }
@@ -292,7 +299,9 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
                 path.display()
             ),
             Err(ReplaceError::Io(e)) => {
-                return Err(anyhow::Error::new(e).context(format!("cannot write {}", path.display())));
+                return Err(
+                    anyhow::Error::new(e).context(format!("cannot write {}", path.display()))
+                );
             }
         }
     }

@@ -28,15 +28,25 @@ pub fn check_import(po: &[u8], include_fuzzy: bool) {
         }
         Ok(imported) => {
             if imported.changes.is_empty() {
-                assert_eq!(imported.source, CATALOG, "an import that changes nothing writes nothing");
+                assert_eq!(
+                    imported.source, CATALOG,
+                    "an import that changes nothing writes nothing"
+                );
             }
             if let Err(diags) = flux_codes_gen::parse_catalog(catalog_path, &imported.source) {
-                panic!("an import produced a catalog that does not validate:\n{}", diags.render(false));
+                panic!(
+                    "an import produced a catalog that does not validate:\n{}",
+                    diags.render(false)
+                );
             }
             // The same file again: nothing left to change.
             let again = import(catalog_path, &imported.source, &[input], options)
                 .unwrap_or_else(|e| panic!("importing the same file twice failed:\n{e}"));
-            assert!(again.changes.is_empty(), "a second import changed {:?}", again.changes);
+            assert!(
+                again.changes.is_empty(),
+                "a second import changed {:?}",
+                again.changes
+            );
             assert_eq!(again.source, imported.source);
         }
     }
