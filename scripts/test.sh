@@ -99,6 +99,12 @@ apt_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium) # the HTML page's browser test
   command -v msgfmt >/dev/null || missing+=(gettext) # the translators' PO files (tests/l10n.rs)
   command -v protoc >/dev/null || missing+=(protobuf-compiler) # the proto export (flux-codes-gen/tests/proto.rs)
+  # The mobile exports (tests/mobile.rs): aapt2/aapt and the framework resources to link
+  # against, a JVM for kotlinc and the Kotlin checks, ICU4J's plural rules.
+  command -v aapt2 >/dev/null || missing+=(aapt)
+  [ -f /usr/share/android-framework-res/framework-res.apk ] || missing+=(android-framework-res)
+  [ -f /usr/share/java/icu4j.jar ] || missing+=(libicu4j-java)
+  command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} (apt)"
     apt-get update -qq
@@ -106,8 +112,8 @@ apt_packages() {
   fi
 }
 
-# npm packages: the exports' consumers (tests/node), playwright-core (tests/browser), and the
-# Redocly CLI, pinned.
+# npm packages: the exports' consumers (tests/node), playwright-core (tests/browser), the
+# mobile exports' tools (tests/mobile), and the Redocly CLI, pinned.
 npm_packages() {
   for dir in tests/node tests/browser; do
     if [ ! -f $dir/node_modules/.package-lock.json ] ||
@@ -115,6 +121,14 @@ npm_packages() {
       npm ci --prefix $dir --no-audit --no-fund
     fi
   done
+  # tests/mobile: kotlinc, tree-sitter-swift, locize-xcstrings. Without install scripts:
+  # tree-sitter-cli's (a dependency of tree-sitter-swift, unused here) downloads a binary from
+  # outside the registry, and tree-sitter and tree-sitter-swift load their prebuilt binaries
+  # at run time.
+  if [ ! -f tests/mobile/node_modules/.package-lock.json ] ||
+    [ tests/mobile/package-lock.json -nt tests/mobile/node_modules/.package-lock.json ]; then
+    npm ci --prefix tests/mobile --no-audit --no-fund --ignore-scripts
+  fi
   if [ "$(cat "$node/version" 2>/dev/null)" != "$redocly_version" ]; then
     npm install --prefix "$node" --no-audit --no-fund --silent "@redocly/cli@$redocly_version"
     echo "$redocly_version" >"$node/version"

@@ -41,6 +41,9 @@ pub struct Catalog {
     /// The npm package's name (`[catalog] npm_package`, or `export --npm-package`); see
     /// [`crate::render::npm::package_name`] for the name without one.
     pub(crate) npm_package: Option<String>,
+    /// The Kotlin export's package (`export --kotlin-package`); see
+    /// [`crate::render::kotlin::package`] for the package without one.
+    pub(crate) kotlin_package: Option<String>,
     pub(crate) categories: Vec<Category>,
     pub(crate) codes: Vec<CodeSpec>,
     /// Which locales are drafts, and the state of each text in each locale. A draft locale's
@@ -209,6 +212,21 @@ impl Catalog {
             return Err(problem);
         }
         self.npm_package = Some(name.to_owned());
+        Ok(self)
+    }
+
+    /// The Kotlin package [`Catalog::with_kotlin_package`] gave, if any.
+    pub fn kotlin_package(&self) -> Option<&str> {
+        self.kotlin_package.as_deref()
+    }
+
+    #[cfg(feature = "exports")]
+    /// The catalog with another Kotlin package for the Kotlin export
+    /// (`export --kotlin-package`), if `name` is one (dot-separated identifiers, no keyword);
+    /// else what is wrong with it.
+    pub fn with_kotlin_package(mut self, name: &str) -> Result<Catalog, String> {
+        crate::render::kotlin::package_problem(name).map_or(Ok(()), Err)?;
+        self.kotlin_package = Some(name.to_owned());
         Ok(self)
     }
 

@@ -140,6 +140,17 @@ pub fn missing_categories<'m>(message: &'m Message, locale: &str) -> Vec<Missing
     missing
 }
 
+/// The CLDR plural category of the whole number `n` in `locale` (`"one"`, `"other"`), or
+/// `None` for a tag that is not BCP 47. The mobile exports use it for an `=N` value a locale
+/// has no option for.
+pub fn category_of(locale: &str, n: i64) -> Option<&'static str> {
+    let category = rules(locale)?.category_for(&Decimal::from(n));
+    CATEGORIES
+        .iter()
+        .copied()
+        .find(|name| PluralCategory::get_for_cldr_string(name) == Some(category))
+}
+
 fn rules(locale: &str) -> Option<PluralRules> {
     let locale: Locale = locale.parse().ok()?;
     PluralRules::try_new_cardinal((&locale).into()).ok()

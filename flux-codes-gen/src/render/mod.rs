@@ -6,14 +6,20 @@
 //! [`xliff`]) are renderers too, of one locale each, written by `flux-codes l10n export`.
 
 #[cfg(feature = "exports")]
+pub mod android;
+#[cfg(feature = "exports")]
 pub mod html;
 pub mod i18next;
 #[cfg(feature = "json")]
 pub mod json;
 #[cfg(feature = "exports")]
+pub mod kotlin;
+#[cfg(feature = "exports")]
 pub mod l10n;
 #[cfg(feature = "exports")]
 pub mod markdown;
+#[cfg(feature = "exports")]
+pub mod mobile;
 #[cfg(feature = "exports")]
 pub mod npm;
 #[cfg(feature = "exports")]
@@ -130,6 +136,23 @@ pub const FORMATS: &[Format] = &[
                 (the values of gRPC's `ErrorInfo.reason`), for gRPC services in other languages",
         dir: "proto",
         render: |c| vec![Artifact::new("error_reason.proto", proto::render_proto(c))],
+        per_locale: None,
+    },
+    Format {
+        name: "kotlin",
+        about: "android/FluxErrorCode.kt: the codes as a Kotlin enum, a Known/Unknown code type, \
+                a problem-body parser and the localized texts through the Android resources \
+                (--kotlin-package names its package)",
+        dir: "android",
+        render: kotlin::render_kotlin,
+        per_locale: None,
+    },
+    Format {
+        name: "android",
+        about: "android/res/values*/flux_errors.xml: Android string resources, one folder per \
+                locale (details as positional format strings and <plurals>)",
+        dir: "android",
+        render: android::render_android,
         per_locale: None,
     },
 ];
