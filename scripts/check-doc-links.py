@@ -4,8 +4,9 @@ HTML page under the given folder (target/doc) names a file that exists, and ever
 an element id (or anchor name) of the page it points into. Links with a scheme (https:, mailto:)
 are not followed: the check needs no network.
 
-rustdoc itself reports intra-doc links it cannot resolve (`-D warnings`); this catches what it
-renders without checking: relative Markdown links (`[benchmarks](BENCHMARKS.md)` in a doc
+rustdoc itself reports intra-doc links it cannot resolve (`-D warnings`); this also catches one
+it rendered as text anyway (`[<code>axum::localize</code>]`, when the warning was allowed), and
+what it renders without checking: relative Markdown links (`[benchmarks](BENCHMARKS.md)` in a doc
 comment or an included README), links into items of a feature the build left out, and links
 to a fragment that does not exist.
 
@@ -15,6 +16,7 @@ Usage: check-doc-links.py DOC_DIR [CRATE...]   (default: every crate folder of D
 
 import html.parser
 import os
+import re
 import sys
 import tempfile
 import urllib.parse
@@ -59,11 +61,22 @@ def is_implementors_script(tag, link):
     return tag == "script" and ("/trait.impl/" in link or "/type.impl/" in link)
 
 
+# An intra-doc link rustdoc could not resolve, left as its Markdown: `[<code>path</code>]` (a
+# resolved one is `<a href=...><code>path</code></a>`, without the brackets).
+UNRESOLVED = re.compile(r"\[<code>([^<]+)</code>\]")
+
+
 def parse(path, cache):
     if path not in cache:
         page = Page()
         with open(path, encoding="utf-8", errors="replace") as f:
-            page.feed(f.read())
+            text = f.read()
+        page.feed(text)
+        # The blanket implementations (the page's last section) carry other crates' docs.
+        ours = text.split('id="blanket-implementations-list"')[0]
+        page.unresolved = [
+            (ours.count("\n", 0, m.start()) + 1, m.group(1)) for m in UNRESOLVED.finditer(ours)
+        ]
         cache[path] = page
     return cache[path]
 
@@ -84,6 +97,8 @@ def check(doc_dir, crates):
                     why = problem(page_path, link, cache)
                     if why:
                         broken.append((page_path, line, link, why))
+                for line, text in page.unresolved:
+                    broken.append((page_path, line, f"[`{text}`]", "an unresolved intra-doc link, shown as text"))
     return broken
 
 
@@ -131,7 +146,8 @@ def self_test():
                                '<script src="../trait.impl/demo/trait.T.js"></script>'
                                '<a href="https://example.com/nope">external</a> <a id="top" href="#top">self</a>'
                                '<a href="sub/x.html#gone">bad fragment</a> <a href="../src/demo/lib.rs.html#3-5">lines</a>',
-            "demo/sub/x.html": '<h2 id="here">x</h2><img src="../../static.files/missing.svg">',
+            "demo/sub/x.html": '<h2 id="here">x</h2><img src="../../static.files/missing.svg">'
+                                '<p>See [<code>axum::localize</code>] and <a href="#here"><code>x</code></a>.</p>',
             "src/demo/lib.rs.html": "<pre></pre>",
         }
         for path, text in files.items():
@@ -145,6 +161,7 @@ def self_test():
             ("demo/index.html", "missing.html"),
             ("demo/index.html", "sub/x.html#gone"),
             ("demo/sub/x.html", "../../static.files/missing.svg"),
+            ("demo/sub/x.html", "[`axum::localize`]"),
         ]
         assert found == expected, found
     print("check-doc-links: self-test passed")

@@ -99,6 +99,12 @@ apt_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium) # the HTML page's browser test
   command -v msgfmt >/dev/null || missing+=(gettext) # the translators' PO files (tests/l10n.rs)
   command -v protoc >/dev/null || missing+=(protobuf-compiler) # the proto export (flux-codes-gen/tests/proto.rs)
+  # The mobile exports (tests/mobile.rs): aapt2/aapt and the framework resources to link
+  # against, a JVM for kotlinc and the Kotlin checks, ICU4J's plural rules.
+  command -v aapt2 >/dev/null || missing+=(aapt)
+  [ -f /usr/share/android-framework-res/framework-res.apk ] || missing+=(android-framework-res)
+  [ -f /usr/share/java/icu4j.jar ] || missing+=(libicu4j-java)
+  command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} (apt)"
     apt-get update -qq
@@ -106,8 +112,8 @@ apt_packages() {
   fi
 }
 
-# npm packages: the exports' consumers (tests/node), playwright-core (tests/browser), and the
-# Redocly CLI, pinned.
+# npm packages: the exports' consumers (tests/node), playwright-core (tests/browser), the
+# mobile exports' tools (tests/mobile), and the Redocly CLI, pinned.
 npm_packages() {
   for dir in tests/node tests/browser; do
     if [ ! -f $dir/node_modules/.package-lock.json ] ||
@@ -115,6 +121,14 @@ npm_packages() {
       npm ci --prefix $dir --no-audit --no-fund
     fi
   done
+  # tests/mobile: kotlinc, tree-sitter-swift, locize-xcstrings. Without install scripts:
+  # tree-sitter-cli's (a dependency of tree-sitter-swift, unused here) downloads a binary from
+  # outside the registry, and tree-sitter and tree-sitter-swift load their prebuilt binaries
+  # at run time.
+  if [ ! -f tests/mobile/node_modules/.package-lock.json ] ||
+    [ tests/mobile/package-lock.json -nt tests/mobile/node_modules/.package-lock.json ]; then
+    npm ci --prefix tests/mobile --no-audit --no-fund --ignore-scripts
+  fi
   if [ "$(cat "$node/version" 2>/dev/null)" != "$redocly_version" ]; then
     npm install --prefix "$node" --no-audit --no-fund --silent "@redocly/cli@$redocly_version"
     echo "$redocly_version" >"$node/version"
@@ -122,7 +136,8 @@ npm_packages() {
 }
 
 # PyPI tools, pinned, each set in a venv of its own: schemathesis and openapi-spec-validator
-# (the OpenAPI checks below); translate-toolkit's pocount and polib (flux-codes-cli/tests/l10n.rs).
+# (the OpenAPI checks below); translate-toolkit's pocount, pofilter and polib
+# (flux-codes-cli/tests/l10n.rs); grpcio with grpcio-status (the gRPC client check below).
 venv() {
   local dir=$1 requirements=$2
   if ! cmp -s "$requirements" "$dir/requirements.txt"; then
@@ -134,6 +149,7 @@ venv() {
 python_packages() {
   venv "$py" scripts/requirements-openapi.txt
   venv "$tools/py-l10n" scripts/requirements-l10n.txt
+  venv "$tools/py-grpc" scripts/requirements-grpc.txt
 }
 
 # The npm installs need node, so apt goes first.
@@ -155,7 +171,7 @@ fuzz_all() {
   command -v cargo-fuzz >/dev/null || nice cargo install cargo-fuzz --locked
   while [ ! -f "$compiled" ]; do sleep 1; done
   RUSTC_BOOTSTRAP=1 nice cargo fuzz build
-  for t in catalog render error_code negotiate client; do
+  for t in catalog render error_code negotiate client po_import po_import_structured icu_parse detail; do
     echo "fuzz $t (20 s; log in $logs/fuzz-$t.log)"
     nice bash scripts/fuzz.sh "$t" 20 >"$logs/fuzz-$t.log" 2>&1 ||
       { tail -n 60 "$logs/fuzz-$t.log"; exit 1; }
@@ -184,8 +200,21 @@ step "cargo test --no-run (all features)"
 cargo test --workspace --all-features --no-run
 touch "$compiled"
 
-step "cargo doc (warnings are errors)"
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
+step "cargo doc with the default features, as \`cargo doc -p flux-codes\` shows a user: no unresolved link"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p flux-codes
+python3 scripts/check-doc-links.py "$target/doc" flux_codes
+
+# docs.rs builds with every feature and `--cfg docsrs` on nightly ([package.metadata.docs.rs]);
+# RUSTC_BOOTSTRAP lets this toolchain take the nightly-only `doc_cfg` the same way.
+step "cargo doc as docs.rs builds it (all features, --cfg docsrs; warnings are errors)"
+RUSTC_BOOTSTRAP=1 RUSTDOCFLAGS="--cfg docsrs -D warnings" cargo doc --workspace --no-deps --all-features
+# Each feature's items carry its badge.
+for feature_page in http:struct.ApiError.html axum:index.html tonic:index.html \
+  tonic:struct.ApiError.html; do
+  grep -q "Available on[^<]*<strong>crate feature <code>${feature_page%%:*}</code>\|title=\"Available on crate feature \`${feature_page%%:*}\` only\"" \
+    "$target/doc/flux_codes/${feature_page#*:}" ||
+    { echo "no \`${feature_page%%:*}\` feature badge in flux_codes/${feature_page#*:}"; exit 1; }
+done
 
 step "no broken link in the docs ($target/doc)"
 python3 scripts/check-doc-links.py --self-test
@@ -211,9 +240,11 @@ for f in codes.toml build.rs; do
 done
 
 # The CLI and the example server as `cargo test` built them (same features: nothing rebuilds).
-cargo build --quiet --workspace --all-features --bin flux-codes --example payments
+cargo build --quiet --workspace --all-features --bin flux-codes --example payments \
+  --example payments_grpc
 cli=$target/debug/flux-codes
 payments=$target/debug/examples/payments
+payments_grpc=$target/debug/examples/payments_grpc
 
 step "flux-codes audit: no code is misspelled or hand-written outside the catalog"
 # Placeholders this repository's docs and tests use on purpose: ERR_X ("some code"), ERR_NOPE
@@ -245,6 +276,20 @@ done
 (cd "$out" && "$py/bin/st" --config-file "$root/examples/payments/schemathesis.toml" run \
   "$url/openapi.json" --checks all --workers 1 --generation-deterministic \
   --max-examples 100 --no-color)
+kill "$server"
+wait "$server" 2>/dev/null || true
+
+step "gRPC: a Python client (grpcio, grpcio-status) reads the example service's rich errors"
+"$payments_grpc" >"$out/grpc-server.out" 2>"$out/grpc-server.err" &
+server=$!
+addr=""
+for _ in $(seq 100); do
+  addr=$(sed -n 's/^listening on //p' "$out/grpc-server.out")
+  [ -n "$addr" ] && break
+  sleep 0.1
+done
+[ -n "$addr" ] || { echo "the gRPC example did not start:"; cat "$out/grpc-server.err"; exit 1; }
+"$tools/py-grpc/bin/python" tests/grpc-python/test_payments_client.py "$addr"
 kill "$server"
 wait "$server" 2>/dev/null || true
 

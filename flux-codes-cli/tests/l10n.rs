@@ -610,5 +610,335 @@ fn po_notes_show_each_detail_rendered_by_the_runtime() {
         .find("msgctxt \"ERR_PIN_ATTEMPTS_EXCEEDED.detail\"")
         .unwrap();
     let notes = &po[po[..pin].rfind("\n\n").unwrap()..pin];
-    assert_eq!(notes.matches("#. Example").count(), 3, "{notes}");
+    // `=0`, then `one` and `other` (English's options), then 1000000 for pt-BR's `many`.
+    assert_eq!(notes.matches("#. Example").count(), 4, "{notes}");
+}
+
+/// The extracted comments (`#.`) of the entry `key`, as polib reads them.
+fn po_notes(po: &Path, key: &str) -> String {
+    let output = run(Command::new(py_tools().join("python"))
+        .arg("-c")
+        .arg(
+            "import sys, polib\n\
+             [entry] = [e for e in polib.pofile(sys.argv[1]) if e.msgctxt == sys.argv[2]]\n\
+             print(entry.comment)",
+        )
+        .arg(po)
+        .arg(key));
+    assert_success(&output, "reading the notes with polib");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn assert_has_lines(text: &str, lines: &[&str]) {
+    for line in lines {
+        assert!(
+            text.lines().any(|l| l == *line),
+            "no line `{line}` in:\n{text}"
+        );
+    }
+}
+
+/// A French PIN detail without the `many` option CLDR `fr` has.
+const FR_PIN_WITHOUT_MANY: &str = r#"
+po = polib.pofile(sys.argv[1])
+[entry] = [e for e in po if e.msgctxt == "ERR_PIN_ATTEMPTS_EXCEEDED.detail"]
+entry.msgstr = "{attempts_left, plural, =0 {Plus aucune tentative ; le moyen de paiement est bloqué.} one {Il reste # tentative avant le blocage du moyen de paiement.} other {Il reste # tentatives avant le blocage du moyen de paiement.}}"
+po.save()
+"#;
+
+#[test]
+fn po_and_xliff_notes_name_the_plural_categories_each_locale_needs() {
+    if !l10n_tools_installed() {
+        return;
+    }
+    let project = project();
+    let dir = project.path();
+    let pin = "ERR_PIN_ATTEMPTS_EXCEEDED.detail";
+    let english = |n: &str, rest: &str| format!("Example (attempts_left = {n}): {rest}");
+
+    let es = po_notes(&export(dir, "es"), pin);
+    assert_has_lines(
+        &es,
+        &[
+            "Plural categories es needs for {attempts_left} (CLDR): one (1), many (1000000, \
+             1000000000), other (0, 2, 3); an `=N` option (such as `=0`) matches one number \
+             exactly and is optional.",
+            &english(
+                "1000000",
+                "1,000,000 attempts are left before the payment method is locked.",
+            ),
+            "  es: Quedan 1.000.000 de intentos antes de que se bloquee el medio de pago.",
+            &english("0", "No attempts are left; the payment method is locked."),
+            "  es: No quedan intentos; el medio de pago está bloqueado.",
+        ],
+    );
+    assert!(!es.contains("translation has no"), "{es}");
+
+    let pt = po_notes(&export(dir, "pt-BR"), pin);
+    assert_has_lines(
+        &pt,
+        &[
+            "Plural categories pt-BR needs for {attempts_left} (CLDR): one (0, 1), many \
+             (1000000, 1000000000), other (2, 3, 4); an `=N` option (such as `=0`) matches one \
+             number exactly and is optional.",
+            "  pt-BR: Resta só 1 tentativa antes que o meio de pagamento seja bloqueado.",
+            "  pt-BR: Restam 1.000.000 de tentativas antes que o meio de pagamento seja bloqueado.",
+        ],
+    );
+
+    // A new draft locale: its categories, and the English examples alone until translated.
+    let fr_po = export(dir, "fr");
+    let fr = po_notes(&fr_po, pin);
+    assert_has_lines(
+        &fr,
+        &[
+            "Plural categories fr needs for {attempts_left} (CLDR): one (0, 1), many (1000000, \
+             1000000000), other (2, 3, 4); an `=N` option (such as `=0`) matches one number \
+             exactly and is optional.",
+            &english(
+                "1000000",
+                "1,000,000 attempts are left before the payment method is locked.",
+            ),
+        ],
+    );
+    assert!(!fr.contains("  fr:"), "nothing to render in fr yet:\n{fr}");
+
+    // Translated without `many`: the notes and `l10n status` say so.
+    polib(FR_PIN_WITHOUT_MANY, &[&fr_po]);
+    assert_success(&import(dir, &[&fr_po]), "the fr import");
+    let fr = po_notes(&export(dir, "fr"), pin);
+    assert_has_lines(
+        &fr,
+        &[
+            "The fr translation has no `many` option for {attempts_left}: attempts_left = \
+             1000000 falls back to `other`; add `many {...}`.",
+            "  fr: Plus aucune tentative ; le moyen de paiement est bloqué.",
+            "  fr: Il reste 1 tentative avant le blocage du moyen de paiement.",
+        ],
+    );
+    let status = l10n_status(dir);
+    assert_eq!(
+        locale_status(&status, "fr")["missing_plural_forms"],
+        serde_json::json!([{
+            "text": pin,
+            "param": "attempts_left",
+            "category": "many",
+            "example": "1000000",
+        }])
+    );
+    for complete in ["en", "es", "pt-BR"] {
+        assert_eq!(
+            locale_status(&status, complete)["missing_plural_forms"],
+            serde_json::json!([])
+        );
+    }
+    let human = run(flux_codes(dir).args(["l10n", "status"]));
+    assert_success(&human, "flux-codes l10n status");
+    assert!(
+        String::from_utf8_lossy(&human.stdout).contains(
+            "    missing plural form: ERR_PIN_ATTEMPTS_EXCEEDED.detail has no `many` option for \
+             {attempts_left} (attempts_left = 1000000 falls back to `other`)\n"
+        ),
+        "{}",
+        String::from_utf8_lossy(&human.stdout)
+    );
+
+    // XLIFF carries the same notes.
+    let xliff = dir.join("fr.xlf");
+    let output = run(flux_codes(dir)
+        .args([
+            "l10n", "export", "--locale", "fr", "--format", "xliff", "--out",
+        ])
+        .arg(&xliff));
+    assert_success(&output, "the XLIFF export");
+    let xliff = std::fs::read_to_string(&xliff).unwrap();
+    assert!(xliff.contains(
+        "<note from=\"developer\">Plural categories fr needs for {attempts_left} (CLDR): one (0, \
+         1), many (1000000, 1000000000), other (2, 3, 4);"
+    ));
+    assert!(xliff.contains("<note from=\"developer\">The fr translation has no `many` option"));
+}
+
+/// The pofilter command a PO file's header gives, as arguments.
+fn pofilter_args(po: &str) -> Vec<String> {
+    let line = po
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .find_map(|l| l.split("`pofilter ").nth(1))
+        .expect("the header names the pofilter command");
+    let command = line.split('`').next().unwrap();
+    command.split_whitespace().map(str::to_owned).collect()
+}
+
+/// pofilter's failures on `po` with `args`: (check name, key) pairs.
+fn pofilter(po: &Path, args: &[String]) -> Vec<(String, String)> {
+    let out = po.with_extension("pofilter.po");
+    let _ = std::fs::remove_file(&out);
+    let output = run(Command::new(py_tools().join("pofilter"))
+        .args(["--progress=none", "--errorlevel=traceback"])
+        .args(args)
+        .arg(po)
+        .arg(&out));
+    assert_success(&output, "pofilter");
+    let output = run(Command::new(py_tools().join("python"))
+        .arg("-c")
+        .arg(
+            // pofilter writes no file when nothing fails.
+            "import os, sys, polib\n\
+             entries = polib.pofile(sys.argv[1]) if os.path.exists(sys.argv[1]) else []\n\
+             for e in entries:\n    \
+             for c in e.tcomment.splitlines():\n        \
+             print(c.split(':')[0].removeprefix('(pofilter) '), e.msgctxt)",
+        )
+        .arg(&out));
+    assert_success(&output, "reading pofilter's output");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (check, key) = l.split_once(' ').unwrap();
+            (check.to_owned(), key.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn pofilter_run_as_the_header_says_finds_nothing_in_the_translations() {
+    if !l10n_tools_installed() {
+        return;
+    }
+    let project = project();
+    let dir = project.path();
+    for locale in ["es", "pt-BR"] {
+        let po = export(dir, locale);
+        let text = std::fs::read_to_string(&po).unwrap();
+        let args = pofilter_args(&text);
+        assert_eq!(
+            args,
+            [
+                "--excludefilter=pythonbraceformat",
+                "--excludefilter=brackets"
+            ]
+        );
+        // Unconfigured, pofilter misreads the ICU plural (its translation has a `many` branch
+        // English has not) as a broken Python format: why the header names the two checks.
+        let all = pofilter(&po, &[]);
+        assert!(
+            all.contains(&(
+                "pythonbraceformat".to_owned(),
+                "ERR_PIN_ATTEMPTS_EXCEEDED.detail".to_owned()
+            )),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .all(|(check, _)| check == "pythonbraceformat" || check == "brackets"),
+            "{all:?}"
+        );
+        assert_eq!(pofilter(&po, &args), [], "pofilter on {locale}");
+        // The flags say what the details are; none claims Python's format.
+        assert!(text.contains("#, icu-message-format\n"));
+        assert!(!text.contains("python-brace-format"));
+    }
+}
+
+/// `po` with the `msgstr` of the entry `msgctxt` replaced by `text` (continuation lines too).
+fn with_translation(po: &str, msgctxt: &str, text: &str) -> String {
+    let mut out = Vec::new();
+    let mut lines = po.lines();
+    let context = format!("msgctxt \"{msgctxt}\"");
+    let mut found = false;
+    while let Some(line) = lines.next() {
+        out.push(line.to_owned());
+        if line != context {
+            continue;
+        }
+        found = true;
+        for line in lines.by_ref() {
+            if line.starts_with("msgstr ") {
+                out.push(format!("msgstr \"{text}\""));
+                break;
+            }
+            out.push(line.to_owned());
+        }
+        // Drop the old msgstr's continuation lines.
+        let rest: Vec<&str> = lines.by_ref().skip_while(|l| l.starts_with('"')).collect();
+        out.extend(rest.into_iter().map(str::to_owned));
+        break;
+    }
+    assert!(found, "no `{msgctxt}` in the PO file");
+    out.join("\n") + "\n"
+}
+
+#[test]
+fn concurrent_imports_keep_every_change() {
+    // flux-codes: allow-start (texts of the repository's catalog)
+    let edits = [
+        (
+            "ERR_QR_EXPIRED.message",
+            "El código QR ya venció (importación 1).",
+        ),
+        (
+            "ERR_QR_UNKNOWN.message",
+            "No conocemos este código QR (importación 2).",
+        ),
+        (
+            "ERR_QR_DISABLED.message",
+            "Este código QR está deshabilitado (importación 3).",
+        ),
+        (
+            "ERR_BAD_REQUEST.message",
+            "La solicitud no es válida (importación 4).",
+        ),
+        (
+            "ERR_NOT_FOUND.message",
+            "No encontramos lo pedido (importación 5).",
+        ),
+        (
+            "ERR_SERVER.message",
+            "Algo falló de nuestro lado (importación 6).",
+        ),
+    ];
+    // flux-codes: allow-end
+    let project = project();
+    let dir = project.path();
+    let es = std::fs::read_to_string(export(dir, "es")).unwrap();
+    let files: Vec<PathBuf> = edits
+        .iter()
+        .enumerate()
+        .map(|(i, (key, text))| {
+            let file = dir.join(format!("es-{i}.po"));
+            std::fs::write(&file, with_translation(&es, key, text)).unwrap();
+            file
+        })
+        .collect();
+    // Every import at once, each changing one text of the same catalog.
+    let children: Vec<_> = files
+        .iter()
+        .map(|file| {
+            flux_codes(dir)
+                .args(["l10n", "import"])
+                .arg(file)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert_success(&output, "a concurrent import");
+    }
+    let catalog = std::fs::read_to_string(dir.join("codes.toml")).unwrap();
+    for (key, text) in edits {
+        assert!(
+            catalog.contains(text),
+            "the change to {key} was lost:\n{catalog}"
+        );
+    }
+    check(dir);
+    assert!(
+        !dir.join(".codes.toml.lock").exists(),
+        "the lock is released"
+    );
 }

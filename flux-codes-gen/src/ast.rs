@@ -35,6 +35,9 @@ pub struct CatalogTable {
     pub version: Option<Spanned<String>>,
     /// The npm package's name, e.g. `@flux/error-codes`.
     pub npm_package: Option<Spanned<String>>,
+    /// `allowed_characters = { fa = ["U+200C"] }`: per locale, characters its texts may use
+    /// although [`crate::chars`] refuses them.
+    pub allowed_characters: Vec<(Spanned<String>, Vec<Spanned<String>>)>,
 }
 
 /// `[categories.<key>]`.
@@ -97,6 +100,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     "internal_error",
     "version",
     "npm_package",
+    "allowed_characters",
 ];
 pub const CATEGORY_KEYS: &[&str] = &["title"];
 pub const CODE_KEYS: &[&str] = &[

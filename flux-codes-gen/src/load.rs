@@ -143,6 +143,17 @@ impl Walker<'_> {
             .map_or_else(Vec::new, Spanned::into_inner);
         let domain = table.get("domain").and_then(|v| self.string(v));
         let internal_error = table.get("internal_error").and_then(|v| self.string(v));
+        let allowed_characters = table
+            .get("allowed_characters")
+            .and_then(|v| self.as_table(v, "catalog.allowed_characters"))
+            .map(|t| {
+                t.iter()
+                    .filter_map(|(locale, list)| {
+                        Some((owned(locale), self.string_array(list)?.into_inner()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         Some(CatalogTable {
             span,
             name: name?,
@@ -155,6 +166,7 @@ impl Walker<'_> {
             internal_error,
             version,
             npm_package,
+            allowed_characters,
         })
     }
 

@@ -43,6 +43,9 @@ pub struct Catalog {
     /// The npm package's name (`[catalog] npm_package`, or `export --npm-package`); see
     /// [`crate::render::npm::package_name`] for the name without one.
     pub(crate) npm_package: Option<String>,
+    /// The Kotlin export's package (`export --kotlin-package`); see
+    /// [`crate::render::kotlin::package`] for the package without one.
+    pub(crate) kotlin_package: Option<String>,
     pub(crate) categories: Vec<Category>,
     pub(crate) codes: Vec<CodeSpec>,
     /// Which locales are drafts, and the state of each text in each locale. A draft locale's
@@ -53,6 +56,9 @@ pub struct Catalog {
     pub(crate) roles: Roles,
     pub(crate) index: CodeIndex,
     pub(crate) spans: Spans,
+    /// Per locale: the characters `[catalog] allowed_characters` lets its texts use although
+    /// [`crate::chars`] refuses them.
+    pub(crate) allowed_characters: Vec<Vec<char>>,
 }
 
 /// The codes a runtime answers with on its own, named by the catalog (indexes into
@@ -152,6 +158,14 @@ impl CodeSpec {
 }
 
 impl Catalog {
+    /// The characters `[catalog] allowed_characters` lets `locale`'s texts use although
+    /// [`crate::chars`] refuses them.
+    pub fn allowed_characters(&self, locale: usize) -> &[char] {
+        self.allowed_characters
+            .get(locale)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The catalog's `name`.
     pub fn name(&self) -> &str {
         &self.name
@@ -207,6 +221,21 @@ impl Catalog {
             return Err(problem);
         }
         self.npm_package = Some(name.to_owned());
+        Ok(self)
+    }
+
+    /// The Kotlin package [`Catalog::with_kotlin_package`] gave, if any.
+    pub fn kotlin_package(&self) -> Option<&str> {
+        self.kotlin_package.as_deref()
+    }
+
+    #[cfg(feature = "exports")]
+    /// The catalog with another Kotlin package for the Kotlin export
+    /// (`export --kotlin-package`), if `name` is one (dot-separated identifiers, no keyword);
+    /// else what is wrong with it.
+    pub fn with_kotlin_package(mut self, name: &str) -> Result<Catalog, String> {
+        crate::render::kotlin::package_problem(name).map_or(Ok(()), Err)?;
+        self.kotlin_package = Some(name.to_owned());
         Ok(self)
     }
 

@@ -61,6 +61,15 @@ pub fn codes_schema() -> Value {
                         "uniqueItems": true,
                         "items": { "$ref": "#/$defs/locale" }
                     },
+                    "allowed_characters": {
+                        "type": "object",
+                        "description": "Per locale, characters its texts may use although the validator refuses them (bidi controls, invisible characters, joiners outside the scripts that use them), e.g. { fa = [\"U+200C\"] }.",
+                        "additionalProperties": {
+                            "type": "array",
+                            "uniqueItems": true,
+                            "items": { "type": "string", "pattern": "^U\\+[0-9A-F]{4,6}$" }
+                        }
+                    },
                     "docs_url": {
                         "type": "string",
                         "pattern": "\\{code\\}",

@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned, TranslatedFrom};
+use crate::chars::{self, CodePoint};
 use crate::code_shape::{MAX_CODE_LEN, is_code_shaped};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::message::{self, Branch, Key, Message, Node, Param, ParamType};
+use crate::message::{self, Key, Message, Node, Param, ParamType};
 use crate::model::{
     Catalog, Category, CodeIndex, CodeSpec, CodeTranslations, GrpcCode, Roles, SourceHash, Spans,
     TextState, Translations, category_variant, code_variant, locale_variant,
@@ -35,6 +36,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         default_locale: 0,
         draft: Vec::new(),
         records: HashMap::new(),
+        allowed: Vec::new(),
     };
     let mut catalog = Catalog {
         name: String::new(),
@@ -45,12 +47,14 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         domain: None,
         version: None,
         npm_package: None,
+        kotlin_package: None,
         categories: Vec::new(),
         codes: Vec::new(),
         roles: Roles::default(),
         index: CodeIndex::default(),
         spans: Spans::default(),
         translations: Translations::default(),
+        allowed_characters: Vec::new(),
     };
     let mut category_spans = Vec::new();
     let mut code_spans = Vec::new();
@@ -73,6 +77,8 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
         v.locales = catalog.locales.clone();
         v.draft = catalog.translations.draft.clone();
         v.default_locale = catalog.default_locale;
+        v.allowed = v.allowed_characters(&table.allowed_characters);
+        catalog.allowed_characters = v.allowed.clone();
         v.records(&file.translated_from);
         catalog.docs_url = table.docs_url.as_ref().and_then(|url| v.docs_url(url));
         catalog.reserved = v.reserved(&table.reserved);
@@ -307,6 +313,8 @@ struct Validator<'d, 'f> {
     /// `[translated_from.<locale>]` records, by (locale, text key), with whether a text used
     /// them (the rest are reported as records of nothing).
     records: HashMap<(String, String), Record<'f>>,
+    /// Per locale: the characters `[catalog] allowed_characters` lets its texts use.
+    allowed: Vec<Vec<char>>,
 }
 
 /// One `"ERR_X.message" = "<hash>"` line of `[translated_from.<locale>]`.
@@ -419,6 +427,86 @@ impl<'f> Validator<'_, 'f> {
                 true
             }
         }
+    }
+
+    /// `allowed_characters`: per declared locale, characters [`chars`] refuses, as `U+XXXX`.
+    fn allowed_characters(
+        &mut self,
+        tables: &[(Spanned<String>, Vec<Spanned<String>>)],
+    ) -> Vec<Vec<char>> {
+        let mut allowed = vec![Vec::new(); self.locales.len()];
+        for (tag, items) in tables {
+            let Some(locale) = self.locales.iter().position(|l| l == tag.get_ref()) else {
+                let d = Diagnostic::error(
+                    format!(
+                        "`allowed_characters` names `{}`, which is not a declared locale",
+                        tag.get_ref()
+                    ),
+                    Some(tag.span()),
+                );
+                let d = match did_you_mean(tag.get_ref(), self.locales.iter().map(String::as_str)) {
+                    Some(near) => d.with_help(format!("did you mean `{near}`?")),
+                    None => {
+                        d.with_help(format!("the declared locales are {}", list(&self.locales)))
+                    }
+                };
+                self.diags.push(d);
+                continue;
+            };
+            for item in items {
+                match chars::parse_code_point(item.get_ref()) {
+                    None => self.diags.push(
+                        Diagnostic::error(
+                            format!("`{}` is not a code point", item.get_ref()),
+                            Some(item.span()),
+                        )
+                        .with_help("write a character as `U+` and its hexadecimal code point, e.g. `\"U+200C\"`"),
+                    ),
+                    Some(c) if chars::class(c).is_none() => self.diags.push(
+                        Diagnostic::error(
+                            format!("{} is not a refused character", CodePoint(c)),
+                            Some(item.span()),
+                        )
+                        .with_help("`allowed_characters` lists only bidirectional controls, control characters, invisible characters and joiners; remove this entry"),
+                    ),
+                    Some(c) => allowed[locale].push(c),
+                }
+            }
+        }
+        allowed
+    }
+
+    /// A text holds no character [`chars`] refuses (bar its locale's `allowed_characters`):
+    /// one diagnostic, at the first offender, naming it by code point.
+    fn characters(&mut self, text: &Spanned<String>, locale: usize, what: &str) -> bool {
+        let span = text.span();
+        let raw = self.diags.source.get(span.clone()).unwrap_or_default();
+        let located = chars::toml_string_chars(raw, span.start)
+            .unwrap_or_else(|| text.get_ref().chars().map(|c| (span.start, c)).collect());
+        let allowed = self.allowed.get(locale).map_or(&[][..], Vec::as_slice);
+        let Some((at, c, refusal)) = chars::first_refused(&located, allowed) else {
+            return true;
+        };
+        let tag = &self.locales[locale];
+        let width = raw
+            .get(at - span.start..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(1, |first| if first == c { c.len_utf8() } else { 1 });
+        self.diags.push(
+            Diagnostic::error(
+                format!(
+                    "the `{tag}` text of `{what}` contains {}",
+                    CodePoint(c)
+                ),
+                Some(at..at + width),
+            )
+            .with_label(refusal.describe())
+            .with_help(format!(
+                "remove it; if `{tag}` really needs it, allow it for that locale in `[catalog]`: `allowed_characters = {{ {tag} = [\"U+{:04X}\"] }}`",
+                u32::from(c)
+            )),
+        );
+        false
     }
 
     /// `draft_locales`: tags like `locales`' that none of `locales` repeats.
@@ -924,14 +1012,7 @@ impl<'f> Validator<'_, 'f> {
         };
         let mut ok = true;
         for node in parsed.plurals() {
-            let Node::Plural {
-                name,
-                name_span,
-                offset,
-                branches,
-                ..
-            } = node
-            else {
+            let Node::Plural { branches, .. } = node else {
                 continue;
             };
             for branch in branches {
@@ -968,29 +1049,20 @@ impl<'f> Validator<'_, 'f> {
                 };
                 self.diags.push(d);
             }
-            let exact = Branch::exact_values(branches);
-            for category in &categories {
-                if *category == "other" || branches.iter().any(|b| b.key_text == *category) {
-                    continue;
-                }
-                // A number an exact option catches never reaches the category (`=1` covers
-                // English `one`).
-                let Some(example) = plural::example_beyond(locale, category, *offset, &exact)
-                else {
-                    continue;
-                };
-                let span = self.inner_span(text, name_span.clone());
-                self.diags.push(
-                    Diagnostic::warning(
-                        format!("the `{locale}` text of `{what}` has no `{category}` option for `{{{name}}}`"),
-                        Some(span),
-                    )
-                    .with_label(format!("`{name}` = {example} falls back to `other`"))
-                    .with_help(format!(
-                        "`{locale}` uses `{category}` for numbers such as {example}; add `{category} {{...}}` with the form the language needs"
-                    )),
-                );
-            }
+        }
+        for missing in plural::missing_categories(parsed, locale) {
+            let (name, category, example) = (missing.param, missing.category, &missing.example);
+            let span = self.inner_span(text, missing.name_span.clone());
+            self.diags.push(
+                Diagnostic::warning(
+                    format!("the `{locale}` text of `{what}` has no `{category}` option for `{{{name}}}`"),
+                    Some(span),
+                )
+                .with_label(format!("`{name}` = {example} falls back to `other`"))
+                .with_help(format!(
+                    "`{locale}` uses `{category}` for numbers such as {example}; add `{category} {{...}}` with the form the language needs"
+                )),
+            );
         }
         ok
     }
@@ -1174,6 +1246,7 @@ impl<'f> Validator<'_, 'f> {
                 });
                 continue;
             }
+            ok &= self.characters(text, i, what);
             ok &= self.text(text, what, kind);
             out.push(Some(text.get_ref().clone()));
         }
@@ -1375,11 +1448,14 @@ fn article(ty: &ParamType) -> String {
     }
 }
 
-/// A param name: lowercase snake_case, so it is a Rust and a TypeScript identifier as is.
+/// A param name: lowercase snake_case, so it is a Rust and a TypeScript identifier as is (a
+/// field of the code's typed error, `errors::X`); not `_` nor one of the Rust keywords that
+/// cannot be a field name even raw (`self`, `super`, `crate`).
 fn is_param_name(name: &str) -> bool {
     let mut bytes = name.bytes();
     matches!(bytes.next(), Some(b'a'..=b'z' | b'_'))
         && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_'))
+        && !matches!(name, "_" | "self" | "super" | "crate")
 }
 
 /// The byte offset of the first `}}` in a message's literal text, if any. Only top-level text

@@ -318,3 +318,220 @@ fn a_diagnostic_in_a_long_line_shows_an_excerpt_at_the_right_column() {
     assert!(report.contains("xxx…"), "{report}");
     assert!(report.len() < 4096, "{} bytes", report.len());
 }
+
+/// The line and column (1-based, in characters) where `needle`, unique in `source`, starts.
+fn position_of(source: &str, needle: &str) -> (usize, usize) {
+    assert_eq!(
+        source.matches(needle).count(),
+        1,
+        "`{needle}` is not unique"
+    );
+    let at = source.find(needle).unwrap();
+    let line = source[..at].matches('\n').count() + 1;
+    let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line, source[line_start..at].chars().count() + 1)
+}
+
+// flux-codes: allow-start (a made-up catalog)
+/// Each class of character a translation may not hold, written literally and as TOML escapes,
+/// in one-line and multi-line strings; and what is accepted: Persian ZWNJ, an emoji ZWJ
+/// sequence, Devanagari ZWJ, a character a locale allows explicitly, tab and newline.
+const HOSTILE_CATALOG: &str = "[catalog]
+name = \"Shop\"
+default_locale = \"en\"
+locales = [\"en\", \"es\", \"fa\"]
+allowed_characters = { fa = [\"U+200F\"] }
+reserved = []
+
+[categories.cart]
+title = { en = \"Cart\", es = \"Carrito \u{2067}isolate\", fa = \"سبد\" }
+
+[codes.ERR_BIDI_ESCAPE]
+status = 400
+retryable = false
+category = \"cart\"
+message = { en = \"Bidi.\", es = \"Un \\u202Etexto invertido \\u202C.\", fa = \"می\u{200C}خواهم \u{200F}.\" }
+
+[codes.ERR_TERMINAL]
+status = 400
+retryable = false
+category = \"cart\"
+message = { en = \"Terminal.\", es = \"\"\"Primera línea
+segunda \\u001b[2J borrada\"\"\", fa = \"پیام\" }
+
+[codes.ERR_C1]
+status = 400
+retryable = false
+category = \"cart\"
+message = { en = \"C1.\", es = \"Secuencia \u{9b}31m roja\", fa = \"پیام\" }
+
+[codes.ERR_INVISIBLE]
+status = 400
+retryable = false
+category = \"cart\"
+message = { en = \"Zero\u{200B}width.\", es = \"Marca\\uFEFF de orden\", fa = \"پیام\" }
+
+[codes.ERR_JOINER]
+status = 400
+retryable = false
+category = \"cart\"
+message = { en = \"Joined: a\\u200Db, 👩\u{200D}💻.\", es = \"Tab\\tand क्\u{200D}ष\", fa = \"پیام\\n\" }
+detail = { en = \"Value {v}.\", es = \"Valor {v}\\u0007\\u2066.\", fa = \"مقدار {v}.\" }
+";
+// flux-codes: allow-end
+
+#[test]
+fn each_class_of_hostile_character_is_refused_at_its_line_and_column() {
+    let source = HOSTILE_CATALOG;
+    let diags = parse_catalog(Path::new("codes.toml"), source).unwrap_err();
+    let found: Vec<(usize, usize, String)> = diags
+        .located()
+        .iter()
+        .map(|d| (d.line, d.column, d.message.to_owned()))
+        .collect();
+    let expect = |needle: &str, message: &str| {
+        let (line, column) = position_of(source, needle);
+        (line, column, message.to_owned())
+    };
+    assert_eq!(
+        found,
+        [
+            expect(
+                "\u{2067}",
+                "the `es` text of `categories.cart.title` contains U+2067 RIGHT-TO-LEFT ISOLATE"
+            ),
+            expect(
+                "\\u202E",
+                "the `es` text of `codes.ERR_BIDI_ESCAPE.message` contains U+202E RIGHT-TO-LEFT OVERRIDE"
+            ),
+            expect(
+                "\\u001b",
+                "the `es` text of `codes.ERR_TERMINAL.message` contains U+001B ESCAPE"
+            ),
+            expect(
+                "\u{9b}",
+                "the `es` text of `codes.ERR_C1.message` contains U+009B CONTROL SEQUENCE INTRODUCER"
+            ),
+            expect(
+                "\u{200B}",
+                "the `en` text of `codes.ERR_INVISIBLE.message` contains U+200B ZERO WIDTH SPACE"
+            ),
+            expect(
+                "\\uFEFF",
+                "the `es` text of `codes.ERR_INVISIBLE.message` contains U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark)"
+            ),
+            expect(
+                "\\u200D",
+                "the `en` text of `codes.ERR_JOINER.message` contains U+200D ZERO WIDTH JOINER"
+            ),
+            // Two offenders in one text: one diagnostic, at the first.
+            expect(
+                "\\u0007",
+                "the `es` text of `codes.ERR_JOINER.detail` contains U+0007 BELL"
+            ),
+        ],
+        "{}",
+        diags.render(false)
+    );
+    let report = diags.render(false);
+    assert!(
+        report.contains("allowed_characters = { es = [\"U+202E\"] }"),
+        "{report}"
+    );
+    // With each refused character allowed for its locale, the catalog loads.
+    let allowed = source.replace(
+        "allowed_characters = { fa = [\"U+200F\"] }",
+        "allowed_characters = { fa = [\"U+200F\"], es = [\"U+2067\", \"U+202E\", \"U+202C\", \"U+2066\", \"U+001B\", \"U+009B\", \"U+FEFF\", \"U+0007\"], en = [\"U+200B\", \"U+200D\"] }",
+    );
+    parse_catalog(Path::new("codes.toml"), &allowed)
+        .unwrap_or_else(|d| panic!("{}", d.render(false)));
+}
+
+#[test]
+fn allowed_characters_is_checked() {
+    let source = HOSTILE_CATALOG.replace(
+        "allowed_characters = { fa = [\"U+200F\"] }",
+        "allowed_characters = { fr = [\"U+200F\"], fa = [\"200F\", \"U+0041\"] }",
+    );
+    let diags = parse_catalog(Path::new("codes.toml"), &source).unwrap_err();
+    let messages: Vec<&str> = diags.located().iter().map(|d| d.message).collect();
+    assert_eq!(
+        messages[..3],
+        [
+            "`allowed_characters` names `fr`, which is not a declared locale",
+            "`200F` is not a code point",
+            "U+0041 is not a refused character",
+        ]
+    );
+}
+
+/// A catalog whose one detail (in `en`; `es` is plain) is `detail`, as a TOML literal string.
+fn catalog_with_detail(detail: &str) -> String {
+    // flux-codes: allow-start (a made-up catalog)
+    format!(
+        "[catalog]\nname = \"Shop\"\ndefault_locale = \"en\"\nlocales = [\"en\", \"es\"]\nreserved = []\n\n\
+         [categories.cart]\ntitle = {{ en = \"Cart\", es = \"Carrito\" }}\n\n\
+         [codes.ERR_SHAPE]\nstatus = 400\nretryable = false\ncategory = \"cart\"\n\
+         message = {{ en = \"Shape.\", es = \"Forma.\" }}\n\
+         detail = {{ en = '''{detail}''', es = \"Forma.\" }}\n"
+    )
+    // flux-codes: allow-end
+}
+
+/// The worst shapes of an ICU message: each is one located error (at the line and column of
+/// the construct over the limit), with no stack overflow and no quadratic time. The time is
+/// printed (BENCHMARKS.md records it), never asserted.
+#[test]
+fn the_worst_message_shapes_are_located_errors_in_bounded_time() {
+    let nested = "{n, plural, other {".repeat(10_000);
+    let options: String = (0..10_000)
+        .map(|i| format!("={i} {{x}} "))
+        .collect::<String>()
+        + "other {y}";
+    let plural = format!("{{n, plural, {options}}}");
+    let arguments: String = (0..200_000).map(|i| format!("{{a{i}}}")).collect();
+    let cases = [
+        (
+            "nested 10,000 deep",
+            nested.as_str(),
+            "arguments nest more than 16 deep",
+            "{n, plural, other {".repeat(16).len() + 1,
+        ),
+        (
+            "a plural of 10,001 options",
+            plural.as_str(),
+            "the plural has more than 256 options",
+            plural.find("=256 ").unwrap() + 1,
+        ),
+        (
+            "200,000 arguments",
+            arguments.as_str(),
+            "the message has more than 1024 arguments",
+            arguments.find("{a1024}").unwrap() + 1,
+        ),
+    ];
+    for (what, detail, message, column) in cases {
+        let source = catalog_with_detail(detail);
+        let started = std::time::Instant::now();
+        let diags = parse_catalog(Path::new("codes.toml"), &source).unwrap_err();
+        let elapsed = started.elapsed();
+        eprintln!("{what}: {} bytes, rejected in {elapsed:?}", source.len());
+        let located = diags.located();
+        assert_eq!(located.len(), 1, "{what}: {}", diags.render(false));
+        assert!(
+            located[0].message.starts_with(message),
+            "{what}: {}",
+            located[0].message
+        );
+        let detail_line = source
+            .lines()
+            .position(|l| l.starts_with("detail"))
+            .unwrap()
+            + 1;
+        assert_eq!(
+            (located[0].line, located[0].column),
+            (detail_line, "detail = { en = '''".len() + column),
+            "{what}"
+        );
+    }
+}

@@ -5,9 +5,10 @@
 
 use std::path::Path;
 
+mod common;
+
 use flux_codes_gen::Catalog;
 use flux_codes_gen::l10n::import::{ImportOptions, PoInput, import};
-use flux_codes_gen::message::{Message, Param};
 use flux_codes_gen::model::{Counts, SourceHash, TextId, TextState};
 use flux_codes_gen::render::po::{PoHeader, render_po};
 use flux_codes_gen::render::xliff::render_xliff;
@@ -34,21 +35,7 @@ fn po(catalog: &Catalog, locale: usize) -> String {
             revision_date: "2026-11-30 10:00+0000",
         },
         &previous,
-        &example,
-    )
-}
-
-/// A stand-in for the runtime's renderer (the CLI passes the real one; its tests check the
-/// rendering): the values it was given, so the snapshots show which examples are asked for.
-fn example(message: &Message, locale: &str, values: &[(&Param, String)]) -> String {
-    let values: Vec<String> = values
-        .iter()
-        .map(|(p, v)| format!("{}: {v}", p.name))
-        .collect();
-    format!(
-        "<{} in {locale} with {}>",
-        message.source,
-        values.join(", ")
+        &common::stand_in_example,
     )
 }
 
@@ -86,7 +73,10 @@ fn po_and_xliff_files_are_pinned() {
     insta::assert_snapshot!("es.po", po(&catalog, 1));
     insta::assert_snapshot!("pt-BR.po", po(&catalog, 2));
     let none = |_: SourceHash| None;
-    insta::assert_snapshot!("pt-BR.xlf", render_xliff(&catalog, 2, &none, &example));
+    insta::assert_snapshot!(
+        "pt-BR.xlf",
+        render_xliff(&catalog, 2, &none, &common::stand_in_example)
+    );
 }
 
 /// Imports `po` into the fixture; the new catalog text.
@@ -234,4 +224,209 @@ fn bad_imports_are_located_in_the_po_file() {
         report.push_str(&format!("=== {what}\n{error}\n"));
     }
     insta::assert_snapshot!("bad_imports", report);
+}
+
+/// The line and column (1-based, in characters) where `needle`, unique in `source`, starts.
+fn position_of(source: &str, needle: &str) -> (usize, usize) {
+    assert_eq!(
+        source.matches(needle).count(),
+        1,
+        "`{needle}` is not unique"
+    );
+    let at = source.find(needle).unwrap();
+    let line = source[..at].matches('\n').count() + 1;
+    let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line, source[line_start..at].chars().count() + 1)
+}
+
+#[test]
+fn hostile_characters_in_a_po_file_are_refused_at_their_line_and_column() {
+    // flux-codes: allow-start (the fixture's text keys)
+    // A byte order mark before the header is what some editors write: read, not refused.
+    let po = "\u{FEFF}msgid \"\"
+msgstr \"\"
+\"Language: pt_BR\\n\"
+\"Content-Type: text/plain; charset=UTF-8\\n\"
+
+msgctxt \"ERR_CART_EMPTY.message\"
+msgid \"The cart is empty.\"
+msgstr \"O carrinho \u{202E}está vazio.\"
+
+msgctxt \"ERR_CART_LIMIT.message\"
+msgid \"The cart is full.\"
+msgstr \"\"
+\"O carrinho \"
+\"está \\033[2J cheio.\"
+
+msgctxt \"ERR_CART_LIMIT.detail\"
+msgid \"A cart holds at most {max_items} items.\"
+msgstr \"No máximo {max_items}\u{200B} itens\\a.\"
+
+msgctxt \"ERR_CART_LOCKED.message\"
+msgid \"The cart is being checked out.\"
+msgstr \"O carrinho está\\tsendo \u{FEFF}finalizado.\"
+
+msgctxt \"ERR_CART_EMPTY.hint\"
+msgid \"Add an item, then \\\"check out\\\" again.\"
+msgstr \"Adicione um\u{200D}item.\"
+";
+    // flux-codes: allow-end
+    let input = PoInput {
+        path: Path::new("pt-BR.po"),
+        bytes: po.as_bytes(),
+    };
+    let error = import(
+        Path::new(FIXTURE),
+        &source(),
+        &[input],
+        ImportOptions::default(),
+    )
+    .unwrap_err();
+    let found: Vec<(usize, usize, String)> = error
+        .locations()
+        .into_iter()
+        .map(|(path, line, column, message)| {
+            assert_eq!(path, Path::new("pt-BR.po"));
+            (line, column, message)
+        })
+        .collect();
+    let expect = |needle: &str, message: &str| {
+        let (line, column) = position_of(po, needle);
+        (line, column, message.to_owned())
+    };
+    assert_eq!(
+        found,
+        [
+            expect(
+                "\u{202E}",
+                "the `pt-BR` translation of `ERR_CART_EMPTY.message` contains U+202E RIGHT-TO-LEFT OVERRIDE"
+            ),
+            expect(
+                "\\033",
+                "the `pt-BR` translation of `ERR_CART_LIMIT.message` contains U+001B ESCAPE"
+            ),
+            // The first of two offenders.
+            expect(
+                "\u{200B}",
+                "the `pt-BR` translation of `ERR_CART_LIMIT.detail` contains U+200B ZERO WIDTH SPACE"
+            ),
+            expect(
+                "\u{FEFF}finalizado",
+                "the `pt-BR` translation of `ERR_CART_LOCKED.message` contains U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark)"
+            ),
+            expect(
+                "\u{200D}",
+                "the `pt-BR` translation of `ERR_CART_EMPTY.hint` contains U+200D ZERO WIDTH JOINER"
+            ),
+        ],
+        "{error}"
+    );
+    // A locale may allow a character explicitly: the import then succeeds.
+    let allowed_catalog = source().replace(
+        "reserved = []",
+        "reserved = []\nallowed_characters = { pt-BR = [\"U+202E\", \"U+001B\", \"U+200B\", \"U+0007\", \"U+FEFF\", \"U+200D\"] }",
+    );
+    let imported = import(
+        Path::new(FIXTURE),
+        &allowed_catalog,
+        &[input],
+        ImportOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        imported.source.contains("\\u001B[2J"),
+        "{}",
+        imported.source
+    );
+}
+
+#[test]
+fn a_po_file_over_the_size_cap_is_refused_where_the_cap_is() {
+    let mut po = String::from("msgid \"\"\nmsgstr \"\"\n\"Language: pt_BR\\n\"\n\n");
+    while po.len() <= flux_codes_gen::l10n::import::MAX_PO_BYTES {
+        po.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    let input = PoInput {
+        path: Path::new("pt-BR.po"),
+        bytes: po.as_bytes(),
+    };
+    let error = import(
+        Path::new(FIXTURE),
+        &source(),
+        &[input],
+        ImportOptions::default(),
+    )
+    .unwrap_err();
+    let locations = error.locations();
+    assert_eq!(locations.len(), 1, "{error}");
+    let (_, line, _, message) = &locations[0];
+    assert_eq!(
+        message,
+        "the PO file is larger than 16 MiB, more than a catalog's texts can be"
+    );
+    assert_eq!(
+        *line,
+        po[..flux_codes_gen::l10n::import::MAX_PO_BYTES]
+            .matches('\n')
+            .count()
+            + 1
+    );
+}
+
+#[test]
+fn an_entry_left_as_exported_never_undoes_a_newer_translation() {
+    // flux-codes: allow-start (the fixture's text keys)
+    let catalog = load(&source());
+    let exported = po(&catalog, 1);
+    let hint = "msgstr \"Agrega un artículo y vuelve a \\\"pagar\\\".\"";
+    assert!(exported.contains(hint));
+    // Since the export, another import (or an editor) changed the `es` hint.
+    let newer = source().replace(
+        "es = \"Agrega un artículo y vuelve a \\\"pagar\\\".\"",
+        "es = \"Agrega un artículo y paga de nuevo.\"",
+    );
+    assert_ne!(newer, source());
+    let run = |po: &str| {
+        let input = PoInput {
+            path: Path::new("es.po"),
+            bytes: po.as_bytes(),
+        };
+        import(
+            Path::new(FIXTURE),
+            &newer,
+            &[input],
+            ImportOptions::default(),
+        )
+    };
+    // This file changes another text and leaves the hint as exported: the newer hint stays.
+    let other = exported.replace(
+        "msgstr \"Errores del carrito\"",
+        "msgstr \"Errores de la cesta\"",
+    );
+    let imported = run(&other).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.kept_newer, 1);
+    assert!(
+        imported
+            .source
+            .contains("Agrega un artículo y paga de nuevo.")
+    );
+    assert!(imported.source.contains("Errores de la cesta"));
+    // This file changes the hint too: a conflict, refused at the entry, nothing written.
+    let both = exported.replace(hint, "msgstr \"Agrega algo.\"");
+    let error = run(&both).unwrap_err();
+    let locations = error.locations();
+    assert_eq!(locations.len(), 1, "{error}");
+    assert_eq!(locations[0].1, line_of(&both, "msgstr \"Agrega algo.\""));
+    assert_eq!(
+        locations[0].3,
+        "the `es` translation of `ERR_CART_EMPTY.hint` changed in tests/fixtures/l10n.toml after this file was exported, and this file changes it too"
+    );
+    // Written to the same text as the catalog has now: no conflict.
+    let same = exported.replace(hint, "msgstr \"Agrega un artículo y paga de nuevo.\"");
+    assert!(run(&same).is_ok());
+    // flux-codes: allow-end
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
 }

@@ -128,12 +128,15 @@ fn fixed_text() -> impl Strategy<Value = String> {
     text_with(true)
 }
 
-/// A text that is not blank, with braces only where each kind of text allows them: stray
+/// A text that is not blank and holds no character the validator refuses (controls but tab and
+/// newline, format characters: `flux_codes_gen::chars`), with braces only where each kind of
+/// text allows them: stray
 /// braces and `}}` in a fixed text, quoted braces (`'{' `, `'}'`) and `''` in a message.
 fn text_with(fixed: bool) -> impl Strategy<Value = String> {
     let (fixed_weight, template_weight) = if fixed { (1, 0) } else { (0, 1) };
     let piece = prop_oneof![
-        6 => "[^{}']{1,12}",
+        6 => "[^{}'\\p{Cc}\\p{Cf}\\p{Cn}]{1,12}",
+        1 => Just("tab\tand\nnewline".to_owned()),
         fixed_weight => Just("}}".to_owned()),
         fixed_weight => Just(" } ".to_owned()),
         fixed_weight => Just("{ ".to_owned()),
@@ -142,7 +145,10 @@ fn text_with(fixed: bool) -> impl Strategy<Value = String> {
         template_weight => Just(" '}'".to_owned()),
         template_weight => Just("it''s".to_owned()),
     ];
-    ("[^{}'\\s]", prop::collection::vec(piece, 0..4))
+    (
+        "[^{}'\\s\\p{Cc}\\p{Cf}\\p{Cn}]",
+        prop::collection::vec(piece, 0..4),
+    )
         .prop_map(|(first, rest)| first + &rest.concat())
 }
 
@@ -151,7 +157,7 @@ fn detail(locales: usize, params: Vec<String>) -> impl Strategy<Value = Vec<Stri
     let one = (
         text_with(false),
         Just(params).prop_shuffle(),
-        prop::collection::vec("[^{}']{0,6}", PARAMS.len()),
+        prop::collection::vec("[^{}'\\p{Cc}\\p{Cf}\\p{Cn}]{0,6}", PARAMS.len()),
     )
         .prop_map(|(lead, order, glue)| {
             let mut text = lead;

@@ -148,6 +148,7 @@ name = "3-D Secure \n */ catalog"
 default_locale = "en"
 locales = ["en"]
 reserved = ["ERROR_REASON_UNSPECIFIED_1"]
+allowed_characters = { en = ["U+0007"] }
 
 [categories.misc]
 title = { en = "Misc" }

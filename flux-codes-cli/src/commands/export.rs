@@ -11,6 +11,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser};
 use flux_codes_gen::render::{Artifact, FORMATS, Format};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::example::render_example;
 use crate::{Context, catalog};
 
 /// Export the catalog for other languages: one format (to stdout or --out), or every format.
@@ -48,6 +49,12 @@ pub struct Args {
     #[arg(long, value_name = "NAME", value_parser = npm_package_name)]
     npm_package: Option<String>,
 
+    /// The Kotlin export's package, e.g. `com.acme.errors` (default: the catalog's `domain`
+    /// reversed then `errors`, e.g. `example.flux.errors`; without a domain, the catalog's name
+    /// then `errors`).
+    #[arg(long, value_name = "PACKAGE", value_parser = kotlin_package_name)]
+    kotlin_package: Option<String>,
+
     /// Print no status line (by default, one line per file written to a folder: `Wrote` or
     /// `Unchanged`, then a summary, on stderr).
     #[arg(long, short)]
@@ -61,6 +68,13 @@ fn npm_package_name(name: &str) -> Result<String, String> {
     }
 }
 
+fn kotlin_package_name(name: &str) -> Result<String, String> {
+    match flux_codes_gen::render::kotlin::package_problem(name) {
+        None => Ok(name.to_owned()),
+        Some(problem) => Err(format!("not a Kotlin package: {problem}")),
+    }
+}
+
 fn format_names() -> PossibleValuesParser {
     PossibleValuesParser::new(
         FORMATS
@@ -68,6 +82,9 @@ fn format_names() -> PossibleValuesParser {
             .map(|f| PossibleValue::new(f.name).help(f.about)),
     )
 }
+
+/// The exports that lower details for Android and iOS ([`flux_codes_gen::render::mobile`]).
+const MOBILE_FORMATS: &[&str] = &["kotlin", "android", "xcstrings", "swift"];
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let mut catalog = catalog::load_valid(cx)?;
@@ -77,12 +94,48 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             .with_npm_package(name)
             .map_err(|problem| anyhow::anyhow!("not an npm package name: {problem}"))?;
     }
+    if let Some(name) = &args.kotlin_package {
+        catalog = catalog
+            .with_kotlin_package(name)
+            .map_err(|problem| anyhow::anyhow!("not a Kotlin package: {problem}"))?;
+    }
+    // The mobile exports cannot say every ICU detail: refuse rather than write a partial export.
+    let mobile = |f: &Format| MOBILE_FORMATS.contains(&f.name);
+    let writes_mobile = args.all
+        || args
+            .format
+            .as_deref()
+            .and_then(Format::find)
+            .is_some_and(mobile);
+    if writes_mobile {
+        let problems = flux_codes_gen::render::mobile::check(&catalog);
+        if let Some(first) = problems.first() {
+            bail!(
+                "{}:{first}{}",
+                catalog::find(cx)?.display(),
+                if problems.len() > 1 {
+                    format!(
+                        "\n  ({} more details cannot be exported either)",
+                        problems.len() - 1
+                    )
+                } else {
+                    String::new()
+                }
+            );
+        }
+    }
     let mut status = Status::new(args.quiet);
     if let Some(dir) = &args.out_dir {
         let progress = progress_bar(FORMATS.len());
         for format in FORMATS {
             progress.set_message(format.name);
-            progress.suspend(|| write_all(dir, &format.artifacts(&catalog), &mut status))?;
+            progress.suspend(|| {
+                write_all(
+                    dir,
+                    &format.artifacts(&catalog, &render_example),
+                    &mut status,
+                )
+            })?;
             progress.inc(1);
         }
         progress.finish_and_clear();
@@ -95,7 +148,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .expect("clap requires --format without --all");
     let format = Format::find(name).expect("clap checks the format name");
     let files = match (&args.locale, format.per_locale) {
-        (None, _) => format.render(&catalog),
+        (None, _) => format.render(&catalog, &render_example),
         (Some(tag), Some(render)) => vec![render(&catalog, catalog::locale_index(&catalog, tag)?)],
         (Some(_), None) => bail!("the {name} export is not per locale; drop --locale"),
     };

@@ -6,14 +6,18 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context as _, bail};
 use clap::{Subcommand, ValueEnum};
-use flux_codes_gen::l10n::import::{ImportOptions, PoInput, import};
-use flux_codes_gen::model::{Catalog, Counts, SourceHash, TextState};
+use flux_codes_gen::l10n::import::{ImportOptions, MAX_PO_BYTES, PoInput, import};
+use flux_codes_gen::model::{Catalog, Counts, SourceHash, TextId, TextState};
+use flux_codes_gen::plural::missing_categories;
 use flux_codes_gen::render::po::{PoHeader, render_po};
 use flux_codes_gen::render::xliff::render_xliff;
-use flux_codes_gen::{MAX_CATALOG_BYTES, parse_catalog_bytes};
+use flux_codes_gen::{
+    FileLock, MAX_CATALOG_BYTES, ReplaceError, parse_catalog_bytes, replace_if_unchanged,
+};
 use serde::Serialize;
 
 use crate::commands::Reported;
@@ -196,6 +200,18 @@ fn previous_sources(path: &Path, catalog: &Catalog, locale: usize) -> HashMap<So
 
 fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let path = catalog::find(cx)?;
+    let mut contents = Vec::new();
+    for file in &args.files {
+        let bytes = read_bounded(file)?;
+        contents.push(bytes);
+    }
+    // Two imports never interleave their read-edit-write cycles: the second waits for the
+    // first, then reads the catalog the first wrote (so neither loses the other's change).
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(lock_catalog(&path)?)
+    };
     let source = match flux_codes_gen::read_catalog(&path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
             anyhow::anyhow!(
@@ -205,11 +221,6 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
         })?,
         Err(e) => bail!("{e}"),
     };
-    let mut contents = Vec::new();
-    for file in &args.files {
-        let bytes = read_bounded(file)?;
-        contents.push(bytes);
-    }
     let inputs: Vec<PoInput<'_>> = args
         .files
         .iter()
@@ -255,6 +266,13 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
             }
         ));
     }
+    if imported.kept_newer > 0 {
+        summary.push_str(&format!(
+            "; {} entr{} left as exported kept the newer translation codes.toml has now",
+            imported.kept_newer,
+            if imported.kept_newer == 1 { "y" } else { "ies" }
+        ));
+    }
     if imported.untranslated > 0 {
         summary.push_str(&format!("; {} untranslated", imported.untranslated));
     }
@@ -270,30 +288,60 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
             change.key
         );
     }
-    println!("{summary}");
     if !args.dry_run && imported.source != source {
-        flux_codes_gen::write_if_changed(&path, imported.source.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        // An editor (which takes no lock) may have saved the catalog since it was read: then
+        // writing would silently undo that save.
+        match replace_if_unchanged(&path, source.as_bytes(), imported.source.as_bytes()) {
+            Ok(_) => {}
+            Err(ReplaceError::Changed) => bail!(
+                "{} changed on disk while this import ran (an editor or another program saved it); \
+                 nothing was written, so that change is kept: run the import again",
+                path.display()
+            ),
+            Err(ReplaceError::Io(e)) => {
+                return Err(
+                    anyhow::Error::new(e).context(format!("cannot write {}", path.display()))
+                );
+            }
+        }
     }
+    println!("{summary}");
     Ok(ExitCode::SUCCESS)
 }
 
-/// A PO file's bytes, refusing one larger than a catalog could be.
+/// How long an import waits for another one to finish writing the catalog.
+const IMPORT_LOCK_WAIT: Duration = Duration::from_secs(60);
+
+/// The catalog's import lock ([`FileLock`]), waiting up to [`IMPORT_LOCK_WAIT`] for another
+/// import to release it.
+fn lock_catalog(path: &Path) -> anyhow::Result<FileLock> {
+    FileLock::acquire(path, IMPORT_LOCK_WAIT).map_err(|e| {
+        let lock = FileLock::path_of(path).unwrap_or_default();
+        if e.kind() == std::io::ErrorKind::WouldBlock {
+            anyhow::anyhow!(
+                "another `flux-codes l10n import` is writing {} (its lock file {} has existed for {} s); \
+                 nothing was imported: run this import again when it is done, or remove the lock file \
+                 if no import is running (one that was killed leaves it behind)",
+                path.display(),
+                lock.display(),
+                IMPORT_LOCK_WAIT.as_secs()
+            )
+        } else {
+            anyhow::Error::new(e).context(format!("cannot create the lock file {}", lock.display()))
+        }
+    })
+}
+
+/// A PO file's bytes, at most one byte over [`MAX_PO_BYTES`]: the import reports a larger
+/// file (located in it) without this reading an endless one.
 fn read_bounded(path: &Path) -> anyhow::Result<Vec<u8>> {
     use std::io::Read;
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut bytes = Vec::new();
-    file.take(MAX_CATALOG_BYTES as u64 + 1)
+    file.take(MAX_PO_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {}", path.display()))?;
-    if bytes.len() > MAX_CATALOG_BYTES {
-        bail!(
-            "{} is larger than {} MiB, more than a catalog's texts can be",
-            path.display(),
-            MAX_CATALOG_BYTES >> 20
-        );
-    }
     Ok(bytes)
 }
 
@@ -314,6 +362,46 @@ struct LocaleStatus {
     missing_texts: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     stale_texts: Option<Vec<String>>,
+    /// The translated texts whose plurals lack a CLDR category the locale needs (a number in it
+    /// falls back to `other`): listed always, as `flux-codes check` warns about each.
+    missing_plural_forms: Vec<MissingPluralForm>,
+}
+
+/// A plural category a locale needs that one of its translations has no option for.
+#[derive(Debug, Serialize)]
+struct MissingPluralForm {
+    text: String,
+    param: String,
+    category: &'static str,
+    /// A number that falls in the category and so, today, falls back to `other`.
+    example: String,
+}
+
+/// The translated (not fallback) details of the locale at `locale` whose plurals lack a
+/// category it needs.
+fn missing_plural_forms(catalog: &Catalog, locale: usize) -> Vec<MissingPluralForm> {
+    let tag = &catalog.locales()[locale];
+    let mut found = Vec::new();
+    for id in catalog.texts() {
+        let TextId::Detail(i) = id else {
+            continue;
+        };
+        if id.states(catalog)[locale] == TextState::Fallback {
+            continue;
+        }
+        let Some(detail) = catalog.codes()[i].detail() else {
+            continue;
+        };
+        for missing in missing_categories(&detail[locale], tag) {
+            found.push(MissingPluralForm {
+                text: id.key(catalog),
+                param: missing.param.to_owned(),
+                category: missing.category,
+                example: missing.example,
+            });
+        }
+    }
+    found
 }
 
 fn status(cx: &Context, args: StatusArgs) -> anyhow::Result<ExitCode> {
@@ -355,6 +443,7 @@ fn status(cx: &Context, args: StatusArgs) -> anyhow::Result<ExitCode> {
             stale_percent: percent(counts.stale, counts.total),
             missing_texts: list(|s| s == TextState::Fallback),
             stale_texts: list(|s| matches!(s, TextState::Stale { .. })),
+            missing_plural_forms: missing_plural_forms(&catalog, locale),
         });
     }
     let failing: Vec<&str> = lines
@@ -413,6 +502,12 @@ fn human_status(lines: &[LocaleStatus]) -> String {
             for key in list.iter().flatten() {
                 out.push_str(&format!("    {what}: {key}\n"));
             }
+        }
+        for m in &l.missing_plural_forms {
+            out.push_str(&format!(
+                "    missing plural form: {} has no `{}` option for {{{}}} ({} = {} falls back to `other`)\n",
+                m.text, m.category, m.param, m.param, m.example
+            ));
         }
     }
     if let Some(first) = lines.first() {

@@ -13,9 +13,15 @@ use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::ast::{CatalogFile, Localized};
+use crate::chars::{self, CodePoint};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, did_you_mean, render_summary};
 use crate::l10n::po::{self, PoEntry, PoFile};
 use crate::model::{Catalog, SourceHash, TextId, TextState};
+use crate::render::po::EXPORTED_TRANSLATION;
+
+/// The largest PO file an import reads: as large as a catalog may be (a locale's texts are at
+/// most the catalog's).
+pub const MAX_PO_BYTES: usize = crate::MAX_CATALOG_BYTES;
 
 /// A PO file to import.
 #[derive(Clone, Copy, Debug)]
@@ -43,6 +49,9 @@ pub struct Imported {
     pub skipped_fuzzy: usize,
     /// Entries with an empty `msgstr` (nothing to import).
     pub untranslated: usize,
+    /// Entries left as exported whose text the catalog has changed since the export (another
+    /// import, an edit): the catalog's newer translation is kept.
+    pub kept_newer: usize,
 }
 
 /// One text an import changed.
@@ -78,17 +87,18 @@ impl ImportError {
         self.problems.is_empty()
     }
 
-    /// The problems, each as `(file, line, message)`, in report order.
-    pub fn locations(&self) -> Vec<(PathBuf, usize, String)> {
+    /// The problems, each as `(file, line, column, message)` (1-based; the column counts
+    /// characters), in report order.
+    pub fn locations(&self) -> Vec<(PathBuf, usize, usize, String)> {
         self.problems
             .iter()
             .map(|(file, d)| {
                 let (path, source) = &self.files[*file];
-                let line = d
+                let (line, column) = d
                     .span
                     .as_ref()
-                    .map_or(1, |s| Diagnostics::new(path, source).line_col(s.start).0);
-                (path.clone(), line, d.message.clone())
+                    .map_or((1, 1), |s| Diagnostics::new(path, source).line_col(s.start));
+                (path.clone(), line, column, d.message.clone())
             })
             .collect()
     }
@@ -183,8 +193,29 @@ pub fn import(
     let mut edits = Vec::new();
     let mut skipped_fuzzy = 0;
     let mut untranslated = 0;
+    let mut kept_newer = 0;
     let mut seen: HashMap<(usize, TextId), Range<usize>> = HashMap::new();
     for (index, input) in files.iter().enumerate() {
+        if input.bytes.len() > MAX_PO_BYTES {
+            let shown = &error.files[index].1;
+            let at = (0..=MAX_PO_BYTES.min(shown.len()))
+                .rev()
+                .find(|&i| shown.is_char_boundary(i))
+                .unwrap_or(0);
+            error.problems.push((
+                index,
+                Diagnostic::error(
+                    format!(
+                        "the PO file is larger than {} MiB, more than a catalog's texts can be",
+                        MAX_PO_BYTES >> 20
+                    ),
+                    Some(at..at),
+                )
+                .with_label("the limit is here")
+                .with_help("import the PO file `flux-codes l10n export` wrote; a file this large is not one"),
+            ));
+            continue;
+        }
         let text = match std::str::from_utf8(input.bytes) {
             Ok(text) => text,
             Err(e) => {
@@ -241,6 +272,67 @@ pub fn import(
             if entry.is_fuzzy() && !options.include_fuzzy {
                 skipped_fuzzy += 1;
                 continue;
+            }
+            let located = entry.msgstr.located_chars(text);
+            if let Some((at, c, refusal)) =
+                chars::first_refused(&located, catalog.allowed_characters(locale))
+            {
+                let tag = &catalog.locales[locale];
+                let width = if text[at..].starts_with(c) {
+                    c.len_utf8()
+                } else {
+                    1
+                };
+                error.problems.push((
+                    index,
+                    Diagnostic::error(
+                        format!(
+                            "the `{tag}` translation of `{}` contains {}",
+                            id.key(&catalog),
+                            CodePoint(c)
+                        ),
+                        Some(at..at + width),
+                    )
+                    .with_label(refusal.describe())
+                    .with_help(format!(
+                        "remove it from the translation; if `{tag}` really needs it, allow it in codes.toml's `[catalog]`: `allowed_characters = {{ {tag} = [\"U+{:04X}\"] }}`",
+                        u32::from(c)
+                    )),
+                ));
+                continue;
+            }
+            let tag = &catalog.locales[locale];
+            let now = match id.states(&catalog)[locale] {
+                TextState::Fallback => "",
+                _ => id.texts(&catalog)[locale],
+            };
+            if let Some(exported) = entry.exported
+                && SourceHash::of(now) != exported
+            {
+                // The catalog's translation changed after this file was exported.
+                if SourceHash::of(&entry.msgstr.text) == exported {
+                    kept_newer += 1;
+                    continue;
+                }
+                if entry.msgstr.text != now {
+                    error.problems.push((
+                        index,
+                        Diagnostic::error(
+                            format!(
+                                "the `{tag}` translation of `{}` changed in {} after this file was exported, and this file changes it too",
+                                id.key(&catalog),
+                                catalog_path.display()
+                            ),
+                            Some(entry.msgstr.span.clone()),
+                        )
+                        .with_label("this file's translation")
+                        .with_help(format!(
+                            "{} now has {now:?}; to keep this file's text, remove the entry's `#. {EXPORTED_TRANSLATION}` line, or export a fresh file and translate the entry there",
+                            catalog_path.display()
+                        )),
+                    ));
+                    continue;
+                }
             }
             let made_from = if entry.is_fuzzy() {
                 entry.previous_msgid.as_deref()
@@ -325,6 +417,7 @@ pub fn import(
         changes,
         skipped_fuzzy,
         untranslated,
+        kept_newer,
     })
 }
 

@@ -9,6 +9,8 @@
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::SourceHash;
+use crate::render::po::EXPORTED_TRANSLATION;
 
 /// A parsed PO file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,6 +33,9 @@ pub struct PoEntry {
     pub flags: Vec<String>,
     /// `#| msgid`: the source text a fuzzy translation was made from.
     pub previous_msgid: Option<String>,
+    /// `#. exported translation: <hash>`: the translation the file was exported with (see
+    /// [`crate::render::po::EXPORTED_TRANSLATION`]); `None` in a file from elsewhere.
+    pub exported: Option<SourceHash>,
 }
 
 impl PoEntry {
@@ -117,7 +122,11 @@ pub fn parse(source: &str) -> Result<PoFile, Vec<Diagnostic>> {
             file.entries.push(entry);
         }
     };
-    for raw in source.split_inclusive('\n') {
+    // A byte order mark (Windows editors write one) is not part of the first line.
+    if source.starts_with('\u{FEFF}') {
+        offset = '\u{FEFF}'.len_utf8();
+    }
+    for raw in source[offset..].split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -164,6 +173,12 @@ pub fn parse(source: &str) -> Result<PoFile, Vec<Diagnostic>> {
             }
             current.started.get_or_insert(at);
             field = None;
+            if let Some(hash) = rest
+                .strip_prefix(". ")
+                .and_then(|c| c.strip_prefix(EXPORTED_TRANSLATION))
+            {
+                current.entry.exported = SourceHash::parse(hash.trim());
+            }
             if let Some(flags) = rest.strip_prefix(',') {
                 current.entry.flags.extend(
                     flags
@@ -287,6 +302,18 @@ pub fn parse(source: &str) -> Result<PoFile, Vec<Diagnostic>> {
 
 /// One quoted PO string with its C escapes; `at` is its offset in the file.
 fn string(quoted: &str, at: usize) -> Result<String, Box<Diagnostic>> {
+    let mut out = String::new();
+    decode(quoted, at, &mut |_, c| out.push(c))?;
+    Ok(out)
+}
+
+/// Decodes one quoted PO string, giving each character with the offset it is written at (an
+/// escape's is its backslash's).
+fn decode(
+    quoted: &str,
+    at: usize,
+    out: &mut dyn FnMut(usize, char),
+) -> Result<(), Box<Diagnostic>> {
     let quoted = quoted.trim_end();
     let bad = |range: Range<usize>, message: &str, help: &str| {
         Box::new(
@@ -301,7 +328,6 @@ fn string(quoted: &str, at: usize) -> Result<String, Box<Diagnostic>> {
             "write the text between double quotes: `msgstr \"...\"`",
         ));
     }
-    let mut out = String::new();
     let mut chars = quoted.char_indices().skip(1).peekable();
     while let Some((i, c)) = chars.next() {
         match c {
@@ -313,21 +339,21 @@ fn string(quoted: &str, at: usize) -> Result<String, Box<Diagnostic>> {
                         "escape a quote inside a string as `\\\"`",
                     ));
                 }
-                return Ok(out);
+                return Ok(());
             }
             '\\' => {
                 let Some((j, e)) = chars.next() else {
                     break;
                 };
-                match e {
-                    'n' => out.push('\n'),
-                    't' => out.push('\t'),
-                    'r' => out.push('\r'),
-                    'a' => out.push('\u{7}'),
-                    'b' => out.push('\u{8}'),
-                    'f' => out.push('\u{c}'),
-                    'v' => out.push('\u{b}'),
-                    '\\' | '"' | '\'' | '?' => out.push(e),
+                let decoded = match e {
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'a' => '\u{7}',
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'v' => '\u{b}',
+                    '\\' | '"' | '\'' | '?' => e,
                     '0'..='7' => {
                         let mut value = e.to_digit(8).unwrap_or(0);
                         for _ in 0..2 {
@@ -339,7 +365,7 @@ fn string(quoted: &str, at: usize) -> Result<String, Box<Diagnostic>> {
                                 _ => break,
                             }
                         }
-                        out.push(char::from_u32(value).unwrap_or('\u{FFFD}'));
+                        char::from_u32(value).unwrap_or('\u{FFFD}')
                     }
                     _ => {
                         return Err(bad(
@@ -348,9 +374,10 @@ fn string(quoted: &str, at: usize) -> Result<String, Box<Diagnostic>> {
                             "write a backslash as `\\\\`; the escapes are \\n, \\t, \\\" and \\\\",
                         ));
                     }
-                }
+                };
+                out(at + i, decoded);
             }
-            c => out.push(c),
+            c => out(at + i, c),
         }
     }
     Err(bad(
@@ -358,6 +385,28 @@ fn string(quoted: &str, at: usize) -> Result<String, Box<Diagnostic>> {
         "the string is never closed",
         "end it with a double quote on the same line; continue a long text on the next line in a new pair of quotes",
     ))
+}
+
+impl PoString {
+    /// Where each character of the string is written in `source` (the file it was read from):
+    /// for locating a problem with one character at its line and column.
+    pub fn located_chars(&self, source: &str) -> Vec<(usize, char)> {
+        let mut out = Vec::new();
+        let Some(written) = source.get(self.span.clone()) else {
+            return out;
+        };
+        let mut offset = self.span.start;
+        for line in written.split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            if let Some(quote) = content.find('"') {
+                let _ = decode(&content[quote..], offset + quote, &mut |at, c| {
+                    out.push((at, c))
+                });
+            }
+            offset += line.len();
+        }
+        out
+    }
 }
 
 #[cfg(test)]

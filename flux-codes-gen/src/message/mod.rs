@@ -13,7 +13,9 @@ mod parse;
 
 use std::ops::Range;
 
-pub use parse::{MAX_NESTING, ParseError, new_spelling, parse, quote_literal};
+pub use parse::{
+    MAX_ARGUMENTS, MAX_NESTING, MAX_OPTIONS, ParseError, new_spelling, parse, quote_literal,
+};
 
 /// A parsed message. Spans are byte ranges within [`Message::source`].
 #[derive(Clone, Debug, PartialEq, Eq)]

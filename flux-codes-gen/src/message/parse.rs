@@ -24,9 +24,22 @@ pub struct ParseError {
 /// input (`intl-messageformat` has no limit; no real message nests more than two or three).
 pub const MAX_NESTING: usize = 16;
 
+/// Most options one plural or select may have: bounds the duplicate-option check (each option
+/// is compared with the earlier ones) on hostile input. CLDR has six plural categories; a
+/// select over a closed set of values has a few dozen at most.
+pub const MAX_OPTIONS: usize = 256;
+
+/// Most arguments (`{...}`, nested ones included) one message may have: bounds what checking
+/// its params costs (each argument is compared with the earlier ones by name).
+pub const MAX_ARGUMENTS: usize = 1024;
+
 /// Parses a message.
 pub fn parse(text: &str) -> std::result::Result<Message, ParseError> {
-    let mut parser = Parser { text, pos: 0 };
+    let mut parser = Parser {
+        text,
+        pos: 0,
+        arguments: 0,
+    };
     let nodes = parser.message(0, Parent::None)?;
     Ok(Message {
         source: text.to_owned(),
@@ -46,6 +59,8 @@ struct Parser<'a> {
     text: &'a str,
     /// Byte offset of the next character.
     pos: usize,
+    /// Arguments read so far (see [`MAX_ARGUMENTS`]).
+    arguments: usize,
 }
 
 type Result<T> = std::result::Result<T, ParseError>;
@@ -183,6 +198,14 @@ impl Parser<'_> {
 
     fn argument(&mut self, depth: usize) -> Result<Node> {
         let open = self.pos;
+        self.arguments += 1;
+        if self.arguments > MAX_ARGUMENTS {
+            return Err(error(
+                open..open + 1,
+                format!("the message has more than {MAX_ARGUMENTS} arguments"),
+                "split the message; no real message needs this many",
+            ));
+        }
         self.bump(); // `{`
         if self.peek() == Some('{') {
             return Err(old_escape(self.text, open));
@@ -440,6 +463,13 @@ impl Parser<'_> {
             } else {
                 Key::Keyword(selector.clone())
             };
+            if branches.len() == MAX_OPTIONS {
+                return Err(error(
+                    selector_span,
+                    format!("the {what} has more than {MAX_OPTIONS} options"),
+                    "split the message or select on fewer values; no real message needs this many",
+                ));
+            }
             if let Some(first) = branches.iter().find(|b| b.key_text == selector) {
                 return Err(ParseError {
                     at: selector_span,

@@ -2,9 +2,11 @@
 //! the notes a translator reads beside each text (the code, its facts, its params, the hint as
 //! context). Both formats render these same entries, so they cannot drift apart.
 
-use crate::message::{Branch, Key, Message, Node, Param, ParamType};
+use crate::message::{Message, Node, Param};
 use crate::model::{Catalog, SourceHash, TextId, TextKind, TextState};
 use crate::plural;
+pub use crate::render::examples::ExampleRenderer;
+use crate::render::examples::{Target, example_values, shown_values};
 use crate::render::status_line;
 
 /// One text to translate, as a translator's file shows it.
@@ -37,12 +39,6 @@ pub struct Stale {
 /// in the catalog's git history); `None` when it cannot be found.
 pub type PreviousSource<'p> = &'p dyn Fn(SourceHash) -> Option<String>;
 
-/// Renders a detail as the API answers it: `message` in the catalog locale `locale` (a tag),
-/// each param given a value as written (a number as a decimal string). This is the runtime's
-/// renderer, passed in by the front end: the generator cannot depend on the runtime it generates
-/// code for, and a second renderer here could show translators something the API never says.
-pub type ExampleRenderer<'r> = &'r dyn Fn(&Message, &str, &[(&Param, String)]) -> String;
-
 /// Every text of the catalog for the locale at `locale`, in catalog order.
 pub fn entries<'c>(
     catalog: &'c Catalog,
@@ -73,15 +69,21 @@ pub fn entries<'c>(
                 source: texts[default],
                 translation,
                 stale,
-                notes: notes(catalog, id, example),
+                notes: notes(catalog, id, locale, example),
                 is_message_format: id.kind() == TextKind::Detail,
             }
         })
         .collect()
 }
 
-/// What a translator needs beside a text: what it is, and the code it belongs to.
-fn notes(catalog: &Catalog, id: TextId, example: ExampleRenderer<'_>) -> Vec<String> {
+/// What a translator needs beside a text: what it is, and the code it belongs to; for a detail,
+/// the plural forms the locale at `locale` needs and example renderings in both languages.
+fn notes(
+    catalog: &Catalog,
+    id: TextId,
+    locale: usize,
+    example: ExampleRenderer<'_>,
+) -> Vec<String> {
     let default = catalog.default_locale;
     let mut notes = Vec::new();
     let code = match id {
@@ -139,8 +141,14 @@ fn notes(catalog: &Catalog, id: TextId, example: ExampleRenderer<'_>) -> Vec<Str
             params.join(", ")
         ));
         if let Some(detail) = code.detail() {
-            let tag = catalog.default_locale_tag();
-            notes.extend(examples(&detail[default], &code.params, tag, example));
+            let target = Target {
+                tag: &catalog.locales[locale],
+                translation: (id.states(catalog)[locale] != TextState::Fallback)
+                    .then(|| &detail[locale]),
+            };
+            notes.extend(plural_notes(&detail[default], &target));
+            let source = (catalog.default_locale_tag(), &detail[default]);
+            notes.extend(examples(source, &target, &code.params, example));
         }
     }
     if id.kind() != TextKind::Hint
@@ -154,77 +162,79 @@ fn notes(catalog: &Catalog, id: TextId, example: ExampleRenderer<'_>) -> Vec<Str
     notes
 }
 
-/// Example renderings of a detail in the default locale, for translators: one per option of its
-/// first plural or select, with a value that reaches that option (`attempts_left = 1`), or one
-/// with sample values for a message without either. `example` renders them, as the API would.
+/// How many sample numbers a note lists per plural category.
+const SAMPLES_PER_CATEGORY: usize = 3;
+
+/// For each plural param, the CLDR categories the target locale needs with sample numbers, and
+/// the categories its translation lacks.
+fn plural_notes(source: &Message, target: &Target<'_>) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut seen = Vec::new();
+    for node in source.plurals() {
+        let Node::Plural { name, .. } = node else {
+            continue;
+        };
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        let Some(categories) = plural::plural_categories(target.tag) else {
+            continue;
+        };
+        let listed: Vec<String> = categories
+            .iter()
+            .map(|category| {
+                let samples = plural::samples(target.tag, category, SAMPLES_PER_CATEGORY);
+                format!("{category} ({})", samples.join(", "))
+            })
+            .collect();
+        notes.push(format!(
+            "Plural categories {} needs for {{{name}}} (CLDR): {}; an `=N` option (such as `=0`) \
+             matches one number exactly and is optional.",
+            target.tag,
+            listed.join(", ")
+        ));
+    }
+    if let Some(translation) = target.translation {
+        for missing in plural::missing_categories(translation, target.tag) {
+            notes.push(format!(
+                "The {tag} translation has no `{category}` option for {{{param}}}: {param} = \
+                 {example} falls back to `other`; add `{category} {{...}}`.",
+                tag = target.tag,
+                category = missing.category,
+                param = missing.param,
+                example = missing.example,
+            ));
+        }
+    }
+    notes
+}
+
+/// Example renderings of a detail, for translators: the values of each
+/// [`example_values`] set rendered in the default locale and, beside it, in the target
+/// locale's translation. `example` renders them, as the API would.
 fn examples(
-    message: &Message,
+    (source_tag, source): (&str, &Message),
+    target: &Target<'_>,
     params: &[Param],
-    locale: &str,
     example: ExampleRenderer<'_>,
 ) -> Vec<String> {
-    let samples: Vec<(&Param, String)> = params
-        .iter()
-        .map(|p| {
-            let value = match &p.ty {
-                ParamType::String => format!("<{}>", p.name),
-                ParamType::Number => "1234.5".to_owned(),
-                ParamType::Integer => "3".to_owned(),
-                ParamType::Select { keys } => keys.first().cloned().unwrap_or_default(),
-            };
-            (p, value)
-        })
-        .collect();
-    let render = |values: &[(&Param, String)]| {
-        let shown: Vec<String> = values
-            .iter()
-            .map(|(p, v)| format!("{} = {v}", p.name))
-            .collect();
-        format!(
-            "Example ({}): {}",
-            shown.join(", "),
-            example(message, locale, values)
-        )
-    };
-    let chooser = message.nodes.iter().find_map(|node| match node {
-        Node::Plural {
-            name,
-            offset,
-            branches,
-            ..
-        } => Some((name, Some(*offset), branches)),
-        Node::Select { name, branches, .. } => Some((name, None, branches)),
-        _ => None,
-    });
-    let Some((name, offset, branches)) = chooser else {
-        return vec![render(&samples)];
-    };
-    let exact = Branch::exact_values(branches);
-    branches
-        .iter()
-        .filter_map(|branch| {
-            let value = match (&branch.key, offset) {
-                (Key::Exact(n), _) => n.to_string(),
-                (Key::Keyword(category), Some(offset)) => {
-                    plural::example_beyond(locale, category, offset, &exact)?
-                }
-                (Key::Keyword(key), None) if key == "other" => "something-else".to_owned(),
-                (Key::Keyword(key), None) => key.clone(),
-            };
-            let values: Vec<(&Param, String)> = samples
-                .iter()
-                .map(|(p, v)| {
-                    (
-                        *p,
-                        if p.name == *name {
-                            value.clone()
-                        } else {
-                            v.clone()
-                        },
-                    )
-                })
-                .collect();
-            Some(render(&values))
+    example_values(source_tag, source, target, params)
+        .into_iter()
+        .map(|values| {
+            let mut note = format!(
+                "Example ({}): {}",
+                shown_values(&values),
+                example(source, source_tag, &values)
+            );
+            if let Some(translation) = target.translation {
+                note.push_str(&format!(
+                    "\n  {}: {}",
+                    target.tag,
+                    example(translation, target.tag, &values)
+                ));
+            }
+            note
         })
         .collect()
 }
