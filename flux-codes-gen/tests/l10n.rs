@@ -382,3 +382,61 @@ fn a_po_file_over_the_size_cap_is_refused_where_the_cap_is() {
             + 1
     );
 }
+
+#[test]
+fn an_entry_left_as_exported_never_undoes_a_newer_translation() {
+    // flux-codes: allow-start (the fixture's text keys)
+    let catalog = load(&source());
+    let exported = po(&catalog, 1);
+    let hint = "msgstr \"Agrega un artículo y vuelve a \\\"pagar\\\".\"";
+    assert!(exported.contains(hint));
+    // Since the export, another import (or an editor) changed the `es` hint.
+    let newer = source().replace(
+        "es = \"Agrega un artículo y vuelve a \\\"pagar\\\".\"",
+        "es = \"Agrega un artículo y paga de nuevo.\"",
+    );
+    assert_ne!(newer, source());
+    let run = |po: &str| {
+        let input = PoInput {
+            path: Path::new("es.po"),
+            bytes: po.as_bytes(),
+        };
+        import(
+            Path::new(FIXTURE),
+            &newer,
+            &[input],
+            ImportOptions::default(),
+        )
+    };
+    // This file changes another text and leaves the hint as exported: the newer hint stays.
+    let other = exported.replace(
+        "msgstr \"Errores del carrito\"",
+        "msgstr \"Errores de la cesta\"",
+    );
+    let imported = run(&other).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.kept_newer, 1);
+    assert!(
+        imported
+            .source
+            .contains("Agrega un artículo y paga de nuevo.")
+    );
+    assert!(imported.source.contains("Errores de la cesta"));
+    // This file changes the hint too: a conflict, refused at the entry, nothing written.
+    let both = exported.replace(hint, "msgstr \"Agrega algo.\"");
+    let error = run(&both).unwrap_err();
+    let locations = error.locations();
+    assert_eq!(locations.len(), 1, "{error}");
+    assert_eq!(locations[0].1, line_of(&both, "msgstr \"Agrega algo.\""));
+    assert_eq!(
+        locations[0].3,
+        "the `es` translation of `ERR_CART_EMPTY.hint` changed in tests/fixtures/l10n.toml after this file was exported, and this file changes it too"
+    );
+    // Written to the same text as the catalog has now: no conflict.
+    let same = exported.replace(hint, "msgstr \"Agrega un artículo y paga de nuevo.\"");
+    assert!(run(&same).is_ok());
+    // flux-codes: allow-end
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
+}
