@@ -5,9 +5,10 @@
 
 use std::path::Path;
 
+mod common;
+
 use flux_codes_gen::Catalog;
 use flux_codes_gen::l10n::import::{ImportOptions, PoInput, import};
-use flux_codes_gen::message::{Message, Param};
 use flux_codes_gen::model::{Counts, SourceHash, TextId, TextState};
 use flux_codes_gen::render::po::{PoHeader, render_po};
 use flux_codes_gen::render::xliff::render_xliff;
@@ -34,21 +35,7 @@ fn po(catalog: &Catalog, locale: usize) -> String {
             revision_date: "2026-11-30 10:00+0000",
         },
         &previous,
-        &example,
-    )
-}
-
-/// A stand-in for the runtime's renderer (the CLI passes the real one; its tests check the
-/// rendering): the values it was given, so the snapshots show which examples are asked for.
-fn example(message: &Message, locale: &str, values: &[(&Param, String)]) -> String {
-    let values: Vec<String> = values
-        .iter()
-        .map(|(p, v)| format!("{}: {v}", p.name))
-        .collect();
-    format!(
-        "<{} in {locale} with {}>",
-        message.source,
-        values.join(", ")
+        &common::stand_in_example,
     )
 }
 
@@ -86,7 +73,10 @@ fn po_and_xliff_files_are_pinned() {
     insta::assert_snapshot!("es.po", po(&catalog, 1));
     insta::assert_snapshot!("pt-BR.po", po(&catalog, 2));
     let none = |_: SourceHash| None;
-    insta::assert_snapshot!("pt-BR.xlf", render_xliff(&catalog, 2, &none, &example));
+    insta::assert_snapshot!(
+        "pt-BR.xlf",
+        render_xliff(&catalog, 2, &none, &common::stand_in_example)
+    );
 }
 
 /// Imports `po` into the fixture; the new catalog text.
