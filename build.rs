@@ -8,6 +8,8 @@ fn main() -> Result<(), Error> {
     Builder::new("codes.toml")
         // Inside this crate the runtime is `crate::__private`.
         .runtime_path("crate::__private")
+        // The typed errors (`flux_codes::errors`) convert into this crate's `ApiError`.
+        .api_error_path("crate::ApiError")
         .json_file_name("catalog.json")
         // `From<ExtensionError> for ApiError` answers the catalog's `internal_error` code.
         .require(Role::InternalError)

@@ -12,10 +12,13 @@
 //! | `http.response.status_code` | its HTTP status |
 //! | `error.retryable` | whether the client may retry the same request unchanged |
 //! | `error.cause` | 5xx only: the internal cause and its sources, joined by `: ` |
+//! | `error.param`, `error.param_error` | a param mistake: the param's name and `missing`, `unknown` or `wrong_kind` |
 //!
 //! The level follows the status class: `ERROR` for a 5xx (the service failed), `INFO` for a 4xx
-//! (the request was wrong; OpenTelemetry leaves a server span's status unset for those). The
-//! cause chain is only built when a subscriber wants the event.
+//! (the request was wrong; OpenTelemetry leaves a server span's status unset for those); a
+//! param mistake ([`ApiError::param_error`]: the detail is left out) is `ERROR` whatever the
+//! status, since the service is at fault. The cause chain is only built when a subscriber
+//! wants the event.
 
 use crate::ApiError;
 
@@ -24,7 +27,21 @@ use crate::ApiError;
 pub(crate) fn answered(error: &ApiError) {
     let code = error.code();
     let status = error.http_status();
-    if status >= 500 {
+    if let Some(mistake) = error.param_error() {
+        // A programmer's mistake, whatever the status: the answer keeps its code and status
+        // and leaves its detail out, and this says why.
+        tracing::event!(
+            target: "flux_codes",
+            tracing::Level::ERROR,
+            "error.type" = code.as_str(),
+            "http.response.status_code" = status,
+            "error.retryable" = code.is_retryable(),
+            "error.param" = mistake.name(),
+            "error.param_error" = mistake.kind(),
+            "error.cause" = cause_chain(error).as_deref(),
+            "answered {code} ({status}) without its detail: {mistake}",
+        );
+    } else if status >= 500 {
         tracing::event!(
             target: "flux_codes",
             tracing::Level::ERROR,

@@ -44,14 +44,16 @@ type Cause = Box<dyn StdError + Send + Sync + 'static>;
 /// ```
 /// use flux_codes::{ApiError, ErrorCode, Locale};
 ///
-/// let err = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", 1500)?;
+/// let err = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", 1500);
 /// let body = serde_json::to_value(err.to_problem(Locale::Es)).unwrap();
 /// assert_eq!(body["status"], 422);
 /// assert_eq!(body["code"], "ERR_MAX_AMOUNT_EXCEEDED");
 /// assert_eq!(body["detail"], "El monto máximo para este pago es 1500.");
 /// assert_eq!(body["params"]["max_amount"], 1500);
-/// # Ok::<(), flux_codes::ParamError>(())
 /// ```
+///
+/// A code known at compile time is better built from its type in [`crate::errors`], which the
+/// compiler checks: `ApiError::from(errors::MaxAmountExceeded { max_amount })`.
 ///
 /// The internal cause ([`ApiError::cause`]) is for logs and traces: it is the
 /// [`source`](StdError::source) of the error and is never serialized.
@@ -73,6 +75,9 @@ struct More {
     extensions: Map<String, Value>,
     retry_after: Option<Duration>,
     cause: Option<Cause>,
+    /// The first param [`ApiError::param`] refused: a bug in the caller, logged at `ERROR`
+    /// when the error is answered, without the detail it would have spoiled.
+    param_error: Option<ParamError>,
 }
 
 impl ApiError {
@@ -88,20 +93,48 @@ impl ApiError {
     /// Sets the value of one of the code's [`params`](ErrorCode::params), an argument of its
     /// detail. Setting a name again replaces its value.
     ///
-    /// A name the code does not have, or a value that cannot fill the param (text that is no
-    /// number for a `{name, number}` or a plural), is an error: a bug in the caller, which a
-    /// handler can pass on with `?` (it becomes the catalog's internal error).
-    pub fn param(mut self, name: &str, value: impl DetailArg) -> Result<Self, ParamError> {
-        self.set_param(name, &value)?;
+    /// Prefer the typed errors of [`crate::errors`], which the compiler checks. This is the
+    /// dynamic path, for a code known only at run time, so it cannot refuse at compile time:
+    /// a name the code does not have, or a value that cannot fill the param (text that is no
+    /// number for a `{name, number}` or a plural), is kept as the error's [`ParamError`]. The
+    /// answer then keeps its code and status and leaves the detail out (RFC 9457 makes it
+    /// optional), and the mistake is logged at `ERROR` with the code and the param's name, as
+    /// is a param left without a value. It is infallible on purpose: the only thing a handler
+    /// could do with an error here was `?`, which turned the intended 4xx into a retryable
+    /// 500, so a client would retry a programmer's typo. [`ApiError::try_param`] returns the
+    /// mistake instead, for a caller that can do better.
+    pub fn param(mut self, name: &str, value: impl DetailArg) -> Self {
+        self.set_param(name, &value);
+        self
+    }
+
+    /// [`ApiError::param`], refusing a name the code does not have or a value of the wrong
+    /// kind with the [`ParamError`] (the error is unchanged then, and dropped).
+    pub fn try_param(mut self, name: &str, value: impl DetailArg) -> Result<Self, ParamError> {
+        let (declared, value) = self.checked_param(name, &value)?;
+        self.put_param(declared, value);
         Ok(self)
     }
 
     /// [`ApiError::param`], in place.
-    pub(crate) fn set_param(
-        &mut self,
+    pub(crate) fn set_param(&mut self, name: &str, value: &dyn DetailArg) {
+        match self.checked_param(name, value) {
+            Ok((declared, value)) => self.put_param(declared, value),
+            Err(error) => {
+                let more = self.more();
+                if more.param_error.is_none() {
+                    more.param_error = Some(error);
+                }
+            }
+        }
+    }
+
+    /// The declared name and the owned value, if the code has the param and the value fills it.
+    fn checked_param(
+        &self,
         name: &str,
         value: &dyn DetailArg,
-    ) -> Result<(), ParamError> {
+    ) -> Result<(&'static str, ParamValue), ParamError> {
         let Some(index) = self.code.params().iter().position(|p| *p == name) else {
             return Err(ParamError::Unknown {
                 code: self.code,
@@ -118,12 +151,30 @@ impl ApiError {
                 value: ParamError::kept(&ParamValue::new(value).to_string()),
             });
         }
-        let value = ParamValue::new(value);
+        Ok((declared, ParamValue::new(value)))
+    }
+
+    fn put_param(&mut self, declared: &'static str, value: ParamValue) {
         match self.params.iter_mut().find(|(n, _)| *n == declared) {
             Some((_, old)) => *old = value,
             None => self.params.push((declared, value)),
         }
-        Ok(())
+    }
+
+    /// Why the code's detail cannot be rendered, if it cannot: the first param
+    /// [`ApiError::param`] refused, else the first param of the code's detail template left
+    /// without a value. Such an error is answered without its detail, and the mistake logged
+    /// at `ERROR`.
+    pub fn param_error(&self) -> Option<ParamError> {
+        if let Some(error) = self.more.as_ref().and_then(|m| m.param_error.as_ref()) {
+            return Some(error.clone());
+        }
+        self.code.detail_template(Locale::DEFAULT)?;
+        let name = self.missing_params().next()?;
+        Some(ParamError::Missing {
+            code: self.code,
+            name,
+        })
     }
 
     /// A detail of the service's own, for a code without a detail template (RFC 9457 `detail`:
@@ -231,8 +282,7 @@ impl ApiError {
         })
     }
 
-    /// The params the code declares that were not set: their placeholders would show as
-    /// `{name}` in the detail.
+    /// The params the code declares that were not set (the detail is then left out).
     pub fn missing_params(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.code
             .params()
@@ -256,13 +306,15 @@ impl ApiError {
     /// locale) and for `Display` and `Serialize`.
     pub(crate) fn problem(&self, locale: Locale) -> Problem<'_> {
         let detail = match self.code.detail_template(locale) {
+            // A param refused or left out: no detail rather than one with a `{placeholder}`.
+            Some(_) if self.more.as_ref().is_some_and(|m| m.param_error.is_some()) => None,
             Some(_) => {
                 let args: Vec<(&str, &dyn DetailArg)> = self
                     .params
                     .iter()
                     .map(|(n, v)| (*n, v as &dyn DetailArg))
                     .collect();
-                self.code.detail(locale, &args).map(Cow::Owned)
+                self.code.detail(locale, &args).ok().map(Cow::Owned)
             }
             None => self.more.as_ref().and_then(|m| {
                 let localized = m.detail_in.iter().find(|(l, _)| *l == locale);
@@ -343,7 +395,7 @@ impl Serialize for ApiError {
 /// | `type` | the code's `docs_url`, or `about:blank` |
 /// | `title` | the code's message in the locale |
 /// | `status` | the code's HTTP status |
-/// | `detail` | the code's detail template filled with the params, or the service's detail (absent when neither) |
+/// | `detail` | the code's detail template filled with the params, or the service's detail (absent when neither, and when a param is missing or was refused: see [`ApiError::param`]) |
 /// | `instance` | the occurrence URI (absent when not set) |
 /// | `code` | the wire code, e.g. `ERR_QR_EXPIRED` |
 /// | `retryable` | whether the same request may be retried unchanged |
@@ -437,8 +489,10 @@ impl Serialize for Params<'_, '_> {
     }
 }
 
-/// Why [`ApiError::param`] refused a param.
+/// Why [`ApiError::param`] refused a param, or why an error's detail cannot be rendered
+/// ([`ApiError::param_error`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ParamError {
     /// The code has no param of this name (kept: at most [`MAX_EXTENSION_NAME`] bytes).
     Unknown { code: ErrorCode, name: String },
@@ -449,9 +503,37 @@ pub enum ParamError {
         kind: ParamKind,
         value: String,
     },
+    /// A param of the code's detail template was never set.
+    Missing { code: ErrorCode, name: &'static str },
 }
 
 impl ParamError {
+    /// The code of the error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ParamError::Unknown { code, .. }
+            | ParamError::WrongKind { code, .. }
+            | ParamError::Missing { code, .. } => *code,
+        }
+    }
+
+    /// The param's name (as given, for an unknown one).
+    pub fn name(&self) -> &str {
+        match self {
+            ParamError::Unknown { name, .. } => name,
+            ParamError::WrongKind { name, .. } | ParamError::Missing { name, .. } => name,
+        }
+    }
+
+    /// What is wrong, as a log field value: `unknown`, `wrong_kind` or `missing`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ParamError::Unknown { .. } => "unknown",
+            ParamError::WrongKind { .. } => "wrong_kind",
+            ParamError::Missing { .. } => "missing",
+        }
+    }
+
     /// At most [`MAX_EXTENSION_NAME`] bytes of `s`, cut at a character boundary.
     fn kept(s: &str) -> String {
         let mut end = s.len().min(MAX_EXTENSION_NAME);
@@ -481,19 +563,17 @@ impl fmt::Display for ParamError {
                 "the param `{name}` of {code} is a {kind}, and `{}` is not a number",
                 value.escape_debug()
             ),
+            ParamError::Missing { code, name } => {
+                write!(
+                    f,
+                    "the detail of {code} needs the param `{name}`, which was not set"
+                )
+            }
         }
     }
 }
 
 impl StdError for ParamError {}
-
-/// A param the code does not take is a bug in the service: the catalog's internal error (`ErrorCode::INTERNAL_ERROR`), with the
-/// [`ParamError`] as its internal cause, so a handler can write `.param(..)?`.
-impl From<ParamError> for ApiError {
-    fn from(error: ParamError) -> Self {
-        ApiError::new(ErrorCode::INTERNAL_ERROR).cause(error)
-    }
-}
 
 /// Why [`ApiError::extra`] refused an extension member.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -14,7 +14,7 @@
 //! use flux_codes::{ApiError, ErrorCode};
 //!
 //! async fn pay() -> Result<&'static str, ApiError> {
-//!     Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00")?)
+//!     Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00"))
 //! }
 //!
 //! let app: Router = Router::new()

@@ -15,12 +15,9 @@ where
 {
     fn from(error: E) -> Self {
         let code = error.error_code();
-        let mut api = ApiError::new(code);
-        for (name, value) in error.params() {
-            // The derive checks names and kinds at compile time; a hand-written impl's mistake
-            // leaves that param out of the body rather than failing the whole response.
-            let _ = api.set_param(name, &value);
-        }
+        // The derive checks names and kinds at compile time; a hand-written impl's mistake is
+        // kept as the error's `param_error`: answered without its detail, logged at `ERROR`.
+        let mut api = with_params(&error);
         // A code with a detail template renders it from the params; only a code without one
         // takes the error's own detail (the derive rejects `detail` on the others at compile
         // time; a hand-written impl's is ignored).
@@ -31,4 +28,14 @@ where
         }
         api.cause(error)
     }
+}
+
+/// An `ApiError` with `error`'s code and params: `From` for the typed errors of
+/// [`crate::errors`] (whose fields are the params, so nothing can be refused) and for any
+/// other [`FluxError`].
+#[doc(hidden)]
+pub fn with_params<E: FluxError + ?Sized>(error: &E) -> ApiError {
+    let mut api = ApiError::new(error.error_code());
+    error.visit_params(&mut |name, value| api.set_param(name, value));
+    api
 }

@@ -4,8 +4,31 @@
 //! caller's language; and [`client::RemoteError`], what a client reads back from any error
 //! response.
 //!
+//! A service answers with the type of its error's code, from [`errors`]: its fields are the
+//! code's params, so the compiler checks their names and kinds.
+//!
 //! ```
-//! use flux_codes::{ApiError, ErrorCode, Locale};
+//! use flux_codes::{ApiError, Locale, errors};
+//!
+//! let err = ApiError::from(errors::MaxAmountExceeded { max_amount: "500.00".parse()? });
+//! // The caller's `Accept-Language` picks the language.
+//! let problem = err.to_problem(Locale::negotiate("es-CL,es;q=0.9,en;q=0.8"));
+//! assert_eq!(problem.status(), 422);
+//! assert_eq!(problem.title(), "El monto del pago supera el máximo permitido.");
+//! assert_eq!(problem.detail(), Some("El monto máximo para este pago es 500,00."));
+//!
+//! let err = errors::PinAttemptsExceeded { attempts_left: 2 };
+//! assert_eq!(err.detail(Locale::Es), "Quedan 2 intentos antes de que se bloquee el medio de pago.");
+//! assert_eq!(ApiError::from(errors::QrExpired).http_status(), 410);
+//! # Ok::<(), flux_codes::DecimalError>(())
+//! ```
+//!
+//! A code known only at run time takes the dynamic path, [`ApiError::new`] and
+//! [`ApiError::param`]: a param it lacks or gets wrong leaves the detail out of the answer
+//! (never a `{placeholder}`), keeps the code and status, and is logged at `ERROR`.
+//!
+//! ```
+//! use flux_codes::{ErrorCode, Locale};
 //!
 //! let code: ErrorCode = "ERR_MAX_AMOUNT_EXCEEDED".parse().unwrap();
 //! assert_eq!((code.http_status(), code.is_retryable()), (422, false));
@@ -13,19 +36,14 @@
 //!     code.detail(Locale::Es, &[("max_amount", &12345.5)]).unwrap(),
 //!     "El monto máximo para este pago es 12.345,5."
 //! );
-//!
-//! // A handler answers with an `ApiError`; the caller's `Accept-Language` picks the language.
-//! let err = ApiError::new(code).param("max_amount", "500.00")?;
-//! let problem = err.to_problem(Locale::negotiate("es-CL,es;q=0.9,en;q=0.8"));
-//! assert_eq!(problem.title(), "El monto del pago supera el máximo permitido.");
-//! assert_eq!(problem.detail(), Some("El monto máximo para este pago es 500,00."));
-//! # Ok::<(), flux_codes::ParamError>(())
+//! assert!(code.detail(Locale::Es, &[("max_amout", &1)]).is_err()); // names `max_amout`
 //! ```
 //!
 //! # The main types
 //!
 //! | item | what it is |
 //! |---|---|
+//! | [`errors`] | one type per code, its params as typed fields: `ApiError::from(errors::QrExpired)` |
 //! | [`ErrorCode`] | every code: `as_str` (the wire string), `http_status`, `is_retryable`, `category`, `message`, `hint`, `detail`, `params`, `param_kinds`, `docs_url`, `deprecation`; `FromStr`/`Display`, serde, strum |
 //! | [`Locale`], [`Category`] | the catalog's languages (with [`Locale::negotiate`] for `Accept-Language`) and categories |
 //! | [`ApiError`], [`Problem`] | the error a service answers with, and its problem+json body in one locale; the internal cause is logged, never sent |
@@ -57,11 +75,11 @@
 //! ```
 //! # #[cfg(feature = "axum")] {
 //! use axum::{Router, middleware, routing::post};
-//! use flux_codes::{ApiError, ErrorCode};
+//! use flux_codes::{ApiError, Decimal, errors};
 //!
 //! async fn pay() -> Result<&'static str, ApiError> {
 //!     // 422, `{"type": ..., "title": "The payment amount is above the maximum allowed.", ...}`
-//!     Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00")?)
+//!     Err(errors::MaxAmountExceeded { max_amount: Decimal::from_scaled(50_000, 2) })?
 //! }
 //!
 //! let app: Router = Router::new()
@@ -80,14 +98,15 @@
 //!
 //! ```
 //! # #[cfg(feature = "tonic")] {
-//! use flux_codes::{ApiError, ErrorCode};
+//! use flux_codes::{ApiError, Decimal, errors};
 //! use flux_codes::tonic::LocalizeLayer;
 //! use tonic::Status;
 //!
 //! // A service method's body: `?` turns the `ApiError` into the call's `Status`.
 //! fn charge(amount_cents: u64) -> Result<(), ApiError> {
 //!     if amount_cents > 50_000 {
-//!         return Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00")?);
+//!         let max_amount = Decimal::from_scaled(50_000, 2);
+//!         return Err(errors::MaxAmountExceeded { max_amount }.into());
 //!     }
 //!     Ok(())
 //! }
@@ -115,6 +134,7 @@
 //! | `http.response.status_code` | its HTTP status |
 //! | `error.retryable` | whether the client may retry the same request unchanged |
 //! | `error.cause` | 5xx only: the internal cause and its sources, joined by `: ` |
+//! | `error.param`, `error.param_error` | a param mistake of the dynamic path ([`ApiError::param_error`]), logged at `ERROR` whatever the status: the param's name and `missing`, `unknown` or `wrong_kind` |
 //!
 //! A subscriber decides what is kept (`tracing_subscriber`'s `EnvFilter`: `flux_codes=warn`
 //! keeps the 5xx only, `flux_codes=off` none). To leave `tracing` out of the build, turn the
@@ -190,7 +210,7 @@ pub use api_error::{
 };
 pub use derive_support::NumberArg;
 pub use flux_codes_derive::{FluxError, catalog};
-pub use message::{Decimal, DecimalError, DetailArg, ParamKind, ParamValue, Value};
+pub use message::{Decimal, DecimalError, DetailArg, DetailError, ParamKind, ParamValue, Value};
 pub use runtime::{ParseError, ParseErrorKind};
 
 include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
@@ -208,8 +228,10 @@ pub mod __private {
         MaybeParam, Message, NumberArg, contains, detail_conflict, param_kind,
         unfilled_placeholder, unknown_param,
     };
+    pub use crate::from_flux_error::with_params;
     pub use crate::message::{
-        DetailArg, LocaleData, ParamKind, ParamValue, Part, PluralKey, render,
+        Decimal, DetailArg, DetailError, LocaleData, ParamKind, ParamValue, Part, PluralKey, Value,
+        check_args, render, typed_detail,
     };
     pub use crate::negotiate::negotiate;
     pub use crate::runtime::{ListTable, ParseError, TextTable, deserialize_str};

@@ -15,7 +15,6 @@ const PROBLEM: Option<&str> = Some("application/problem+json");
 fn a_flux_body_parses_back_to_its_code_and_params() {
     let sent = ApiError::new(ErrorCode::MaxAmountExceeded)
         .param("max_amount", "500.00")
-        .unwrap()
         .instance("/payments/p1")
         .extra("payment_id", "p1")
         .unwrap();

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use flux_codes::{DetailArg, ParamValue};
+use flux_codes::{DetailArg, DetailError, ParamValue};
 use flux_codes_gen::Catalog;
 use flux_codes_gen::message::{Branch, Node, NumberStyle, Param, ParamType, parse};
 use flux_codes_gen::render::json::ParamJson;
@@ -93,7 +93,7 @@ mod messages {
 }
 
 /// The Rust runtime's `detail` of one catalog: code string, locale tag, args.
-type Render<'a> = &'a dyn Fn(&str, &str, &[(&str, &dyn DetailArg)]) -> Option<String>;
+type Render<'a> = &'a dyn Fn(&str, &str, &[(&str, &dyn DetailArg)]) -> Result<String, DetailError>;
 
 /// `detail` of a catalog module (one with `ErrorCode` and `Locale`).
 macro_rules! runtime_of {
@@ -158,12 +158,15 @@ fn owned_arg(value: &Value) -> ParamValue {
     }
 }
 
+/// The Rust runtime's detail as the Node tests expect it: the text; `null` for a code without
+/// a detail; `{ "throws": param }` when the args do not fit the code's params (the npm package
+/// must throw a `TypeError` naming that param).
 fn render_with(
     render: Render<'_>,
     code: &str,
     locale: &str,
     args: &BTreeMap<String, Value>,
-) -> Option<String> {
+) -> Value {
     let owned: Vec<(&str, ParamValue)> = args
         .iter()
         .map(|(k, v)| (k.as_str(), owned_arg(v)))
@@ -172,7 +175,11 @@ fn render_with(
         .iter()
         .map(|(k, v)| (*k, v as &dyn DetailArg))
         .collect();
-    render(code, locale, &args)
+    match render(code, locale, &args) {
+        Ok(detail) => json!(detail),
+        Err(DetailError::NoDetail { .. }) => Value::Null,
+        Err(error) => json!({ "throws": error.param() }),
+    }
 }
 
 /// The sample args of a code (the README's `500.00` for `max_amount`, as a number so that

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use flux_codes::{Category, ErrorCode, Locale, ParseError, ParseErrorKind};
+use flux_codes::{Category, DetailError, ErrorCode, Locale, ParseError, ParseErrorKind};
 use strum::{EnumCount, EnumMessage, IntoEnumIterator, VariantArray, VariantNames};
 
 #[test]
@@ -105,7 +105,7 @@ fn every_locale_has_every_message_and_hint() {
 }
 
 #[test]
-fn detail_fills_placeholders_and_keeps_missing_ones_visible() {
+fn detail_fills_placeholders_and_names_a_missing_or_unknown_param() {
     let code = ErrorCode::MaxAmountExceeded;
     assert_eq!(code.params(), ["max_amount"]);
     assert_eq!(
@@ -115,10 +115,36 @@ fn detail_fills_placeholders_and_keeps_missing_ones_visible() {
     );
     let es = code.detail(Locale::Es, &[("max_amount", &500)]).unwrap();
     assert!(es.contains("500") && !es.contains('{'), "{es}");
-    let missing = code.detail(Locale::En, &[]).unwrap();
-    assert!(missing.contains("{max_amount}"), "{missing}");
+    assert_eq!(
+        code.detail(Locale::En, &[]),
+        Err(DetailError::Missing {
+            code: "ERR_MAX_AMOUNT_EXCEEDED", // flux-codes: allow (wire format)
+            param: "max_amount"
+        })
+    );
+    let typo = ErrorCode::PinAttemptsExceeded
+        .detail(Locale::Es, &[("attempts_lef", &5)])
+        .unwrap_err();
+    assert_eq!(typo.param(), Some("attempts_lef"));
+    assert_eq!(
+        typo.to_string(),
+        "ERR_PIN_ATTEMPTS_EXCEEDED has no param `attempts_lef`" // flux-codes: allow (wire format)
+    );
+    let wrong = ErrorCode::PinAttemptsExceeded
+        .detail(Locale::Es, &[("attempts_left", &"five")])
+        .unwrap_err();
+    assert!(matches!(
+        wrong,
+        DetailError::WrongKind {
+            param: "attempts_left",
+            ..
+        }
+    ));
     assert_eq!(ErrorCode::MinAmountSubceed.params(), ["min_amount"]);
-    assert_eq!(ErrorCode::QrExpired.detail(Locale::En, &[("x", &1)]), None);
+    assert!(matches!(
+        ErrorCode::QrExpired.detail(Locale::En, &[("x", &1)]),
+        Err(DetailError::NoDetail { .. })
+    ));
 }
 
 #[test]

@@ -191,7 +191,7 @@ fn a_draft_locale_with_half_its_texts_serves_problems_with_fallbacks() {
 fn main() {
     let locale = Locale::negotiate("de-CH,de;q=0.9,en;q=0.5");
     let code: ErrorCode = "UNIQUE_VIOLATION".parse().unwrap();
-    let problem = ApiError::new(code).param("key", "(email)").unwrap();
+    let problem = ApiError::new(code).param("key", "(email)");
     println!("{}", serde_json::to_string(&problem.to_problem(locale)).unwrap());
     let other: ErrorCode = "SERIALIZATION_FAILURE".parse().unwrap();
     println!("{}", serde_json::to_string(&ApiError::new(other).to_problem(locale)).unwrap());

@@ -75,9 +75,7 @@ fn charge(request: &PayRequest) -> Result<(), ApiError> {
         _ => return Err(ApiError::new(ErrorCode::QrUnknown)),
     }
     if request.amount > MAX_CENTS {
-        return Err(ApiError::new(ErrorCode::MaxAmountExceeded)
-            .param("max_amount", "500.00")
-            .expect("a param of the code"));
+        return Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00"));
     }
     if request.reference == "ref_used" {
         return Err(ApiError::new(ErrorCode::ReferenceAlreadyExists));
@@ -304,9 +302,7 @@ async fn a_real_tonic_client_reads_localized_rich_errors_from_a_real_server() {
     for (accept_language, locale) in [(Some("es-CL,es;q=0.9"), Locale::Es), (None, Locale::En)] {
         // A code with a param.
         let status = error(&channel, accept_language, "qr_coffee_shop", 90_000).await;
-        let expected = ApiError::new(ErrorCode::MaxAmountExceeded)
-            .param("max_amount", "500.00")
-            .expect("a param of the code");
+        let expected = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00");
         check(&status, &expected, locale, None);
         assert_eq!(status.code(), GrpcCode::FailedPrecondition);
 

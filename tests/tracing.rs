@@ -137,7 +137,6 @@ fn a_5xx_is_an_error_event_with_its_cause_chain() {
 fn a_4xx_is_an_info_event_without_a_cause() {
     let error = ApiError::new(ErrorCode::MaxAmountExceeded)
         .param("max_amount", "500.00")
-        .expect("a param of the code")
         .cause(Refused);
     let events = Capture::run(|| {
         error.to_problem(Locale::En);
@@ -155,6 +154,58 @@ fn a_4xx_is_an_info_event_without_a_cause() {
             ]),
         }]
     );
+}
+
+/// The dynamic path's mistakes: answered with their code and status, without a detail, and
+/// logged at `ERROR` with the code and the param's name.
+#[test]
+fn a_missing_or_misspelled_param_is_an_error_event_naming_it() {
+    let missing = ApiError::new(ErrorCode::MaxAmountExceeded);
+    let misspelled = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amout", "500.00");
+    for (error, param, kind, why) in [
+        (
+            missing,
+            "max_amount",
+            "missing",
+            "the detail of ERR_MAX_AMOUNT_EXCEEDED needs the param `max_amount`, which was not set",
+        ),
+        (
+            misspelled,
+            "max_amout",
+            "unknown",
+            "ERR_MAX_AMOUNT_EXCEEDED has no param `max_amout` (its params: [\"max_amount\"])",
+        ),
+    ] {
+        let mut body = String::new();
+        let events = Capture::run(|| {
+            body = serde_json::to_string(&error.to_problem(Locale::Es)).unwrap();
+        });
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(value["status"], 422, "{body}");
+        assert_eq!(value["code"], ErrorCode::MaxAmountExceeded.as_str());
+        assert_eq!(value["retryable"], false);
+        assert!(value.get("detail").is_none(), "{body}");
+        assert_eq!(
+            events,
+            [Captured {
+                level: Level::ERROR,
+                target: "flux_codes".to_owned(),
+                fields: fields(&[
+                    ("error.type", ErrorCode::MaxAmountExceeded.as_str()),
+                    ("http.response.status_code", "422"),
+                    ("error.retryable", "false"),
+                    ("error.param", param),
+                    ("error.param_error", kind),
+                    (
+                        "message",
+                        &format!(
+                            "answered ERR_MAX_AMOUNT_EXCEEDED (422) without its detail: {why}"
+                        ),
+                    ),
+                ]),
+            }]
+        );
+    }
 }
 
 #[test]

@@ -29,7 +29,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use flux_codes::tonic::LocalizeLayer;
-use flux_codes::{ApiError, ErrorCode, Locale};
+use flux_codes::{ApiError, Decimal, ErrorCode, Locale, errors};
 use tonic::body::Body;
 use tonic::server::{Grpc, NamedService, UnaryService};
 use tonic::transport::Server;
@@ -131,19 +131,20 @@ async fn pay(request: Request<PayRequest>) -> Result<Response<Payment>, Status> 
 fn charge(request: &PayRequest) -> Result<(), ApiError> {
     match request.qr.as_str() {
         "qr_coffee_shop" => {}
-        "qr_expired" => return Err(ApiError::new(ErrorCode::QrExpired)),
+        "qr_expired" => return Err(errors::QrExpired.into()),
         "qr_issuer_timeout" => {
             return Err(ApiError::new(ErrorCode::NetworkTimeout)
                 .detail("The issuer did not answer in time.")
                 .retry_after(Duration::from_secs(2)));
         }
-        _ => return Err(ApiError::new(ErrorCode::QrUnknown)),
+        _ => return Err(errors::QrUnknown.into()),
     }
     if request.amount > MAX_CENTS {
-        return Err(ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00")?);
+        let max_amount = Decimal::from_scaled(i128::from(MAX_CENTS), 2);
+        return Err(errors::MaxAmountExceeded { max_amount }.into());
     }
     if request.reference == "ref_used" {
-        return Err(ApiError::new(ErrorCode::ReferenceAlreadyExists));
+        return Err(errors::ReferenceAlreadyExists.into());
     }
     Ok(())
 }

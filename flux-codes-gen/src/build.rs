@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::render::Artifact;
 #[cfg(feature = "json")]
 use crate::render::json::render_json;
-use crate::render::rust::{render_catalog_doc, render_rust};
+use crate::render::rust::{render_catalog_doc, render_rust, render_rust_with_api_error};
 use crate::valid::Role;
 use crate::write::write_if_changed;
 use crate::{Error, load_requiring};
@@ -30,6 +30,7 @@ pub struct Builder {
     #[cfg(feature = "json")]
     json_file_name: Option<String>,
     runtime: String,
+    api_error: Option<String>,
     roles: Vec<Role>,
 }
 
@@ -43,6 +44,7 @@ impl Builder {
             #[cfg(feature = "json")]
             json_file_name: None,
             runtime: "::flux_codes::__private".to_owned(),
+            api_error: None,
             roles: Vec::new(),
         }
     }
@@ -71,6 +73,14 @@ impl Builder {
     /// (default: `::flux_codes::__private`; `flux-codes` itself uses `crate::__private`).
     pub fn runtime_path(mut self, path: &str) -> Self {
         path.clone_into(&mut self.runtime);
+        self
+    }
+
+    /// Also generates `From<errors::X> for <path>` for each typed error: `path` names the
+    /// `ApiError` whose `ErrorCode` is this catalog's (`flux-codes` itself uses
+    /// `crate::ApiError`; no other catalog has one).
+    pub fn api_error_path(mut self, path: &str) -> Self {
+        self.api_error = Some(path.to_owned());
         self
     }
 
@@ -104,10 +114,19 @@ impl Builder {
         if !is_rust_path(runtime) {
             return Err(Error::RuntimePath(runtime.clone()));
         }
+        if let Some(path) = self.api_error.as_ref().filter(|p| !is_rust_path(p)) {
+            return Err(Error::RuntimePath(path.clone()));
+        }
         let (catalog, _warnings) = load_requiring(&self.catalog_path(), &self.roles)?;
         let module = Path::new(&self.file_name);
         let files = vec![
-            Artifact::new(&self.file_name, render_rust(&catalog, runtime)),
+            Artifact::new(
+                &self.file_name,
+                match &self.api_error {
+                    Some(api_error) => render_rust_with_api_error(&catalog, runtime, api_error),
+                    None => render_rust(&catalog, runtime),
+                },
+            ),
             Artifact::new(
                 module.with_extension("md").to_string_lossy(),
                 render_catalog_doc(&catalog),

@@ -1448,11 +1448,14 @@ fn article(ty: &ParamType) -> String {
     }
 }
 
-/// A param name: lowercase snake_case, so it is a Rust and a TypeScript identifier as is.
+/// A param name: lowercase snake_case, so it is a Rust and a TypeScript identifier as is (a
+/// field of the code's typed error, `errors::X`); not `_` nor one of the Rust keywords that
+/// cannot be a field name even raw (`self`, `super`, `crate`).
 fn is_param_name(name: &str) -> bool {
     let mut bytes = name.bytes();
     matches!(bytes.next(), Some(b'a'..=b'z' | b'_'))
         && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_'))
+        && !matches!(name, "_" | "self" | "super" | "crate")
 }
 
 /// The byte offset of the first `}}` in a message's literal text, if any. Only top-level text

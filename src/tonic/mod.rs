@@ -18,7 +18,7 @@
 //! use flux_codes::{ApiError, ErrorCode, Locale};
 //! use tonic_types::StatusExt;
 //!
-//! let err = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00").unwrap();
+//! let err = ApiError::new(ErrorCode::MaxAmountExceeded).param("max_amount", "500.00");
 //! let status = err.to_status(Locale::Es);
 //! assert_eq!(status.code(), tonic::Code::FailedPrecondition);
 //! assert_eq!(

@@ -123,3 +123,36 @@ fn the_derive_maps_errors_to_this_catalog() {
         "ERR_POINTS_EXPIRED 410 "
     );
 }
+
+/// `catalog!` generates the typed errors too, from the same renderer: one type per code of
+/// this catalog, its params as fields, its facts and its detail.
+#[test]
+fn typed_errors_are_generated_for_this_catalog() {
+    use loyalty_codes::codes::errors;
+
+    let err = errors::InsufficientPoints {
+        needed: 500.into(),
+        available: "120".parse().unwrap(),
+    };
+    assert_eq!(
+        errors::InsufficientPoints::CODE,
+        ErrorCode::InsufficientPoints
+    );
+    assert_eq!(
+        errors::InsufficientPoints::HTTP_STATUS,
+        ErrorCode::InsufficientPoints.http_status()
+    );
+    assert_eq!(
+        err.detail(Locale::PtBr),
+        "A recompensa custa 500 pontos; a conta tem 120."
+    );
+    assert_eq!(err.error_code(), ErrorCode::InsufficientPoints);
+    assert_eq!(
+        err.params(),
+        [
+            ("needed", ParamValue::Decimal(500.into())),
+            ("available", ParamValue::Decimal(120.into()))
+        ]
+    );
+    assert_eq!(errors::PointsExpired.error_code(), ErrorCode::PointsExpired);
+}

@@ -40,10 +40,32 @@ const SHORT_ELEMENT: usize = 10;
 /// Renders the catalog as a Rust module body; `runtime` is the path of `flux_codes::__private`
 /// (`::flux_codes::__private`, or `crate::__private` inside `flux-codes`).
 pub fn render_rust(catalog: &Catalog, runtime: &str) -> String {
-    render_rust_with(catalog, runtime, IndexWidth::for_count(catalog.codes.len()))
+    render_rust_with(
+        catalog,
+        runtime,
+        None,
+        IndexWidth::for_count(catalog.codes.len()),
+    )
 }
 
-fn render_rust_with(catalog: &Catalog, runtime: &str, width: IndexWidth) -> String {
+/// [`render_rust`], plus `From<errors::X> for {api_error}` for each typed error: `api_error` is
+/// the path of the `ApiError` whose `ErrorCode` is this catalog's (`crate::ApiError` in
+/// `flux-codes`' own build; no other catalog has one).
+pub fn render_rust_with_api_error(catalog: &Catalog, runtime: &str, api_error: &str) -> String {
+    render_rust_with(
+        catalog,
+        runtime,
+        Some(api_error),
+        IndexWidth::for_count(catalog.codes.len()),
+    )
+}
+
+fn render_rust_with(
+    catalog: &Catalog,
+    runtime: &str,
+    api_error: Option<&str>,
+    width: IndexWidth,
+) -> String {
     // About what a code takes (texts, table entries, lookup), so that the text is not copied
     // over and over as it grows.
     let mut out = String::with_capacity(32 * 1024 + catalog.codes.len() * 640);
@@ -57,6 +79,7 @@ fn render_rust_with(catalog: &Catalog, runtime: &str, width: IndexWidth) -> Stri
     error_code_items(&mut out, catalog, width);
     out.push('\n');
     out.push_str(FLUX_ERROR_TRAIT);
+    errors::errors_module(&mut out, catalog, api_error);
     catalog_module(&mut out, catalog, runtime, width);
     out
 }
@@ -390,17 +413,26 @@ const ERROR_CODE_IMPL: &str = r#"
     }
 
     /// The detail in `locale` with its params filled from `args`, numbers and plurals
-    /// formatted with the locale's CLDR rules; `None` for a code without a detail. A value is
-    /// a string, an integer, a float or a `Decimal` (exact); an argument without a value
-    /// stays visible as `{name}`.
+    /// formatted with the locale's CLDR rules. A value is a string, an integer, a float or a
+    /// `Decimal` (exact). An argument the code does not have, a param without a value or a
+    /// value of the wrong kind is an error naming the param: a detail is never rendered with a
+    /// `{placeholder}` left in it.
     pub fn detail(
         self,
         locale: Locale,
         args: &[(&str, &dyn __catalog::runtime::DetailArg)],
-    ) -> ::core::option::Option<::std::string::String> {
-        let parts = __catalog::DETAIL_PARTS[locale as usize][self as usize]?;
+    ) -> ::core::result::Result<::std::string::String, __catalog::runtime::DetailError> {
+        let parts = match __catalog::DETAIL_PARTS[locale as usize][self as usize] {
+            ::core::option::Option::Some(parts) => parts,
+            ::core::option::Option::None => {
+                return ::core::result::Result::Err(__catalog::runtime::DetailError::NoDetail {
+                    code: self.as_str(),
+                });
+            }
+        };
+        __catalog::runtime::check_args(self.as_str(), self.params(), self.param_kinds(), args)?;
         let data = &__catalog::LOCALE_DATA[locale as usize];
-        ::core::option::Option::Some(__catalog::runtime::render(parts, data, args))
+        ::core::result::Result::Ok(__catalog::runtime::render(parts, data, args))
     }
 
     /// The code with this exact wire string, if the catalog has it. Never allocates.
@@ -896,7 +928,7 @@ const FIND_CODE_PHF: &str = r#"
 
 /// A variant's one-line rustdoc: its code, status and message (the crate's front page has the
 /// full table; `message`, `hint`, ... have the texts in every locale).
-fn variant_doc(code: &CodeSpec, default_locale: usize) -> String {
+pub(super) fn variant_doc(code: &CodeSpec, default_locale: usize) -> String {
     format!(
         "`{}` (HTTP {}, gRPC {}): {}",
         code.code,
@@ -907,7 +939,7 @@ fn variant_doc(code: &CodeSpec, default_locale: usize) -> String {
 }
 
 /// A `///` line at `indent`; `text` is one line of Markdown (line breaks become spaces).
-fn doc_line(out: &mut String, indent: usize, text: &str) {
+pub(super) fn doc_line(out: &mut String, indent: usize, text: &str) {
     for _ in 0..indent {
         out.push(' ');
     }
@@ -921,7 +953,7 @@ fn doc_line(out: &mut String, indent: usize, text: &str) {
 }
 
 /// `#[name(args)]` at `indent`, broken over lines as rustfmt breaks it when it is too long.
-fn attribute(out: &mut String, indent: usize, name: &str, args: &str) {
+pub(super) fn attribute(out: &mut String, indent: usize, name: &str, args: &str) {
     let one_line = format!("{:indent$}#[{name}({args})]", "");
     if one_line.len() <= MAX_WIDTH {
         let _ = writeln!(out, "{one_line}");
@@ -940,7 +972,7 @@ fn attribute(out: &mut String, indent: usize, name: &str, args: &str) {
 /// `head[items];` at `indent` (`head` ends with `= ` or `= &`), laid out as rustfmt lays out
 /// an array: on one line (the same as `head`, else the next) if it is short enough; else, when
 /// every element is short, filled line by line; else one element per line.
-fn array(out: &mut String, indent: usize, head: &str, items: &[String]) {
+pub(super) fn array(out: &mut String, indent: usize, head: &str, items: &[String]) {
     let (head, amp) = match head.strip_suffix('&') {
         Some(h) => (h.trim_end(), "&"),
         None => (head.trim_end(), ""),
@@ -983,6 +1015,7 @@ fn array(out: &mut String, indent: usize, head: &str, items: &[String]) {
     let _ = writeln!(out, "{:indent$}];", "");
 }
 
+mod errors;
 #[cfg(test)]
 mod golden;
 

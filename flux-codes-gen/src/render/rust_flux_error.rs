@@ -52,7 +52,8 @@ pub trait FluxError {
     }
 
     /// The detail in `locale`: the code's detail filled with [`FluxError::params`], or
-    /// else [`FluxError::custom_detail`].
+    /// else [`FluxError::custom_detail`]. `None` when the params do not fill the code's detail
+    /// (a hand-written impl's mistake; the derive checks them at compile time).
     fn detail(&self, locale: Locale) -> ::core::option::Option<::std::string::String> {
         let params = self.params();
         let args: ::std::vec::Vec<(&str, &dyn __catalog::runtime::DetailArg)> = params
@@ -60,8 +61,11 @@ pub trait FluxError {
             .map(|(name, value)| (*name, value as &dyn __catalog::runtime::DetailArg))
             .collect();
         match self.error_code().detail(locale, &args) {
-            ::core::option::Option::Some(detail) => ::core::option::Option::Some(detail),
-            ::core::option::Option::None => self.custom_detail(),
+            ::core::result::Result::Ok(detail) => ::core::option::Option::Some(detail),
+            ::core::result::Result::Err(__catalog::runtime::DetailError::NoDetail { .. }) => {
+                self.custom_detail()
+            }
+            ::core::result::Result::Err(_) => ::core::option::Option::None,
         }
     }
 }

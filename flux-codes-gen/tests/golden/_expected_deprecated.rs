@@ -212,17 +212,26 @@ impl ErrorCode {
     }
 
     /// The detail in `locale` with its params filled from `args`, numbers and plurals
-    /// formatted with the locale's CLDR rules; `None` for a code without a detail. A value is
-    /// a string, an integer, a float or a `Decimal` (exact); an argument without a value
-    /// stays visible as `{name}`.
+    /// formatted with the locale's CLDR rules. A value is a string, an integer, a float or a
+    /// `Decimal` (exact). An argument the code does not have, a param without a value or a
+    /// value of the wrong kind is an error naming the param: a detail is never rendered with a
+    /// `{placeholder}` left in it.
     pub fn detail(
         self,
         locale: Locale,
         args: &[(&str, &dyn __catalog::runtime::DetailArg)],
-    ) -> ::core::option::Option<::std::string::String> {
-        let parts = __catalog::DETAIL_PARTS[locale as usize][self as usize]?;
+    ) -> ::core::result::Result<::std::string::String, __catalog::runtime::DetailError> {
+        let parts = match __catalog::DETAIL_PARTS[locale as usize][self as usize] {
+            ::core::option::Option::Some(parts) => parts,
+            ::core::option::Option::None => {
+                return ::core::result::Result::Err(__catalog::runtime::DetailError::NoDetail {
+                    code: self.as_str(),
+                });
+            }
+        };
+        __catalog::runtime::check_args(self.as_str(), self.params(), self.param_kinds(), args)?;
         let data = &__catalog::LOCALE_DATA[locale as usize];
-        ::core::option::Option::Some(__catalog::runtime::render(parts, data, args))
+        ::core::result::Result::Ok(__catalog::runtime::render(parts, data, args))
     }
 
     /// The code with this exact wire string, if the catalog has it. Never allocates.
@@ -308,7 +317,8 @@ pub trait FluxError {
     }
 
     /// The detail in `locale`: the code's detail filled with [`FluxError::params`], or
-    /// else [`FluxError::custom_detail`].
+    /// else [`FluxError::custom_detail`]. `None` when the params do not fill the code's detail
+    /// (a hand-written impl's mistake; the derive checks them at compile time).
     fn detail(&self, locale: Locale) -> ::core::option::Option<::std::string::String> {
         let params = self.params();
         let args: ::std::vec::Vec<(&str, &dyn __catalog::runtime::DetailArg)> = params
@@ -316,10 +326,111 @@ pub trait FluxError {
             .map(|(name, value)| (*name, value as &dyn __catalog::runtime::DetailArg))
             .collect();
         match self.error_code().detail(locale, &args) {
-            ::core::option::Option::Some(detail) => ::core::option::Option::Some(detail),
-            ::core::option::Option::None => self.custom_detail(),
+            ::core::result::Result::Ok(detail) => ::core::option::Option::Some(detail),
+            ::core::result::Result::Err(__catalog::runtime::DetailError::NoDetail { .. }) => {
+                self.custom_detail()
+            }
+            ::core::result::Result::Err(_) => ::core::option::Option::None,
         }
     }
+}
+
+/// One type per code of the Golden catalog, named as its [`ErrorCode`] variant: build an error with its params by name, checked by the compiler.
+///
+/// A code without params is a unit struct; a code with params is a struct whose public
+/// fields are the params: a `{name, number}` takes a `Decimal` (`"500.00".parse()`
+/// keeps both digits), a plural an `i64`, a `{name}` a `String` and a select one of
+/// the options of its enum in [`errors::params`].
+#[allow(deprecated)]
+pub mod errors {
+    use super::__catalog::runtime as rt;
+
+    /// `ERR_ACCOUNT_CLOSED` (HTTP 409, gRPC ABORTED): The account is closed.
+    ///
+    /// No detail.
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct AccountClosed;
+
+    impl AccountClosed {
+        /// The code: `ERR_ACCOUNT_CLOSED`.
+        pub const CODE: super::ErrorCode = super::ErrorCode::AccountClosed;
+        /// The HTTP status: 409.
+        pub const HTTP_STATUS: u16 = 409;
+        /// Whether the client may retry the same request unchanged.
+        pub const RETRYABLE: bool = false;
+    }
+
+    #[automatically_derived]
+    impl super::FluxError for AccountClosed {
+        fn error_code(&self) -> super::ErrorCode {
+            Self::CODE
+        }
+    }
+
+    /// `ERR_ACCOUNT_GONE` (HTTP 410, gRPC FAILED_PRECONDITION): The account no longer exists.
+    ///
+    /// No detail.
+    #[deprecated(note = "Use ERR_ACCOUNT_CLOSED instead.")]
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct AccountGone;
+
+    impl AccountGone {
+        /// The code: `ERR_ACCOUNT_GONE`.
+        pub const CODE: super::ErrorCode = super::ErrorCode::AccountGone;
+        /// The HTTP status: 410.
+        pub const HTTP_STATUS: u16 = 410;
+        /// Whether the client may retry the same request unchanged.
+        pub const RETRYABLE: bool = false;
+    }
+
+    #[automatically_derived]
+    impl super::FluxError for AccountGone {
+        fn error_code(&self) -> super::ErrorCode {
+            Self::CODE
+        }
+    }
+
+    /// `ERR_ACCT_LOCKED` (HTTP 423, gRPC FAILED_PRECONDITION): The account is locked.
+    ///
+    /// Detail: Locked until \{until\}.
+    #[deprecated(note = "Renamed; answer ERR_ACCOUNT_CLOSED or wait for {until}.")]
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct AcctLocked {
+        /// `{until}`: shown as it is.
+        pub until: ::std::string::String,
+    }
+
+    impl AcctLocked {
+        /// The code: `ERR_ACCT_LOCKED`.
+        pub const CODE: super::ErrorCode = super::ErrorCode::AcctLocked;
+        /// The HTTP status: 423.
+        pub const HTTP_STATUS: u16 = 423;
+        /// Whether the client may retry the same request unchanged.
+        pub const RETRYABLE: bool = true;
+
+        /// The detail in `locale`, filled with this error's params.
+        pub fn detail(&self, locale: super::Locale) -> ::std::string::String {
+            let args: [(&str, &dyn rt::DetailArg); 1] = [("until", &self.until)];
+            rt::typed_detail(Self::CODE.detail(locale, &args))
+        }
+    }
+
+    #[automatically_derived]
+    impl super::FluxError for AcctLocked {
+        fn error_code(&self) -> super::ErrorCode {
+            Self::CODE
+        }
+
+        fn visit_params(
+            &self,
+            visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn rt::DetailArg),
+        ) {
+            visit("until", &self.until);
+        }
+    }
+
+    /// The options of the codes' `select` params, one enum per param.
+    pub mod params {}
 }
 
 /// The catalog's facts, one entry per discriminant.

@@ -213,17 +213,26 @@ impl ErrorCode {
     }
 
     /// The detail in `locale` with its params filled from `args`, numbers and plurals
-    /// formatted with the locale's CLDR rules; `None` for a code without a detail. A value is
-    /// a string, an integer, a float or a `Decimal` (exact); an argument without a value
-    /// stays visible as `{name}`.
+    /// formatted with the locale's CLDR rules. A value is a string, an integer, a float or a
+    /// `Decimal` (exact). An argument the code does not have, a param without a value or a
+    /// value of the wrong kind is an error naming the param: a detail is never rendered with a
+    /// `{placeholder}` left in it.
     pub fn detail(
         self,
         locale: Locale,
         args: &[(&str, &dyn __catalog::runtime::DetailArg)],
-    ) -> ::core::option::Option<::std::string::String> {
-        let parts = __catalog::DETAIL_PARTS[locale as usize][self as usize]?;
+    ) -> ::core::result::Result<::std::string::String, __catalog::runtime::DetailError> {
+        let parts = match __catalog::DETAIL_PARTS[locale as usize][self as usize] {
+            ::core::option::Option::Some(parts) => parts,
+            ::core::option::Option::None => {
+                return ::core::result::Result::Err(__catalog::runtime::DetailError::NoDetail {
+                    code: self.as_str(),
+                });
+            }
+        };
+        __catalog::runtime::check_args(self.as_str(), self.params(), self.param_kinds(), args)?;
         let data = &__catalog::LOCALE_DATA[locale as usize];
-        ::core::option::Option::Some(__catalog::runtime::render(parts, data, args))
+        ::core::result::Result::Ok(__catalog::runtime::render(parts, data, args))
     }
 
     /// The code with this exact wire string, if the catalog has it. Never allocates.
@@ -309,7 +318,8 @@ pub trait FluxError {
     }
 
     /// The detail in `locale`: the code's detail filled with [`FluxError::params`], or
-    /// else [`FluxError::custom_detail`].
+    /// else [`FluxError::custom_detail`]. `None` when the params do not fill the code's detail
+    /// (a hand-written impl's mistake; the derive checks them at compile time).
     fn detail(&self, locale: Locale) -> ::core::option::Option<::std::string::String> {
         let params = self.params();
         let args: ::std::vec::Vec<(&str, &dyn __catalog::runtime::DetailArg)> = params
@@ -317,10 +327,134 @@ pub trait FluxError {
             .map(|(name, value)| (*name, value as &dyn __catalog::runtime::DetailArg))
             .collect();
         match self.error_code().detail(locale, &args) {
-            ::core::option::Option::Some(detail) => ::core::option::Option::Some(detail),
-            ::core::option::Option::None => self.custom_detail(),
+            ::core::result::Result::Ok(detail) => ::core::option::Option::Some(detail),
+            ::core::result::Result::Err(__catalog::runtime::DetailError::NoDetail { .. }) => {
+                self.custom_detail()
+            }
+            ::core::result::Result::Err(_) => ::core::option::Option::None,
         }
     }
+}
+
+/// One type per code of the Golden catalog, named as its [`ErrorCode`] variant: build an error with its params by name, checked by the compiler.
+///
+/// A code without params is a unit struct; a code with params is a struct whose public
+/// fields are the params: a `{name, number}` takes a `Decimal` (`"500.00".parse()`
+/// keeps both digits), a plural an `i64`, a `{name}` a `String` and a select one of
+/// the options of its enum in [`errors::params`].
+pub mod errors {
+    use super::__catalog::runtime as rt;
+
+    /// `ERR_LEDGER_A` (HTTP 503, gRPC UNAVAILABLE): Ledger A is unavailable.
+    ///
+    /// No detail.
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct LedgerA;
+
+    impl LedgerA {
+        /// The code: `ERR_LEDGER_A`.
+        pub const CODE: super::ErrorCode = super::ErrorCode::LedgerA;
+        /// The HTTP status: 503.
+        pub const HTTP_STATUS: u16 = 503;
+        /// Whether the client may retry the same request unchanged.
+        pub const RETRYABLE: bool = true;
+    }
+
+    #[automatically_derived]
+    impl super::FluxError for LedgerA {
+        fn error_code(&self) -> super::ErrorCode {
+            Self::CODE
+        }
+    }
+
+    /// `ERR_LEDGER_B` (HTTP 503, gRPC UNAVAILABLE): Ledger B is unavailable.
+    ///
+    /// No detail.
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct LedgerB;
+
+    impl LedgerB {
+        /// The code: `ERR_LEDGER_B`.
+        pub const CODE: super::ErrorCode = super::ErrorCode::LedgerB;
+        /// The HTTP status: 503.
+        pub const HTTP_STATUS: u16 = 503;
+        /// Whether the client may retry the same request unchanged.
+        pub const RETRYABLE: bool = true;
+    }
+
+    #[automatically_derived]
+    impl super::FluxError for LedgerB {
+        fn error_code(&self) -> super::ErrorCode {
+            Self::CODE
+        }
+    }
+
+    /// `ERR_LEDGER_C` (HTTP 503, gRPC UNAVAILABLE): Ledger C is unavailable.
+    ///
+    /// No detail.
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct LedgerC;
+
+    impl LedgerC {
+        /// The code: `ERR_LEDGER_C`.
+        pub const CODE: super::ErrorCode = super::ErrorCode::LedgerC;
+        /// The HTTP status: 503.
+        pub const HTTP_STATUS: u16 = 503;
+        /// Whether the client may retry the same request unchanged.
+        pub const RETRYABLE: bool = true;
+    }
+
+    #[automatically_derived]
+    impl super::FluxError for LedgerC {
+        fn error_code(&self) -> super::ErrorCode {
+            Self::CODE
+        }
+    }
+
+    /// `ERR_LEDGER_D` (HTTP 409, gRPC ABORTED): Ledger D refused the entry.
+    ///
+    /// Detail: Entry \{entry\} conflicts with \{other\}.
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct LedgerD {
+        /// `{entry}`: shown as it is.
+        pub entry: ::std::string::String,
+        /// `{other}`: shown as it is.
+        pub other: ::std::string::String,
+    }
+
+    impl LedgerD {
+        /// The code: `ERR_LEDGER_D`.
+        pub const CODE: super::ErrorCode = super::ErrorCode::LedgerD;
+        /// The HTTP status: 409.
+        pub const HTTP_STATUS: u16 = 409;
+        /// Whether the client may retry the same request unchanged.
+        pub const RETRYABLE: bool = false;
+
+        /// The detail in `locale`, filled with this error's params.
+        pub fn detail(&self, locale: super::Locale) -> ::std::string::String {
+            let args: [(&str, &dyn rt::DetailArg); 2] =
+                [("entry", &self.entry), ("other", &self.other)];
+            rt::typed_detail(Self::CODE.detail(locale, &args))
+        }
+    }
+
+    #[automatically_derived]
+    impl super::FluxError for LedgerD {
+        fn error_code(&self) -> super::ErrorCode {
+            Self::CODE
+        }
+
+        fn visit_params(
+            &self,
+            visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn rt::DetailArg),
+        ) {
+            visit("entry", &self.entry);
+            visit("other", &self.other);
+        }
+    }
+
+    /// The options of the codes' `select` params, one enum per param.
+    pub mod params {}
 }
 
 /// The catalog's facts, one entry per discriminant.

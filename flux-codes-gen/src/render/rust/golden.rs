@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{IndexWidth, render_rust, render_rust_with};
+use super::{IndexWidth, render_rust, render_rust_with, render_rust_with_api_error};
 use crate::model::Catalog;
 
 fn golden_dir() -> PathBuf {
@@ -64,7 +64,7 @@ fn generated_rust_matches_the_golden_files() {
     let cases = [
         (
             "_expected_match_lookup.rs",
-            render_rust(&match_lookup, build_script_runtime()),
+            render_rust_with_api_error(&match_lookup, build_script_runtime(), "crate::ApiError"),
         ),
         (
             "_expected_catalog_macro.rs",
@@ -76,7 +76,7 @@ fn generated_rust_matches_the_golden_files() {
         ),
         (
             "_expected_repr_u32.rs",
-            render_rust_with(&perfect_hash, build_script_runtime(), IndexWidth::U32),
+            render_rust_with(&perfect_hash, build_script_runtime(), None, IndexWidth::U32),
         ),
         (
             "_expected_deprecated.rs",
@@ -109,6 +109,7 @@ fn golden_fixtures_cover_each_setting() {
     let code = render_rust_with(
         &fixture("perfect_hash.toml"),
         build_script_runtime(),
+        None,
         IndexWidth::U32,
     );
     assert!(code.contains("#[repr(u32)]") && code.contains("static SLOTS: [u32;"));
