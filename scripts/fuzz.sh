@@ -14,6 +14,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 corpus=fuzz/corpus/$target
 mkdir -p "$corpus"
+dict=
 seed() { printf '%s' "$2" >"$corpus/seed-$1"; }
 case $target in
   catalog | render)
@@ -94,6 +95,56 @@ seed("json-no-type", 400, b"application/json", b"", b'{"error":"bad"}')
 print(f"{n} example responses", file=sys.stderr)
 PY
     ;;
+  po_import | po_import_structured)
+    # Real translators' files: the repository catalog's PO exports (the CLI's own), a
+    # byte-order-marked copy, and the generator's PO snapshots (another catalog: refused
+    # entries). The structured target's input is a list of edits to an export; the empty
+    # input imports the export as it is.
+    cli=(cargo run -q -p flux-codes-cli --)
+    [ -x target/debug/flux-codes ] && cli=(target/debug/flux-codes)
+    for locale in es pt-BR; do
+      "${cli[@]}" l10n export --locale "$locale" >"$corpus/seed-$locale.po"
+    done
+    if [ "$target" = po_import ]; then
+      for f in "$corpus"/seed-*.po; do printf '\1' | cat - "$f" >"$f.fuzzy"; done
+      printf '\0\357\273\277' | cat - "$corpus/seed-es.po" >"$corpus/seed-es-bom"
+      for f in flux-codes-gen/tests/snapshots/l10n__*.po.snap; do
+        sed '1,/^---$/d' "$f" | sed '1s/^/\x00/' >"$corpus/seed-$(basename "$f" .snap)"
+      done
+    else
+      rm -f "$corpus"/seed-*.po
+      seed empty ""
+      seed one-edit $'\x00\x00\x03\x41\x42\x43'
+      seed many-edits "$(head -c 256 "codes.toml")"
+    fi
+    dict=fuzz/dict/po.dict
+    ;;
+  icu_parse | detail)
+    # Every detail message of the catalogs in the repository, and intl-messageformat's own
+    # parser test cases (tests/fixtures/icu_parse_cases.json). The detail target's first
+    # bytes pick a locale and the message's length; the rest picks argument values.
+    python3 - "$corpus" "$target" <<'PY'
+import glob, json, sys, tomllib
+out, target = sys.argv[1], sys.argv[2]
+messages = [c["message"] for c in json.load(open("tests/fixtures/icu_parse_cases.json"))["cases"]]
+for path in ["codes.toml"] + sorted(glob.glob("flux-codes-gen/tests/fixtures/*.toml")):
+    try:
+        catalog = tomllib.load(open(path, "rb"))
+    except Exception:
+        continue
+    for code in catalog.get("codes", {}).values():
+        detail = code.get("detail")
+        if isinstance(detail, dict):
+            messages.extend(t for t in detail.values() if isinstance(t, str))
+for i, message in enumerate(messages):
+    data = message.encode()
+    if target == "detail":
+        data = bytes([i % 9, 0xFF, 0xFF]) + data + bytes(range(0, 64, 3))
+    with open(f"{out}/seed-{i}", "wb") as f:
+        f.write(data)
+PY
+    dict=fuzz/dict/icu.dict
+    ;;
   *)
     echo "unknown fuzz target \`$target\`; the targets are: $(cd fuzz/fuzz_targets && ls | sed 's/\.rs$//' | tr '\n' ' ')" >&2
     exit 2
@@ -102,4 +153,5 @@ esac
 
 # -rss_limit_mb and -malloc_limit_mb make an input that allocates without bound a finding.
 RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "$corpus" -- \
-  -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1 "$@"
+  -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1 \
+  ${dict:+-dict="$dict"} "$@"

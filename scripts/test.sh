@@ -171,7 +171,7 @@ fuzz_all() {
   command -v cargo-fuzz >/dev/null || nice cargo install cargo-fuzz --locked
   while [ ! -f "$compiled" ]; do sleep 1; done
   RUSTC_BOOTSTRAP=1 nice cargo fuzz build
-  for t in catalog render error_code negotiate client; do
+  for t in catalog render error_code negotiate client po_import po_import_structured icu_parse detail; do
     echo "fuzz $t (20 s; log in $logs/fuzz-$t.log)"
     nice bash scripts/fuzz.sh "$t" 20 >"$logs/fuzz-$t.log" 2>&1 ||
       { tail -n 60 "$logs/fuzz-$t.log"; exit 1; }

@@ -27,6 +27,10 @@ use flux_codes_gen::message::{Branch, Node, NumberStyle, Param, ParamType, parse
 use flux_codes_gen::render::json::ParamJson;
 use serde_json::{Value, json};
 
+/// The runtime's example renderer, as the CLI passes it to the renderers.
+#[path = "../flux-codes-cli/src/example.rs"]
+mod example;
+
 mod negotiation_table;
 
 fn root() -> &'static Path {
@@ -480,7 +484,7 @@ fn adversarial_exports(dir: &Path) -> Catalog {
 /// A catalog's exports, written into `dir`.
 fn exports_of(path: &Path, dir: &Path) -> Catalog {
     let catalog = flux_codes_gen::load_catalog(path).unwrap_or_else(|e| panic!("{e}"));
-    for artifact in flux_codes_gen::render::artifacts(&catalog) {
+    for artifact in flux_codes_gen::render::artifacts(&catalog, &example::render_example) {
         let file = dir.join(&artifact.path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         std::fs::write(file, artifact.contents).unwrap();

@@ -132,14 +132,21 @@ macro_rules! runtime_of {
         &|code: &str, locale: &str, args: &[(&str, &dyn DetailArg)]| {
             let code = $($module)::+::ErrorCode::from_code(code).expect("a code of the catalog");
             let locale = $($module)::+::Locale::from_tag(locale).expect("a locale of the catalog");
-            code.detail(locale, args)
+            // `detail` is fallible now (issue 21): a param missing or of the wrong kind is `Err`.
+            code.detail(locale, args).ok()
         }
     };
 }
 use runtime_of;
 
+/// The runtime's example renderer, as the CLI passes it to the renderers.
+#[path = "../flux-codes-cli/src/example.rs"]
+mod example;
+
 fn render(format: &str, catalog: &Catalog) -> Vec<Artifact> {
-    Format::find(format).unwrap().render(catalog)
+    Format::find(format)
+        .unwrap()
+        .render(catalog, &example::render_example)
 }
 
 fn write_files(dir: &Path, files: &[Artifact]) {

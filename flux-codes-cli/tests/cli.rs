@@ -8,6 +8,10 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use tempfile::TempDir;
 
+/// The runtime's example renderer, as the CLI passes it to the renderers.
+#[path = "../src/example.rs"]
+mod example;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -214,7 +218,7 @@ fn a_missing_catalog_is_one_line_error() {
 fn every_format_exports_what_the_generator_renders() {
     let catalog = flux_codes_gen::load_catalog(&real_catalog()).unwrap();
     for format in flux_codes_gen::render::FORMATS {
-        let files = format.render(&catalog);
+        let files = format.render(&catalog, &example::render_example);
         let out = tempfile::tempdir().unwrap();
         if let [file] = files.as_slice() {
             flux_codes()
@@ -271,7 +275,7 @@ fn export_json_is_the_crates_catalog_json() {
 #[test]
 fn export_all_writes_every_artifact_and_rewrites_nothing_unchanged() {
     let catalog = flux_codes_gen::load_catalog(&real_catalog()).unwrap();
-    let artifacts = flux_codes_gen::render::artifacts(&catalog);
+    let artifacts = flux_codes_gen::render::artifacts(&catalog, &example::render_example);
     let dir = project_with(&real_catalog());
     // A status line per file, as cargo prints them, then a summary.
     let status = |verb: &dyn Fn(&str) -> &'static str, written: usize| {
@@ -294,7 +298,7 @@ fn export_all_writes_every_artifact_and_rewrites_nothing_unchanged() {
         .stdout("")
         .stderr(status(&|_| "Wrote", artifacts.len()));
     let out = dir.path().join("out/exports");
-    for artifact in flux_codes_gen::render::artifacts(&catalog) {
+    for artifact in flux_codes_gen::render::artifacts(&catalog, &example::render_example) {
         assert_eq!(
             std::fs::read_to_string(out.join(&artifact.path)).unwrap(),
             artifact.contents,

@@ -181,6 +181,7 @@ fn deprecation_and_hostile_texts_are_shown_safely() {
         &["ERR_NON_LATIN"],
     ));
     assert!(bidi.contains("RTL \\u{202e}mark"), "{bidi}");
+    assert!(bidi.contains("zero\\u{200b}width"), "{bidi}");
     let nul = stdout(&mut explain(&fixture("adversarial.toml"), &["ERR_ORDER"]));
     assert!(nul.contains("NUL:\\u{0},"), "{nul}");
     for text in [old, bidi, nul] {

@@ -841,3 +841,104 @@ fn pofilter_run_as_the_header_says_finds_nothing_in_the_translations() {
         assert!(!text.contains("python-brace-format"));
     }
 }
+
+/// `po` with the `msgstr` of the entry `msgctxt` replaced by `text` (continuation lines too).
+fn with_translation(po: &str, msgctxt: &str, text: &str) -> String {
+    let mut out = Vec::new();
+    let mut lines = po.lines();
+    let context = format!("msgctxt \"{msgctxt}\"");
+    let mut found = false;
+    while let Some(line) = lines.next() {
+        out.push(line.to_owned());
+        if line != context {
+            continue;
+        }
+        found = true;
+        for line in lines.by_ref() {
+            if line.starts_with("msgstr ") {
+                out.push(format!("msgstr \"{text}\""));
+                break;
+            }
+            out.push(line.to_owned());
+        }
+        // Drop the old msgstr's continuation lines.
+        let rest: Vec<&str> = lines.by_ref().skip_while(|l| l.starts_with('"')).collect();
+        out.extend(rest.into_iter().map(str::to_owned));
+        break;
+    }
+    assert!(found, "no `{msgctxt}` in the PO file");
+    out.join("\n") + "\n"
+}
+
+#[test]
+fn concurrent_imports_keep_every_change() {
+    // flux-codes: allow-start (texts of the repository's catalog)
+    let edits = [
+        (
+            "ERR_QR_EXPIRED.message",
+            "El código QR ya venció (importación 1).",
+        ),
+        (
+            "ERR_QR_UNKNOWN.message",
+            "No conocemos este código QR (importación 2).",
+        ),
+        (
+            "ERR_QR_DISABLED.message",
+            "Este código QR está deshabilitado (importación 3).",
+        ),
+        (
+            "ERR_BAD_REQUEST.message",
+            "La solicitud no es válida (importación 4).",
+        ),
+        (
+            "ERR_NOT_FOUND.message",
+            "No encontramos lo pedido (importación 5).",
+        ),
+        (
+            "ERR_SERVER.message",
+            "Algo falló de nuestro lado (importación 6).",
+        ),
+    ];
+    // flux-codes: allow-end
+    let project = project();
+    let dir = project.path();
+    let es = std::fs::read_to_string(export(dir, "es")).unwrap();
+    let files: Vec<PathBuf> = edits
+        .iter()
+        .enumerate()
+        .map(|(i, (key, text))| {
+            let file = dir.join(format!("es-{i}.po"));
+            std::fs::write(&file, with_translation(&es, key, text)).unwrap();
+            file
+        })
+        .collect();
+    // Every import at once, each changing one text of the same catalog.
+    let children: Vec<_> = files
+        .iter()
+        .map(|file| {
+            flux_codes(dir)
+                .args(["l10n", "import"])
+                .arg(file)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert_success(&output, "a concurrent import");
+    }
+    let catalog = std::fs::read_to_string(dir.join("codes.toml")).unwrap();
+    for (key, text) in edits {
+        assert!(
+            catalog.contains(text),
+            "the change to {key} was lost:\n{catalog}"
+        );
+    }
+    check(dir);
+    assert!(
+        !dir.join(".codes.toml.lock").exists(),
+        "the lock is released"
+    );
+}

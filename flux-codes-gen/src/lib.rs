@@ -99,7 +99,7 @@ pub use model::{
     Catalog, Category, CodeSpec, Location, category_variant, code_variant, locale_variant,
 };
 pub use valid::{Role, npm_package_problem};
-pub use write::write_if_changed;
+pub use write::{FileLock, ReplaceError, replace_if_unchanged, write_if_changed};
 
 /// The largest catalog accepted, in bytes. A real catalog is far smaller (17 codes take 8 KB;
 /// 100,000 codes in two locales about 12 MB); the limit bounds the memory and time a hostile

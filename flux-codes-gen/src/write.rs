@@ -7,7 +7,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 /// Writes `bytes` to `path` unless the file already holds them (keeping its mtime, so nothing
 /// downstream rebuilds). Returns whether it wrote.
@@ -25,22 +25,130 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
     {
         return Ok(false);
     }
-    let dir = match path.parent() {
+    write_atomically(path, bytes, existing.as_ref(), || Ok::<(), io::Error>(()))?;
+    Ok(true)
+}
+
+/// Why [`replace_if_unchanged`] wrote nothing.
+#[derive(Debug)]
+pub enum ReplaceError {
+    /// The file no longer holds what the caller read: someone else wrote it meanwhile.
+    Changed,
+    Io(io::Error),
+}
+
+impl From<io::Error> for ReplaceError {
+    fn from(e: io::Error) -> Self {
+        ReplaceError::Io(e)
+    }
+}
+
+/// Replaces `path`'s contents `read` (what the caller read and edited) with `bytes`, as
+/// [`write_if_changed`] does, unless the file changed since it was read: then nothing is
+/// written ([`ReplaceError::Changed`]), so an edit made meanwhile (an editor, another import)
+/// is never lost. The file is compared again after the new bytes are on disk, right before the
+/// rename. (A writer that does not take [`FileLock`] could still slip into the instant between
+/// that comparison and the rename; imports take the lock, so they never race each other.)
+pub fn replace_if_unchanged(path: &Path, read: &[u8], bytes: &[u8]) -> Result<bool, ReplaceError> {
+    let unchanged = || -> Result<(), ReplaceError> {
+        match fs::read(path) {
+            Ok(now) if now == read => Ok(()),
+            Ok(_) => Err(ReplaceError::Changed),
+            Err(e) => Err(e.into()),
+        }
+    };
+    unchanged()?;
+    if read == bytes {
+        return Ok(false);
+    }
+    let existing = fs::metadata(path).ok().filter(fs::Metadata::is_file);
+    write_atomically(path, bytes, existing.as_ref(), unchanged)?;
+    Ok(true)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, flushed to disk, then (if `before_rename`
+/// agrees) renames it over `path` in one step; the temporary file is removed on any error.
+fn write_atomically<E: From<io::Error>>(
+    path: &Path,
+    bytes: &[u8],
+    existing: Option<&fs::Metadata>,
+    before_rename: impl FnOnce() -> Result<(), E>,
+) -> Result<(), E> {
+    let mut tmp = TempFile::create(parent_dir(path), file_name(path)?, existing)?;
+    tmp.file.write_all(bytes)?;
+    tmp.file.sync_all()?;
+    before_rename()?;
+    fs::rename(&tmp.path, path)?;
+    tmp.persisted = true;
+    Ok(())
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
-    };
-    let name = path.file_name().ok_or_else(|| {
+    }
+}
+
+fn file_name(path: &Path) -> io::Result<&OsStr> {
+    path.file_name().ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("`{}` does not name a file", path.display()),
         )
-    })?;
-    let mut tmp = TempFile::create(dir, name, existing.as_ref())?;
-    tmp.file.write_all(bytes)?;
-    tmp.file.sync_all()?;
-    fs::rename(&tmp.path, path)?;
-    tmp.persisted = true;
-    Ok(true)
+    })
+}
+
+/// An exclusive claim on a file for a read-edit-write cycle: `.<name>.lock` beside it, created
+/// exclusively (`O_EXCL`), removed on drop. Two processes that take it never interleave their
+/// cycles, on every platform and file system (no advisory-lock support needed).
+#[derive(Debug)]
+pub struct FileLock {
+    path: PathBuf,
+}
+
+impl FileLock {
+    /// The lock file of `path`.
+    pub fn path_of(path: &Path) -> io::Result<PathBuf> {
+        let mut name = OsString::from(".");
+        name.push(file_name(path)?);
+        name.push(".lock");
+        Ok(parent_dir(path).join(name))
+    }
+
+    /// Takes the lock of `path`, waiting up to `wait` while another process holds it; then
+    /// fails with [`io::ErrorKind::WouldBlock`].
+    pub fn acquire(path: &Path, wait: Duration) -> io::Result<FileLock> {
+        let lock = Self::path_of(path)?;
+        let started = Instant::now();
+        loop {
+            match OpenOptions::new().write(true).create_new(true).open(&lock) {
+                Ok(mut file) => {
+                    // Who holds it, for a person looking at a lock left by a killed process.
+                    let _ = writeln!(file, "{}", std::process::id());
+                    return Ok(FileLock { path: lock });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    if started.elapsed() >= wait {
+                        return Err(io::Error::new(io::ErrorKind::WouldBlock, e));
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The lock file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for FileLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
 }
 
 /// A temporary file beside the target, removed on drop unless it was renamed into place.
@@ -115,6 +223,38 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("codes.toml");
+        fs::write(&path, b"read").unwrap();
+        assert!(replace_if_unchanged(&path, b"read", b"edited").unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"edited");
+        // Someone else wrote it after it was read: nothing is written, nothing left behind.
+        fs::write(&path, b"theirs").unwrap();
+        assert!(matches!(
+            replace_if_unchanged(&path, b"edited", b"mine"),
+            Err(ReplaceError::Changed)
+        ));
+        assert_eq!(fs::read(&path).unwrap(), b"theirs");
+        assert_eq!(entries(dir.path()), ["codes.toml"]);
+        assert!(!replace_if_unchanged(&path, b"theirs", b"theirs").unwrap());
+    }
+
+    #[test]
+    fn a_lock_is_exclusive_until_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("codes.toml");
+        let lock = FileLock::acquire(&path, Duration::ZERO).unwrap();
+        assert_eq!(lock.path(), dir.path().join(".codes.toml.lock"));
+        let second = FileLock::acquire(&path, Duration::from_millis(50)).unwrap_err();
+        assert_eq!(second.kind(), io::ErrorKind::WouldBlock);
+        drop(lock);
+        assert!(entries(dir.path()).is_empty());
+        let again = FileLock::acquire(&path, Duration::ZERO).unwrap();
+        drop(again);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+mod common;
+
 use flux_codes_gen::Catalog;
 use flux_codes_gen::render::json::{CatalogJson, render_json, render_json_schema};
 use flux_codes_gen::render::{FORMATS, Format, artifacts};
@@ -24,7 +26,7 @@ fn catalogs() -> [(&'static str, Catalog); 2] {
 #[test]
 fn every_adversarial_artifact_is_pinned() {
     let catalog = load("tests/fixtures/adversarial.toml");
-    for artifact in artifacts(&catalog) {
+    for artifact in artifacts(&catalog, &common::stand_in_example) {
         let name = format!("adversarial@{}", artifact.path.replace('/', "__"));
         insta::assert_snapshot!(name, artifact.contents);
     }
@@ -35,7 +37,7 @@ fn formats_have_unique_names_and_relative_unique_paths() {
     let names: BTreeSet<_> = FORMATS.iter().map(|f| f.name).collect();
     assert_eq!(names.len(), FORMATS.len());
     for (_, catalog) in catalogs() {
-        let files = artifacts(&catalog);
+        let files = artifacts(&catalog, &common::stand_in_example);
         let paths: BTreeSet<_> = files.iter().map(|a| a.path.as_str()).collect();
         assert_eq!(paths.len(), files.len(), "two artifacts share a path");
         for path in paths {
@@ -53,8 +55,14 @@ fn formats_have_unique_names_and_relative_unique_paths() {
         }
     }
     let npm = Format::find("npm").unwrap();
-    assert_eq!(npm.artifacts(&catalogs()[0].1)[0].path, "npm/package.json");
-    assert_eq!(npm.render(&catalogs()[0].1)[0].path, "package.json");
+    assert_eq!(
+        npm.artifacts(&catalogs()[0].1, &common::stand_in_example)[0].path,
+        "npm/package.json"
+    );
+    assert_eq!(
+        npm.render(&catalogs()[0].1, &common::stand_in_example)[0].path,
+        "package.json"
+    );
 }
 
 #[test]
@@ -159,7 +167,9 @@ fn as_literal(icu: &str) -> String {
 #[test]
 fn i18next_resources_hold_every_text_as_an_icu_message() {
     for (name, catalog) in catalogs() {
-        let files = Format::find("i18next").unwrap().render(&catalog);
+        let files = Format::find("i18next")
+            .unwrap()
+            .render(&catalog, &common::stand_in_example);
         assert_eq!(files.len(), catalog.locales().len());
         for (locale, file) in files.iter().enumerate() {
             assert_eq!(file.path, format!("{}.json", catalog.locales()[locale]));

@@ -5,9 +5,10 @@
 
 use std::path::Path;
 
+mod common;
+
 use flux_codes_gen::Catalog;
 use flux_codes_gen::l10n::import::{ImportOptions, PoInput, import};
-use flux_codes_gen::message::{Message, Param};
 use flux_codes_gen::model::{Counts, SourceHash, TextId, TextState};
 use flux_codes_gen::render::po::{PoHeader, render_po};
 use flux_codes_gen::render::xliff::render_xliff;
@@ -34,21 +35,7 @@ fn po(catalog: &Catalog, locale: usize) -> String {
             revision_date: "2026-11-30 10:00+0000",
         },
         &previous,
-        &example,
-    )
-}
-
-/// A stand-in for the runtime's renderer (the CLI passes the real one; its tests check the
-/// rendering): the values it was given, so the snapshots show which examples are asked for.
-fn example(message: &Message, locale: &str, values: &[(&Param, String)]) -> String {
-    let values: Vec<String> = values
-        .iter()
-        .map(|(p, v)| format!("{}: {v}", p.name))
-        .collect();
-    format!(
-        "<{} in {locale} with {}>",
-        message.source,
-        values.join(", ")
+        &common::stand_in_example,
     )
 }
 
@@ -86,7 +73,10 @@ fn po_and_xliff_files_are_pinned() {
     insta::assert_snapshot!("es.po", po(&catalog, 1));
     insta::assert_snapshot!("pt-BR.po", po(&catalog, 2));
     let none = |_: SourceHash| None;
-    insta::assert_snapshot!("pt-BR.xlf", render_xliff(&catalog, 2, &none, &example));
+    insta::assert_snapshot!(
+        "pt-BR.xlf",
+        render_xliff(&catalog, 2, &none, &common::stand_in_example)
+    );
 }
 
 /// Imports `po` into the fixture; the new catalog text.
@@ -381,4 +371,62 @@ fn a_po_file_over_the_size_cap_is_refused_where_the_cap_is() {
             .count()
             + 1
     );
+}
+
+#[test]
+fn an_entry_left_as_exported_never_undoes_a_newer_translation() {
+    // flux-codes: allow-start (the fixture's text keys)
+    let catalog = load(&source());
+    let exported = po(&catalog, 1);
+    let hint = "msgstr \"Agrega un artículo y vuelve a \\\"pagar\\\".\"";
+    assert!(exported.contains(hint));
+    // Since the export, another import (or an editor) changed the `es` hint.
+    let newer = source().replace(
+        "es = \"Agrega un artículo y vuelve a \\\"pagar\\\".\"",
+        "es = \"Agrega un artículo y paga de nuevo.\"",
+    );
+    assert_ne!(newer, source());
+    let run = |po: &str| {
+        let input = PoInput {
+            path: Path::new("es.po"),
+            bytes: po.as_bytes(),
+        };
+        import(
+            Path::new(FIXTURE),
+            &newer,
+            &[input],
+            ImportOptions::default(),
+        )
+    };
+    // This file changes another text and leaves the hint as exported: the newer hint stays.
+    let other = exported.replace(
+        "msgstr \"Errores del carrito\"",
+        "msgstr \"Errores de la cesta\"",
+    );
+    let imported = run(&other).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.kept_newer, 1);
+    assert!(
+        imported
+            .source
+            .contains("Agrega un artículo y paga de nuevo.")
+    );
+    assert!(imported.source.contains("Errores de la cesta"));
+    // This file changes the hint too: a conflict, refused at the entry, nothing written.
+    let both = exported.replace(hint, "msgstr \"Agrega algo.\"");
+    let error = run(&both).unwrap_err();
+    let locations = error.locations();
+    assert_eq!(locations.len(), 1, "{error}");
+    assert_eq!(locations[0].1, line_of(&both, "msgstr \"Agrega algo.\""));
+    assert_eq!(
+        locations[0].3,
+        "the `es` translation of `ERR_CART_EMPTY.hint` changed in tests/fixtures/l10n.toml after this file was exported, and this file changes it too"
+    );
+    // Written to the same text as the catalog has now: no conflict.
+    let same = exported.replace(hint, "msgstr \"Agrega un artículo y paga de nuevo.\"");
+    assert!(run(&same).is_ok());
+    // flux-codes: allow-end
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
 }

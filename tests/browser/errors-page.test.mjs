@@ -5,7 +5,8 @@
 //   FLUX_ERRORS_HTML             the page of codes.toml  (default exports/docs/errors.html)
 //   FLUX_ADVERSARIAL_PAGES_HTML  fixtures/adversarial_pages.toml's (target/browser/adversarial_pages.html)
 //   FLUX_ADVERSARIAL_HTML        fixtures/adversarial.toml's       (target/browser/adversarial.html)
-// Screenshots go to target/browser/*.png for a reviewer to look at.
+// Screenshots go to target/browser/*.png for a reviewer to look at. axe-core (npm, pinned) checks
+// the page against WCAG 2 A/AA and axe's best practices; any violation fails.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +14,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(root, 'target/browser');
@@ -193,6 +197,124 @@ test('on a phone the rows become labelled cards that fit the screen; print hides
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.isVisible('.controls'), false);
     assert.equal(await page.isVisible('main'), true);
+    assertClean(problems);
+    await page.close();
+  }
+});
+
+/**
+ * Words the browser broke across two lines: for every visible word of the page's text (the ICU
+ * sources excepted: code, shown on demand, that may wrap anywhere), the lines its glyphs sit
+ * on, from the word's client rectangles.
+ */
+function brokenWords() {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (el.closest('code.icu') || !el.checkVisibility()) continue;
+    for (const word of node.textContent.matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const lines = new Set(
+        Array.from(range.getClientRects())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top + r.height / 2)),
+      );
+      if (lines.size > 1) broken.push(`${word[0]} (${el.closest('tr')?.id ?? el.tagName})`);
+    }
+  }
+  return broken;
+}
+
+/** The status, gRPC and code names that take more than one line, as "text: lines". */
+function namesOnSeveralLines() {
+  const several = [];
+  for (const el of document.querySelectorAll('td.status, td.grpc code, tbody th code')) {
+    if (!el.checkVisibility()) continue;
+    // A status cell holds its (hidden on a wide screen) label first; the status is its last node.
+    const range = document.createRange();
+    range.selectNodeContents(el.matches('td') ? el.lastChild : el);
+    const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top + r.height / 2)));
+    if (lines.size !== 1) several.push(`${range.toString()}: ${lines.size}`);
+  }
+  return several;
+}
+
+test('no word is broken across lines, at 1280 px and at 390 px, in every language', async () => {
+  const { page, problems } = await open(realPage);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const locale of ['en', 'es', 'pt-BR']) {
+      await page.selectOption('#locale', locale);
+      assert.deepEqual(await page.evaluate(brokenWords), [], `words broken at ${width} px (${locale})`);
+      assert.deepEqual(await page.evaluate(namesOnSeveralLines), [], `one line each at ${width} px (${locale})`);
+    }
+    await page.selectOption('#locale', 'en');
+    await page.goto(pathToFileURL(realPage).href + '#ERR_QR_DISABLED');
+    await page.screenshot({ path: path.join(out, `errors-page-${width}.png`) });
+  }
+  assertClean(problems);
+  await page.close();
+});
+
+test('a detail reads as example sentences, its ICU source on demand', async () => {
+  const { page, problems } = await open(realPage);
+  const examples = (id) =>
+    page.$$eval(`#${id} td.detail > [data-l]:not([hidden]) .examples li`, (items) =>
+      items.map((li) => li.textContent));
+  // flux-codes: allow-start (codes of codes.toml, by their row ids)
+  assert.deepEqual(await examples('ERR_PIN_ATTEMPTS_EXCEEDED'), [
+    'attempts_left = 0 No attempts are left; the payment method is locked.',
+    'attempts_left = 1 Only 1 attempt is left before the payment method is locked.',
+    'attempts_left = 2 2 attempts are left before the payment method is locked.',
+  ]);
+  assert.deepEqual(await examples('ERR_MAX_AMOUNT_EXCEEDED'), [
+    'max_amount = 1234.5 The maximum amount for this payment is 1,234.5.',
+  ]);
+  const source = '#ERR_PIN_ATTEMPTS_EXCEEDED td.detail > [data-l]:not([hidden]) code.icu';
+  assert.equal(await page.isVisible(source), false, 'the ICU source is folded away');
+  await page.click('#ERR_PIN_ATTEMPTS_EXCEEDED td.detail > [data-l]:not([hidden]) summary');
+  assert.equal(await page.isVisible(source), true, 'and opens on demand');
+  assert.match(await page.textContent(source), /^\{attempts_left, plural, =0 \{No attempts/);
+  // Spanish: one more example, for CLDR `many` (1000000), rendered as the API answers.
+  await page.selectOption('#locale', 'es');
+  const spanish = await examples('ERR_PIN_ATTEMPTS_EXCEEDED');
+  assert.equal(spanish.length, 4);
+  assert.equal(
+    spanish[3],
+    'attempts_left = 1000000 Quedan 1.000.000 de intentos antes de que se bloquee el medio de pago.',
+  );
+  await page.screenshot({ path: path.join(out, 'errors-page-detail-es.png') });
+  // flux-codes: allow-end
+  assertClean(problems);
+  await page.close();
+});
+
+/** axe-core's violations of WCAG 2 A/AA (2.0 to 2.2) and its best practices, as "rule: nodes". */
+async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+test('axe-core finds no WCAG 2 A/AA or best-practice violation, in any language or width', async () => {
+  for (const file of [realPage, adversarialPage]) {
+    const { page, problems } = await open(file);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const locale of await page.$$eval('#locale option', (o) => o.map((x) => x.value))) {
+        await page.selectOption('#locale', locale);
+        // With every ICU source shown, so what opens on demand is checked too.
+        await page.$$eval('details', (all) => all.forEach((d) => { d.open = true; }));
+        assert.deepEqual(await axeViolations(page), [], `${path.basename(file)} at ${width} px (${locale})`);
+      }
+    }
     assertClean(problems);
     await page.close();
   }

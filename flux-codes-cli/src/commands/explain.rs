@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::bail;
+use flux_codes_gen::chars::{self, Refusal};
 use flux_codes_gen::diagnostic::did_you_mean;
 use flux_codes_gen::model::Message;
 use flux_codes_gen::render::{OutlinePiece, outline, param_summary, status_line};
@@ -137,17 +138,18 @@ fn one_line(text: &str) -> String {
 }
 
 /// `text` safe to print on a terminal: control characters (an escape sequence could recolour
-/// or retitle the terminal) and bidirectional overrides shown as `\u{..}`; newlines and tabs
-/// kept.
+/// or retitle the terminal, a carriage return overwrite the line), bidirectional controls and
+/// invisible characters (what `flux_codes_gen::chars` refuses in a translation, here even
+/// where a catalog allows them) shown as `\u{..}`; newlines, tabs and joiners (part of some
+/// scripts' spelling) kept.
 fn printable(text: &str) -> String {
-    let is_bidi_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     text.chars()
-        .map(|c| {
-            if (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) {
+        .map(|c| match chars::class(c) {
+            Some(Refusal::Bidi | Refusal::Control | Refusal::Invisible) => {
                 c.escape_unicode().to_string()
-            } else {
-                c.to_string()
             }
+            _ if c.is_control() && c != '\n' && c != '\t' => c.escape_unicode().to_string(),
+            _ => c.to_string(),
         })
         .collect()
 }

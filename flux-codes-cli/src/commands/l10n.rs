@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context as _, bail};
 use clap::{Subcommand, ValueEnum};
@@ -14,7 +15,9 @@ use flux_codes_gen::model::{Catalog, Counts, SourceHash, TextId, TextState};
 use flux_codes_gen::plural::missing_categories;
 use flux_codes_gen::render::po::{PoHeader, render_po};
 use flux_codes_gen::render::xliff::render_xliff;
-use flux_codes_gen::{MAX_CATALOG_BYTES, parse_catalog_bytes};
+use flux_codes_gen::{
+    FileLock, MAX_CATALOG_BYTES, ReplaceError, parse_catalog_bytes, replace_if_unchanged,
+};
 use serde::Serialize;
 
 use crate::commands::Reported;
@@ -197,6 +200,18 @@ fn previous_sources(path: &Path, catalog: &Catalog, locale: usize) -> HashMap<So
 
 fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let path = catalog::find(cx)?;
+    let mut contents = Vec::new();
+    for file in &args.files {
+        let bytes = read_bounded(file)?;
+        contents.push(bytes);
+    }
+    // Two imports never interleave their read-edit-write cycles: the second waits for the
+    // first, then reads the catalog the first wrote (so neither loses the other's change).
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(lock_catalog(&path)?)
+    };
     let source = match flux_codes_gen::read_catalog(&path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
             anyhow::anyhow!(
@@ -206,11 +221,6 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
         })?,
         Err(e) => bail!("{e}"),
     };
-    let mut contents = Vec::new();
-    for file in &args.files {
-        let bytes = read_bounded(file)?;
-        contents.push(bytes);
-    }
     let inputs: Vec<PoInput<'_>> = args
         .files
         .iter()
@@ -256,6 +266,13 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
             }
         ));
     }
+    if imported.kept_newer > 0 {
+        summary.push_str(&format!(
+            "; {} entr{} left as exported kept the newer translation codes.toml has now",
+            imported.kept_newer,
+            if imported.kept_newer == 1 { "y" } else { "ies" }
+        ));
+    }
     if imported.untranslated > 0 {
         summary.push_str(&format!("; {} untranslated", imported.untranslated));
     }
@@ -271,12 +288,48 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
             change.key
         );
     }
-    println!("{summary}");
     if !args.dry_run && imported.source != source {
-        flux_codes_gen::write_if_changed(&path, imported.source.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        // An editor (which takes no lock) may have saved the catalog since it was read: then
+        // writing would silently undo that save.
+        match replace_if_unchanged(&path, source.as_bytes(), imported.source.as_bytes()) {
+            Ok(_) => {}
+            Err(ReplaceError::Changed) => bail!(
+                "{} changed on disk while this import ran (an editor or another program saved it); \
+                 nothing was written, so that change is kept: run the import again",
+                path.display()
+            ),
+            Err(ReplaceError::Io(e)) => {
+                return Err(
+                    anyhow::Error::new(e).context(format!("cannot write {}", path.display()))
+                );
+            }
+        }
     }
+    println!("{summary}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// How long an import waits for another one to finish writing the catalog.
+const IMPORT_LOCK_WAIT: Duration = Duration::from_secs(60);
+
+/// The catalog's import lock ([`FileLock`]), waiting up to [`IMPORT_LOCK_WAIT`] for another
+/// import to release it.
+fn lock_catalog(path: &Path) -> anyhow::Result<FileLock> {
+    FileLock::acquire(path, IMPORT_LOCK_WAIT).map_err(|e| {
+        let lock = FileLock::path_of(path).unwrap_or_default();
+        if e.kind() == std::io::ErrorKind::WouldBlock {
+            anyhow::anyhow!(
+                "another `flux-codes l10n import` is writing {} (its lock file {} has existed for {} s); \
+                 nothing was imported: run this import again when it is done, or remove the lock file \
+                 if no import is running (one that was killed leaves it behind)",
+                path.display(),
+                lock.display(),
+                IMPORT_LOCK_WAIT.as_secs()
+            )
+        } else {
+            anyhow::Error::new(e).context(format!("cannot create the lock file {}", lock.display()))
+        }
+    })
 }
 
 /// A PO file's bytes, at most one byte over [`MAX_PO_BYTES`]: the import reports a larger

@@ -17,6 +17,7 @@ use crate::chars::{self, CodePoint};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, did_you_mean, render_summary};
 use crate::l10n::po::{self, PoEntry, PoFile};
 use crate::model::{Catalog, SourceHash, TextId, TextState};
+use crate::render::po::EXPORTED_TRANSLATION;
 
 /// The largest PO file an import reads: as large as a catalog may be (a locale's texts are at
 /// most the catalog's).
@@ -48,6 +49,9 @@ pub struct Imported {
     pub skipped_fuzzy: usize,
     /// Entries with an empty `msgstr` (nothing to import).
     pub untranslated: usize,
+    /// Entries left as exported whose text the catalog has changed since the export (another
+    /// import, an edit): the catalog's newer translation is kept.
+    pub kept_newer: usize,
 }
 
 /// One text an import changed.
@@ -189,6 +193,7 @@ pub fn import(
     let mut edits = Vec::new();
     let mut skipped_fuzzy = 0;
     let mut untranslated = 0;
+    let mut kept_newer = 0;
     let mut seen: HashMap<(usize, TextId), Range<usize>> = HashMap::new();
     for (index, input) in files.iter().enumerate() {
         if input.bytes.len() > MAX_PO_BYTES {
@@ -296,6 +301,39 @@ pub fn import(
                 ));
                 continue;
             }
+            let tag = &catalog.locales[locale];
+            let now = match id.states(&catalog)[locale] {
+                TextState::Fallback => "",
+                _ => id.texts(&catalog)[locale],
+            };
+            if let Some(exported) = entry.exported
+                && SourceHash::of(now) != exported
+            {
+                // The catalog's translation changed after this file was exported.
+                if SourceHash::of(&entry.msgstr.text) == exported {
+                    kept_newer += 1;
+                    continue;
+                }
+                if entry.msgstr.text != now {
+                    error.problems.push((
+                        index,
+                        Diagnostic::error(
+                            format!(
+                                "the `{tag}` translation of `{}` changed in {} after this file was exported, and this file changes it too",
+                                id.key(&catalog),
+                                catalog_path.display()
+                            ),
+                            Some(entry.msgstr.span.clone()),
+                        )
+                        .with_label("this file's translation")
+                        .with_help(format!(
+                            "{} now has {now:?}; to keep this file's text, remove the entry's `#. {EXPORTED_TRANSLATION}` line, or export a fresh file and translate the entry there",
+                            catalog_path.display()
+                        )),
+                    ));
+                    continue;
+                }
+            }
             let made_from = if entry.is_fuzzy() {
                 entry.previous_msgid.as_deref()
             } else {
@@ -379,6 +417,7 @@ pub fn import(
         changes,
         skipped_fuzzy,
         untranslated,
+        kept_newer,
     })
 }
 

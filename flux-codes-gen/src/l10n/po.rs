@@ -9,6 +9,8 @@
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::SourceHash;
+use crate::render::po::EXPORTED_TRANSLATION;
 
 /// A parsed PO file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,6 +33,9 @@ pub struct PoEntry {
     pub flags: Vec<String>,
     /// `#| msgid`: the source text a fuzzy translation was made from.
     pub previous_msgid: Option<String>,
+    /// `#. exported translation: <hash>`: the translation the file was exported with (see
+    /// [`crate::render::po::EXPORTED_TRANSLATION`]); `None` in a file from elsewhere.
+    pub exported: Option<SourceHash>,
 }
 
 impl PoEntry {
@@ -168,6 +173,12 @@ pub fn parse(source: &str) -> Result<PoFile, Vec<Diagnostic>> {
             }
             current.started.get_or_insert(at);
             field = None;
+            if let Some(hash) = rest
+                .strip_prefix(". ")
+                .and_then(|c| c.strip_prefix(EXPORTED_TRANSLATION))
+            {
+                current.entry.exported = SourceHash::parse(hash.trim());
+            }
             if let Some(flags) = rest.strip_prefix(',') {
                 current.entry.flags.extend(
                     flags

@@ -179,7 +179,8 @@ impl Catalog {
                 .map(TextId::CategoryTitle);
         }
         let (code, field) = key.rsplit_once('.')?;
-        let i = self.codes.iter().position(|c| c.code == code)?;
+        // The index, not a scan: an import looks up every entry of a PO file.
+        let i = self.code_index(code)?;
         let spec = &self.codes[i];
         match field {
             "message" => Some(TextId::Message(i)),

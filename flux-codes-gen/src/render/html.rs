@@ -2,6 +2,10 @@
 //! docs to embed. The same content as the Markdown pages, in every locale at once, with a
 //! search box and a language switch.
 //!
+//! A detail shows as example sentences, one per option of its plural or select, rendered with
+//! sample values by the runtime's renderer (an [`ExampleRenderer`] the front end passes in, as
+//! the API would answer), with its ICU MessageFormat source in a `<details>` on demand.
+//!
 //! Every row is rendered here, with every catalog string escaped; the page's script
 //! (`html/page.js`) holds no catalog data, it only hides and shows what is already in the page.
 //! A text in each locale is an element with `data-l` and `lang`; all but the default locale's
@@ -15,17 +19,19 @@ use std::fmt::Write as _;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use crate::model::{Catalog, CodeSpec, Message, Param, TextId, TextState};
+use crate::model::{Catalog, CodeSpec, Param, TextId, TextState};
+use crate::render::examples::{ExampleRenderer, Target, example_values, shown_values};
 use crate::render::page_text::{Columns, PageText, PageVars, Segment, page_text, translation};
-use crate::render::{Mention, OutlinePiece, mentions, outline, param_summary, status_line};
+use crate::render::{Mention, mentions, param_summary, status_line};
 
 const STYLE: &str = include_str!("html/page.css");
 const SCRIPT: &str = include_str!("html/page.js");
 
-/// The page, with every locale of the catalog.
-pub fn render_html(catalog: &Catalog) -> String {
+/// The page, with every locale of the catalog; `example` renders the details' example sentences.
+pub fn render_html(catalog: &Catalog, example: ExampleRenderer<'_>) -> String {
     let page = Page {
         catalog,
+        example,
         texts: catalog.locales.iter().map(|l| page_text(l)).collect(),
         vars: PageVars::new(catalog),
     };
@@ -132,6 +138,7 @@ enum Content {
 
 struct Page<'a> {
     catalog: &'a Catalog,
+    example: ExampleRenderer<'a>,
     /// The fixed text for each catalog locale.
     texts: Vec<&'static PageText>,
     vars: PageVars,
@@ -279,9 +286,9 @@ impl Page<'_> {
                     None => escape(&code.message[l]),
                 },
             );
-        let detail = code.detail.as_ref().map(|d| {
-            self.localized("span", Content::Catalog(TextId::Detail(index)), |l, _| {
-                detail_html(&d[l], &code.params)
+        let detail = code.detail.as_ref().map(|_| {
+            self.localized("div", Content::Catalog(TextId::Detail(index)), |l, t| {
+                self.detail_html(index, l, t)
             })
         });
         let hint = code.hint.as_ref().map(|h| {
@@ -312,6 +319,55 @@ impl Page<'_> {
         )
     }
 
+    /// The detail of the code at `index` in the locale at `locale`: a list of example sentences
+    /// (each with the values it was rendered with), then the ICU source and the params in a
+    /// `<details>`. A locale without its own text shows the default locale's, rendered in it.
+    fn detail_html(&self, index: usize, locale: usize, text: &PageText) -> String {
+        let catalog = self.catalog;
+        let code = &catalog.codes[index];
+        let detail = code.detail.as_deref().expect("a code with a detail");
+        let default = catalog.default_locale;
+        let shown = match TextId::Detail(index).states(catalog)[locale] {
+            TextState::Fallback => default,
+            _ => locale,
+        };
+        let target = Target {
+            tag: &catalog.locales[shown],
+            translation: Some(&detail[shown]),
+        };
+        let sets = example_values(
+            catalog.default_locale_tag(),
+            &detail[default],
+            &target,
+            &code.params,
+        );
+        let mut out = String::from("<ul class=\"examples\">");
+        for values in &sets {
+            let sentence = (self.example)(&detail[shown], target.tag, values);
+            let _ = write!(out, "<li>");
+            if !values.is_empty() {
+                let _ = write!(
+                    out,
+                    "<span class=\"values\">{}</span> ",
+                    escape(&shown_values(values))
+                );
+            }
+            let _ = write!(out, "{}</li>", escape(&sentence));
+        }
+        out.push_str("</ul>");
+        let _ = write!(
+            out,
+            "<details><summary>{}</summary><code class=\"icu\">{}</code>",
+            escape(text.detail_source),
+            escape(&detail[shown].source),
+        );
+        if !code.params.is_empty() {
+            out.push_str(&params_html(&code.params));
+        }
+        out.push_str("</details>");
+        out
+    }
+
     /// A deprecation note, with the codes it names linked to their rows.
     fn note(&self, note: &str) -> String {
         mentions(self.catalog, note)
@@ -328,38 +384,17 @@ fn code_link(code: &str) -> String {
     format!("<a href=\"#{}\">{}</a>", escape(code), code_html(code))
 }
 
-/// A code string as `<code>`, with a line break opportunity after each `_`, so a long code
-/// wraps between its words in a narrow column.
+/// A code string as `<code>`: one word, never broken across lines (its column is as wide as
+/// the longest code; only one longer than a whole phone line wraps).
 fn code_html(code: &str) -> String {
-    format!("<code>{}</code>", escape(code).replace('_', "_<wbr>"))
+    format!("<code>{}</code>", escape(code))
 }
 
-/// A detail with its arguments as `<code>`, each plural or select option on a line of its own,
-/// then its params with their types.
-fn detail_html(message: &Message, params: &[Param]) -> String {
-    let mut out = String::new();
-    for line in outline(message) {
-        if line.depth > 0 {
-            out.push_str("<br>");
-            out.push_str(&"&emsp;".repeat(line.depth - 1));
-        }
-        if let Some(key) = line.key {
-            out.push_str(&format!("<code>{}</code>: ", escape(key)));
-        }
-        for piece in &line.pieces {
-            match piece {
-                OutlinePiece::Text(text) => out.push_str(&escape(text)),
-                OutlinePiece::Arg(arg) => out.push_str(&format!("<code>{}</code>", escape(arg))),
-                OutlinePiece::Pound => out.push_str("<code>#</code>"),
-            }
-        }
-    }
-    if !params.is_empty() {
-        let list: Vec<String> = params
-            .iter()
-            .map(|p| format!("<code>{}</code>", escape(&param_summary(p))))
-            .collect();
-        out.push_str(&format!("<br>{}", list.join(", ")));
-    }
-    out
+/// A detail's params with their types: `<code>max_amount: number</code>`.
+fn params_html(params: &[Param]) -> String {
+    let list: Vec<String> = params
+        .iter()
+        .map(|p| format!("<code>{}</code>", escape(&param_summary(p))))
+        .collect();
+    format!("<p class=\"params\">{}</p>", list.join(", "))
 }

@@ -2,9 +2,11 @@
 //! the notes a translator reads beside each text (the code, its facts, its params, the hint as
 //! context). Both formats render these same entries, so they cannot drift apart.
 
-use crate::message::{Branch, Key, Message, Node, Param, ParamType};
+use crate::message::{Message, Node, Param};
 use crate::model::{Catalog, SourceHash, TextId, TextKind, TextState};
 use crate::plural;
+pub use crate::render::examples::ExampleRenderer;
+use crate::render::examples::{Target, example_values, shown_values};
 use crate::render::status_line;
 
 /// One text to translate, as a translator's file shows it.
@@ -36,12 +38,6 @@ pub struct Stale {
 /// Finds the earlier source text a stale translation was made from, by its hash (the CLI looks
 /// in the catalog's git history); `None` when it cannot be found.
 pub type PreviousSource<'p> = &'p dyn Fn(SourceHash) -> Option<String>;
-
-/// Renders a detail as the API answers it: `message` in the catalog locale `locale` (a tag),
-/// each param given a value as written (a number as a decimal string). This is the runtime's
-/// renderer, passed in by the front end: the generator cannot depend on the runtime it generates
-/// code for, and a second renderer here could show translators something the API never says.
-pub type ExampleRenderer<'r> = &'r dyn Fn(&Message, &str, &[(&Param, String)]) -> String;
 
 /// Every text of the catalog for the locale at `locale`, in catalog order.
 pub fn entries<'c>(
@@ -166,13 +162,6 @@ fn notes(
     notes
 }
 
-/// The locale a translator's file is for, and its translation of a detail (`None` while it
-/// has none).
-struct Target<'a> {
-    tag: &'a str,
-    translation: Option<&'a Message>,
-}
-
 /// How many sample numbers a note lists per plural category.
 const SAMPLES_PER_CATEGORY: usize = 3;
 
@@ -221,131 +210,31 @@ fn plural_notes(source: &Message, target: &Target<'_>) -> Vec<String> {
     notes
 }
 
-/// Example renderings of a detail, for translators: one per option of its first plural or
-/// select, with a value that reaches that option (`attempts_left = 1`), in the default locale
-/// and, beside it, in the target locale's translation; a plural gets a value too for each
-/// category the target locale needs (`attempts_left = 1000000` for `es` `many`). A message
-/// without either gets one example with sample values. `example` renders them, as the API
-/// would.
+/// Example renderings of a detail, for translators: the values of each
+/// [`example_values`] set rendered in the default locale and, beside it, in the target
+/// locale's translation. `example` renders them, as the API would.
 fn examples(
     (source_tag, source): (&str, &Message),
     target: &Target<'_>,
     params: &[Param],
     example: ExampleRenderer<'_>,
 ) -> Vec<String> {
-    let samples: Vec<(&Param, String)> = params
-        .iter()
-        .map(|p| {
-            let value = match &p.ty {
-                ParamType::String => format!("<{}>", p.name),
-                ParamType::Number => "1234.5".to_owned(),
-                ParamType::Integer => "3".to_owned(),
-                ParamType::Select { keys } => keys.first().cloned().unwrap_or_default(),
-            };
-            (p, value)
-        })
-        .collect();
-    let render = |values: &[(&Param, String)]| {
-        let shown: Vec<String> = values
-            .iter()
-            .map(|(p, v)| format!("{} = {v}", p.name))
-            .collect();
-        let mut note = format!(
-            "Example ({}): {}",
-            shown.join(", "),
-            example(source, source_tag, values)
-        );
-        if let Some(translation) = target.translation {
-            note.push_str(&format!(
-                "\n  {}: {}",
-                target.tag,
-                example(translation, target.tag, values)
-            ));
-        }
-        note
-    };
-    let Some((name, chooser_values)) = chooser_values(source_tag, source, target) else {
-        return vec![render(&samples)];
-    };
-    chooser_values
+    example_values(source_tag, source, target, params)
         .into_iter()
-        .map(|value| {
-            let values: Vec<(&Param, String)> = samples
-                .iter()
-                .map(|(p, v)| {
-                    let v = if p.name == name { &value } else { v };
-                    (*p, v.clone())
-                })
-                .collect();
-            render(&values)
+        .map(|values| {
+            let mut note = format!(
+                "Example ({}): {}",
+                shown_values(&values),
+                example(source, source_tag, &values)
+            );
+            if let Some(translation) = target.translation {
+                note.push_str(&format!(
+                    "\n  {}: {}",
+                    target.tag,
+                    example(translation, target.tag, &values)
+                ));
+            }
+            note
         })
         .collect()
-}
-
-/// The first plural or select of `source` and a value for each of its options (as written,
-/// then the target locale's categories), without repeats.
-fn chooser_values(
-    source_tag: &str,
-    source: &Message,
-    target: &Target<'_>,
-) -> Option<(String, Vec<String>)> {
-    let chooser = |message: &Message| {
-        message.nodes.iter().find_map(|node| match node {
-            Node::Plural {
-                name,
-                offset,
-                branches,
-                ..
-            } => Some((name.clone(), Some(*offset), branches.clone())),
-            Node::Select { name, branches, .. } => Some((name.clone(), None, branches.clone())),
-            _ => None,
-        })
-    };
-    let (name, offset, branches) = chooser(source)?;
-    let option_values = |tag: &str, offset: Option<i64>, branches: &[Branch]| {
-        let exact = Branch::exact_values(branches);
-        branches
-            .iter()
-            .filter_map(|branch| match (&branch.key, offset) {
-                (Key::Exact(n), _) => Some(n.to_string()),
-                (Key::Keyword(category), Some(offset)) => {
-                    plural::example_beyond(tag, category, offset, &exact)
-                }
-                (Key::Keyword(key), None) if key == "other" => Some("something-else".to_owned()),
-                (Key::Keyword(key), None) => Some(key.clone()),
-            })
-            .collect::<Vec<String>>()
-    };
-    let mut values = option_values(source_tag, offset, &branches);
-    if let Some(offset) = offset {
-        // The target's own plural (its `=N` options and offset), or the source's while it has
-        // no translation; a value for each category the target locale needs.
-        let (target_offset, target_branches) = target
-            .translation
-            .and_then(chooser)
-            .filter(|(n, _, _)| *n == name)
-            .and_then(|(_, o, b)| Some((o?, b)))
-            .unwrap_or((offset, branches));
-        let exact = Branch::exact_values(&target_branches);
-        values.extend(option_values(
-            target.tag,
-            Some(target_offset),
-            &target_branches,
-        ));
-        for category in plural::plural_categories(target.tag).unwrap_or_default() {
-            values.extend(plural::example_beyond(
-                target.tag,
-                category,
-                target_offset,
-                &exact,
-            ));
-        }
-    }
-    let mut unique = Vec::new();
-    for value in values {
-        if !unique.contains(&value) {
-            unique.push(value);
-        }
-    }
-    Some((name, unique))
 }

@@ -8,6 +8,8 @@
 #[cfg(feature = "exports")]
 pub mod android;
 #[cfg(feature = "exports")]
+pub mod examples;
+#[cfg(feature = "exports")]
 pub mod html;
 pub mod i18next;
 #[cfg(feature = "json")]
@@ -68,8 +70,9 @@ pub struct Format {
     pub about: &'static str,
     /// The folder of its files in `export --all` (`""`: the top of the output folder).
     pub dir: &'static str,
-    /// Its files, with paths relative to `dir`.
-    pub render: fn(&Catalog) -> Vec<Artifact>,
+    /// Its files, with paths relative to `dir`; the [`examples::ExampleRenderer`] renders a
+    /// detail's example sentences (the HTML page's).
+    pub render: fn(&Catalog, examples::ExampleRenderer<'_>) -> Vec<Artifact>,
     /// For a format with one file per locale: the file of the locale at an index of
     /// [`Catalog::locales`] (what `export --format NAME --locale L` writes).
     pub per_locale: Option<fn(&Catalog, usize) -> Artifact>,
@@ -82,14 +85,14 @@ pub const FORMATS: &[Format] = &[
         name: "json",
         about: "catalog.json: the whole catalog as JSON",
         dir: "",
-        render: |c| vec![Artifact::new("catalog.json", json::render_json(c))],
+        render: |c, _| vec![Artifact::new("catalog.json", json::render_json(c))],
         per_locale: None,
     },
     Format {
         name: "json-schema",
         about: "catalog.schema.json: the JSON Schema of catalog.json",
         dir: "",
-        render: |_| {
+        render: |_, _| {
             vec![Artifact::new(
                 "catalog.schema.json",
                 json::render_json_schema(),
@@ -101,14 +104,14 @@ pub const FORMATS: &[Format] = &[
         name: "npm",
         about: "npm/: a typed ES module package (index.js, index.d.ts, package.json)",
         dir: "npm",
-        render: npm::render_npm,
+        render: |c, _| npm::render_npm(c),
         per_locale: None,
     },
     Format {
         name: "i18next",
         about: "i18n/<locale>.json: i18next resources, one file per locale",
         dir: "i18n",
-        render: i18next::render_i18next,
+        render: |c, _| i18next::render_i18next(c),
         per_locale: None,
     },
     Format {
@@ -116,7 +119,7 @@ pub const FORMATS: &[Format] = &[
         about: "docs/errors.<locale>.md: the error-code page for a docs site, one per locale \
                 (--locale picks one)",
         dir: "docs",
-        render: |c| (0..c.locales.len()).map(|l| markdown_page(c, l)).collect(),
+        render: |c, _| (0..c.locales.len()).map(|l| markdown_page(c, l)).collect(),
         per_locale: Some(markdown_page),
     },
     Format {
@@ -124,14 +127,14 @@ pub const FORMATS: &[Format] = &[
         about: "docs/errors.html: the error-code page as one self-contained HTML file, \
                 every locale, with search",
         dir: "docs",
-        render: |c| vec![Artifact::new("errors.html", html::render_html(c))],
+        render: |c, example| vec![Artifact::new("errors.html", html::render_html(c, example))],
         per_locale: None,
     },
     Format {
         name: "openapi",
         about: "openapi.json: OpenAPI 3.1 components (ErrorCode, the ApiError problem+json schema, a response per status)",
         dir: "",
-        render: |c| vec![Artifact::new("openapi.json", openapi::render_openapi(c))],
+        render: |c, _| vec![Artifact::new("openapi.json", openapi::render_openapi(c))],
         per_locale: None,
     },
     Format {
@@ -139,7 +142,7 @@ pub const FORMATS: &[Format] = &[
         about: "proto/error_reason.proto: the codes as a Protocol Buffers `ErrorReason` enum \
                 (the values of gRPC's `ErrorInfo.reason`), for gRPC services in other languages",
         dir: "proto",
-        render: |c| vec![Artifact::new("error_reason.proto", proto::render_proto(c))],
+        render: |c, _| vec![Artifact::new("error_reason.proto", proto::render_proto(c))],
         per_locale: None,
     },
     Format {
@@ -148,7 +151,7 @@ pub const FORMATS: &[Format] = &[
                 a problem-body parser and the localized texts through the Android resources \
                 (--kotlin-package names its package)",
         dir: "android",
-        render: kotlin::render_kotlin,
+        render: |c, _| kotlin::render_kotlin(c),
         per_locale: None,
     },
     Format {
@@ -156,7 +159,7 @@ pub const FORMATS: &[Format] = &[
         about: "android/res/values*/flux_errors.xml: Android string resources, one folder per \
                 locale (details as positional format strings and <plurals>)",
         dir: "android",
-        render: android::render_android,
+        render: |c, _| android::render_android(c),
         per_locale: None,
     },
     Format {
@@ -191,13 +194,21 @@ impl Format {
     }
 
     /// Its files, with paths relative to `dir` (what `export --format NAME --out` writes).
-    pub fn render(&self, catalog: &Catalog) -> Vec<Artifact> {
-        (self.render)(catalog)
+    pub fn render(
+        &self,
+        catalog: &Catalog,
+        example: examples::ExampleRenderer<'_>,
+    ) -> Vec<Artifact> {
+        (self.render)(catalog, example)
     }
 
     /// Its files, with paths relative to the output folder of `export --all`.
-    pub fn artifacts(&self, catalog: &Catalog) -> Vec<Artifact> {
-        let mut files = self.render(catalog);
+    pub fn artifacts(
+        &self,
+        catalog: &Catalog,
+        example: examples::ExampleRenderer<'_>,
+    ) -> Vec<Artifact> {
+        let mut files = self.render(catalog, example);
         if !self.dir.is_empty() {
             for file in &mut files {
                 file.path = format!("{}/{}", self.dir, file.path);
@@ -209,8 +220,11 @@ impl Format {
 
 #[cfg(feature = "exports")]
 /// Every file of every export, paths relative to the output folder.
-pub fn artifacts(catalog: &Catalog) -> Vec<Artifact> {
-    FORMATS.iter().flat_map(|f| f.artifacts(catalog)).collect()
+pub fn artifacts(catalog: &Catalog, example: examples::ExampleRenderer<'_>) -> Vec<Artifact> {
+    FORMATS
+        .iter()
+        .flat_map(|f| f.artifacts(catalog, example))
+        .collect()
 }
 
 #[cfg(feature = "exports")]

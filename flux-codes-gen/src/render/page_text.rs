@@ -47,6 +47,8 @@ pub struct PageText {
     pub language: &'static str,
     /// Shown by the HTML page when the search matches nothing.
     pub no_match: &'static str,
+    /// The HTML page's summary over a detail's ICU MessageFormat source (under its examples).
+    pub detail_source: &'static str,
 }
 
 /// The column names of a category's table.
@@ -130,6 +132,7 @@ pub const EN: PageText = PageText {
     search: "Search by code, message or status",
     language: "Language",
     no_match: "No code matches your search.",
+    detail_source: "ICU MessageFormat source",
 };
 
 pub const ES: PageText = PageText {
@@ -167,6 +170,7 @@ pub const ES: PageText = PageText {
     search: "Buscar por código, mensaje o estado",
     language: "Idioma",
     no_match: "Ningún código coincide con la búsqueda.",
+    detail_source: "Fuente en ICU MessageFormat",
 };
 
 /// Portuguese, as written in Brazil (`pt-BR`; any `pt` locale uses it).
@@ -206,6 +210,7 @@ pub const PT: PageText = PageText {
     search: "Buscar por código, mensagem ou status",
     language: "Idioma",
     no_match: "Nenhum código corresponde à busca.",
+    detail_source: "Fonte em ICU MessageFormat",
 };
 
 /// What the fixed text fills in for one catalog: its name (`{name}`), its first code

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Catalog, plural_forms};
+use crate::model::{Catalog, SourceHash, plural_forms};
 use crate::render::l10n::{Entry, ExampleRenderer, PreviousSource, entries};
 
 /// The file's facts that do not come from the catalog.
@@ -22,6 +22,10 @@ pub struct PoHeader<'a> {
 pub fn gettext_language(tag: &str) -> String {
     tag.replace('-', "_")
 }
+
+/// The `#.` comment that records an entry's translation as exported (a hash of it), read
+/// back by [`crate::l10n::po`].
+pub const EXPORTED_TRANSLATION: &str = "exported translation: ";
 
 /// The PO file of the locale at `locale`.
 pub fn render_po(
@@ -89,6 +93,14 @@ fn write_entry(out: &mut String, entry: &Entry<'_>) {
             let _ = writeln!(out, "#. {line}");
         }
     }
+    // The translation this file starts from (none: the hash of ""): `l10n import` tells a
+    // translator's change from a text left as exported, which must not undo a newer change
+    // in the catalog.
+    let _ = writeln!(
+        out,
+        "#. {EXPORTED_TRANSLATION}{}",
+        SourceHash::of(entry.translation.unwrap_or(""))
+    );
     let mut flags = Vec::new();
     if entry.stale.is_some() {
         flags.push("fuzzy");
