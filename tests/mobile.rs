@@ -132,8 +132,7 @@ macro_rules! runtime_of {
         &|code: &str, locale: &str, args: &[(&str, &dyn DetailArg)]| {
             let code = $($module)::+::ErrorCode::from_code(code).expect("a code of the catalog");
             let locale = $($module)::+::Locale::from_tag(locale).expect("a locale of the catalog");
-            // `detail` is fallible now (issue 21): a param missing or of the wrong kind is `Err`.
-            code.detail(locale, args).ok()
+            code.detail(locale, args)
         }
     };
 }

@@ -167,7 +167,7 @@ pub const FORMATS: &[Format] = &[
         about: "ios/Localizable.xcstrings: the iOS String Catalog, every locale (details as \
                 positional format strings, plurals as substitutions)",
         dir: "ios",
-        render: xcstrings::render_xcstrings,
+        render: |c, _| xcstrings::render_xcstrings(c),
         per_locale: None,
     },
     Format {
@@ -175,7 +175,7 @@ pub const FORMATS: &[Format] = &[
         about: "ios/FluxErrorCode.swift: the codes as a Swift enum (raw value the code string, \
                 unknown(String) for newer codes, LocalizedError from the String Catalog)",
         dir: "ios",
-        render: swift::render_swift,
+        render: |c, _| swift::render_swift(c),
         per_locale: None,
     },
 ];
