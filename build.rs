@@ -5,15 +5,21 @@
 use flux_codes_gen::{Builder, Error, Role};
 
 fn main() -> Result<(), Error> {
-    Builder::new("codes.toml")
+    let builder = Builder::new("codes.toml")
         // Inside this crate the runtime is `crate::__private`.
         .runtime_path("crate::__private")
         // The typed errors (`flux_codes::errors`) convert into this crate's `ApiError`.
         .api_error_path("crate::ApiError")
         .json_file_name("catalog.json")
         // `From<ExtensionError> for ApiError` answers the catalog's `internal_error` code.
-        .require(Role::InternalError)
-        .compile()?;
+        .require(Role::InternalError);
+    // The axum feature answers extractor rejections with the catalog's `bad_request` code.
+    let builder = if std::env::var_os("CARGO_FEATURE_AXUM").is_some() {
+        builder.require(Role::BadRequest)
+    } else {
+        builder
+    };
+    builder.compile()?;
     let out_dir = std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?;
     let path = std::path::Path::new(&out_dir).join("code_shape.rs");
     flux_codes_gen::write_if_changed(&path, flux_codes_gen::code_shape::SOURCE.as_bytes())

@@ -263,35 +263,40 @@ mkdir -p "$out"
 "$node/node_modules/.bin/redocly" lint --config scripts/redocly.yaml --format=summary \
   "$out/components.json" "$out/payments.json"
 
+# start_example LOG COMMAND...: starts an example server in the background (its pid in
+# $server, output in LOG.out and LOG.err) and waits for its `listening on ADDRESS` line
+# (ADDRESS in $listening).
+start_example() {
+  local log=$1
+  shift
+  "$@" >"$log.out" 2>"$log.err" &
+  server=$!
+  listening=""
+  for _ in $(seq 100); do
+    listening=$(sed -n 's/^listening on //p' "$log.out")
+    [ -n "$listening" ] && return
+    sleep 0.1
+  done
+  echo "$* did not start:"
+  cat "$log.err"
+  exit 1
+}
+stop_example() {
+  kill "$server"
+  wait "$server" 2>/dev/null || true
+}
+
 step "schemathesis: the live example service answers as its document says, errors included"
-"$payments" serve >"$out/server.out" 2>"$out/server.err" &
-server=$!
-url=""
-for _ in $(seq 100); do
-  url=$(sed -n 's/^listening on //p' "$out/server.out")
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "the example service did not start:"; cat "$out/server.err"; exit 1; }
+start_example "$out/server" "$payments" serve
 (cd "$out" && "$py/bin/st" --config-file "$root/examples/payments/schemathesis.toml" run \
-  "$url/openapi.json" --checks all --workers 1 --generation-deterministic \
+  "$listening/openapi.json" --checks all --workers 1 --generation-deterministic \
   --max-examples 100 --no-color)
-kill "$server"
-wait "$server" 2>/dev/null || true
+stop_example
 
 step "gRPC: a Python client (grpcio, grpcio-status) reads the example service's rich errors"
-"$payments_grpc" >"$out/grpc-server.out" 2>"$out/grpc-server.err" &
-server=$!
-addr=""
-for _ in $(seq 100); do
-  addr=$(sed -n 's/^listening on //p' "$out/grpc-server.out")
-  [ -n "$addr" ] && break
-  sleep 0.1
-done
-[ -n "$addr" ] || { echo "the gRPC example did not start:"; cat "$out/grpc-server.err"; exit 1; }
-"$tools/py-grpc/bin/python" tests/grpc-python/test_payments_client.py "$addr"
-kill "$server"
-wait "$server" 2>/dev/null || true
+start_example "$out/grpc-server" "$payments_grpc"
+"$tools/py-grpc/bin/python" tests/grpc-python/test_payments_client.py "$listening"
+stop_example
 
 step "the HTML error-code page in headless Chromium (screenshots in target/browser/)"
 mkdir -p target/browser

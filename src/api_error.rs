@@ -230,6 +230,15 @@ impl ApiError {
         Ok(self)
     }
 
+    /// An extension member whose name is known to be valid (the runtime's own, such as the
+    /// `reason` of an axum rejection), without [`ApiError::extra`]'s checks.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn extension(mut self, name: &'static str, value: Value) -> Self {
+        debug_assert!(check_extension_name(name).is_ok(), "{name}");
+        self.more().extensions.insert(name.to_owned(), value);
+        self
+    }
+
     /// Asks the client to wait before retrying: a `Retry-After` header, in whole seconds
     /// (rounded up), on the HTTP response.
     pub fn retry_after(mut self, delay: Duration) -> Self {

@@ -58,7 +58,7 @@
 //! |---|---|---|
 //! | `tracing` | yes | an event per answered [`ApiError`] (below) |
 //! | `http` | no | [`ErrorCode::status_code`] and `From<ErrorCode> for http::StatusCode`, [`ApiError::to_http_response`], [`client::RemoteError::from_http`], [`Locale::negotiate_headers`] |
-//! | `axum` | no | `IntoResponse for ApiError`, the [`axum::localize`] middleware and the [`axum::AcceptLanguage`] extractor (implies `http`) |
+//! | `axum` | no | `IntoResponse for ApiError`, the [`axum::localize`] middleware, the [`axum::AcceptLanguage`] extractor, and [`axum::Json`], [`axum::Path`], [`axum::Query`], [`axum::Form`], whose rejections are the catalog's `bad_request` problem (implies `http`) |
 //! | `tonic` | no | gRPC errors in Google's rich error model (AIP-193): [`ApiError::to_status`] and `From<ApiError> for tonic::Status`, the [`tonic::LocalizeLayer`], [`client::RemoteError::from_status`] (implies `http`; see [`tonic`]) |
 //!
 //! Items behind a feature carry its badge ("Available on crate feature `axum` only"): docs.rs

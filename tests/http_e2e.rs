@@ -213,18 +213,38 @@ async fn lookups_and_bad_bodies_are_problems_too() {
     nowhere.assert_problem(404, "en");
     assert_eq!(nowhere.json()["detail"], "There is no such resource.");
 
-    let not_json = send(
-        client
-            .post(format!("{base}/payments"))
-            .header(CONTENT_TYPE, "application/json")
-            .body("{not json"),
-    )
-    .await;
-    not_json.assert_problem(400, "en");
-    assert_eq!(
-        not_json.remote_error().error_code(),
-        Some(ErrorCode::BadRequest)
-    );
+    // The service writes no conversion: `flux_codes::axum::Json` answers what it cannot parse
+    // with the catalog's `bad_request` code, in the caller's language.
+    for (language, locale) in [("es-CL", "es"), ("en", "en")] {
+        let not_json = send(
+            client
+                .post(format!("{base}/payments"))
+                .header(CONTENT_TYPE, "application/json")
+                .header("accept-language", language)
+                .body("{not json"),
+        )
+        .await;
+        not_json.assert_problem(400, locale);
+        assert_eq!(
+            not_json.remote_error().error_code(),
+            Some(ErrorCode::BAD_REQUEST)
+        );
+        assert_eq!(not_json.json()["reason"], "json_syntax");
+        assert_eq!(
+            not_json.json()["title"],
+            ErrorCode::BAD_REQUEST.message(locale.parse().unwrap())
+        );
+        let not_typed = send(
+            client
+                .post(format!("{base}/payments"))
+                .header(CONTENT_TYPE, "text/plain")
+                .header("accept-language", language)
+                .body("{}"),
+        )
+        .await;
+        not_typed.assert_problem(400, locale);
+        assert_eq!(not_typed.json()["reason"], "content_type");
+    }
 
     let malformed_qr = pay(
         &base,

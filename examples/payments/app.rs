@@ -1,6 +1,9 @@
 //! The payments sandbox: `POST /payments` charges a QR code, `GET /payments/{id}` reads a
 //! payment back. Every failure is a `PaymentError` (`errors.rs`, `#[derive(FluxError)]`)
 //! answered as an `ApiError`; the `localize` middleware answers it in the caller's language.
+//! The extractors are `flux_codes::axum`'s: a body that is not JSON, a missing `Content-Type`
+//! or a path that does not parse is answered with the catalog's `bad_request` code, with no
+//! conversion written here.
 //!
 //! Sandbox QR codes (any other well-formed `qr_...` is unknown, `ERR_QR_UNKNOWN`):
 //!
@@ -18,13 +21,13 @@ use std::error::Error as _;
 use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router, middleware};
+use axum::{Router, middleware};
+use flux_codes::axum::{Json, Path};
 use flux_codes::{ApiError, Decimal};
 use serde::{Deserialize, Serialize};
 
@@ -134,9 +137,9 @@ struct Merchant {
 
 async fn create_payment(
     State(state): State<AppState>,
-    body: Result<Json<PaymentRequest>, JsonRejection>,
+    Json(request): Json<PaymentRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let payment = charge(&state, body).map_err(PaymentError::into_api_error)?;
+    let payment = charge(&state, request).map_err(PaymentError::into_api_error)?;
     let location = format!("/payments/{}", payment.id);
     Ok((
         StatusCode::CREATED,
@@ -146,16 +149,7 @@ async fn create_payment(
 }
 
 /// Charges the payment a request asks for, or says why not.
-fn charge(
-    state: &AppState,
-    body: Result<Json<PaymentRequest>, JsonRejection>,
-) -> Result<Payment, PaymentError> {
-    let Json(request) = body.map_err(|rejection| {
-        PaymentError::bad_request(&format!(
-            "the body is not a payment request: {}",
-            rejection.body_text()
-        ))
-    })?;
+fn charge(state: &AppState, request: PaymentRequest) -> Result<Payment, PaymentError> {
     if !is_qr(&request.qr) {
         return Err(PaymentError::QrMalformed);
     }

@@ -61,8 +61,7 @@ pub enum PaymentError {
 }
 
 impl PaymentError {
-    /// A bad request whose detail quotes `why`, cut to 200 characters: a rejection can quote
-    /// the request (an unknown field's name).
+    /// A bad request whose detail quotes `why`, cut to 200 characters.
     pub fn bad_request(why: &str) -> Self {
         const MAX_DETAIL: usize = 200;
         let mut end = why.len().min(MAX_DETAIL);

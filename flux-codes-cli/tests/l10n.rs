@@ -150,13 +150,14 @@ fn pocount(po: &Path) -> (usize, usize, usize, usize) {
     (row[0], row[3], row[5], row[7])
 }
 
-/// Runs a polib script with the PO files' paths as `sys.argv[1:]`.
-fn polib(script: &str, files: &[&Path]) {
+/// Runs a polib script with the PO files' paths as `sys.argv[1:]`; what it prints.
+fn polib(script: &str, files: &[&Path]) -> String {
     let output = run(Command::new(py_tools().join("python"))
         .arg("-c")
         .arg(format!("import sys, polib\n{script}"))
         .args(files));
     assert_success(&output, "the polib script");
+    String::from_utf8(output.stdout).unwrap()
 }
 
 fn l10n_status(dir: &Path) -> Value {
@@ -616,17 +617,12 @@ fn po_notes_show_each_detail_rendered_by_the_runtime() {
 
 /// The extracted comments (`#.`) of the entry `key`, as polib reads them.
 fn po_notes(po: &Path, key: &str) -> String {
-    let output = run(Command::new(py_tools().join("python"))
-        .arg("-c")
-        .arg(
-            "import sys, polib\n\
-             [entry] = [e for e in polib.pofile(sys.argv[1]) if e.msgctxt == sys.argv[2]]\n\
-             print(entry.comment)",
-        )
-        .arg(po)
-        .arg(key));
-    assert_success(&output, "reading the notes with polib");
-    String::from_utf8(output.stdout).unwrap()
+    polib(
+        &format!(
+            "[entry] = [e for e in polib.pofile(sys.argv[1]) if e.msgctxt == {key:?}]\nprint(entry.comment)"
+        ),
+        &[po],
+    )
 }
 
 fn assert_has_lines(text: &str, lines: &[&str]) {
@@ -780,20 +776,16 @@ fn pofilter(po: &Path, args: &[String]) -> Vec<(String, String)> {
         .arg(po)
         .arg(&out));
     assert_success(&output, "pofilter");
-    let output = run(Command::new(py_tools().join("python"))
-        .arg("-c")
-        .arg(
-            // pofilter writes no file when nothing fails.
-            "import os, sys, polib\n\
-             entries = polib.pofile(sys.argv[1]) if os.path.exists(sys.argv[1]) else []\n\
-             for e in entries:\n    \
-             for c in e.tcomment.splitlines():\n        \
-             print(c.split(':')[0].removeprefix('(pofilter) '), e.msgctxt)",
-        )
-        .arg(&out));
-    assert_success(&output, "reading pofilter's output");
-    String::from_utf8(output.stdout)
-        .unwrap()
+    // pofilter writes no file when nothing fails.
+    let failures = polib(
+        "import os\n\
+         entries = polib.pofile(sys.argv[1]) if os.path.exists(sys.argv[1]) else []\n\
+         for e in entries:\n    \
+         for c in e.tcomment.splitlines():\n        \
+         print(c.split(':')[0].removeprefix('(pofilter) '), e.msgctxt)",
+        &[&out],
+    );
+    failures
         .lines()
         .map(|l| {
             let (check, key) = l.split_once(' ').unwrap();

@@ -31,6 +31,8 @@ pub struct CatalogTable {
     pub reserved: Vec<Spanned<String>>,
     pub domain: Option<Spanned<String>>,
     pub internal_error: Option<Spanned<String>>,
+    /// The code for a request the service cannot parse, e.g. `ERR_BAD_REQUEST`.
+    pub bad_request: Option<Spanned<String>>,
     /// The catalog's semantic version, e.g. `1.4.0`.
     pub version: Option<Spanned<String>>,
     /// The npm package's name, e.g. `@flux/error-codes`.
@@ -98,6 +100,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     "reserved",
     "domain",
     "internal_error",
+    "bad_request",
     "version",
     "npm_package",
     "allowed_characters",

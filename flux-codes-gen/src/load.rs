@@ -143,6 +143,7 @@ impl Walker<'_> {
             .map_or_else(Vec::new, Spanned::into_inner);
         let domain = table.get("domain").and_then(|v| self.string(v));
         let internal_error = table.get("internal_error").and_then(|v| self.string(v));
+        let bad_request = table.get("bad_request").and_then(|v| self.string(v));
         let allowed_characters = table
             .get("allowed_characters")
             .and_then(|v| self.as_table(v, "catalog.allowed_characters"))
@@ -164,6 +165,7 @@ impl Walker<'_> {
             reserved,
             domain,
             internal_error,
+            bad_request,
             version,
             npm_package,
             allowed_characters,

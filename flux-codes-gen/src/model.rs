@@ -65,6 +65,8 @@ pub struct Catalog {
 pub(crate) struct Roles {
     /// `[catalog] internal_error`: the code for a failure of the error machinery itself.
     pub(crate) internal_error: Option<usize>,
+    /// `[catalog] bad_request`: the code for a request the service cannot parse.
+    pub(crate) bad_request: Option<usize>,
 }
 
 /// Code string to index in [`Catalog::codes`]: derived from the codes, so equality ignores it.
@@ -279,6 +281,12 @@ impl Catalog {
     /// error response itself fails.
     pub fn internal_error(&self) -> Option<&CodeSpec> {
         self.roles.internal_error.map(|i| &self.codes[i])
+    }
+
+    /// The code `[catalog] bad_request` names: what a runtime answers for a request it cannot
+    /// parse (an axum extractor's rejection).
+    pub fn bad_request(&self) -> Option<&CodeSpec> {
+        self.roles.bad_request.map(|i| &self.codes[i])
     }
 
     /// The codes of the category at `category` (an index into [`Catalog::categories`]), in

@@ -91,6 +91,10 @@ pub fn codes_schema() -> Value {
                         "$ref": "#/$defs/code",
                         "description": "The code a runtime answers when building an error response itself fails, e.g. \"ERR_SERVER\"; one of `codes`. The flux-codes crate needs it."
                     },
+                    "bad_request": {
+                        "$ref": "#/$defs/code",
+                        "description": "The code a runtime answers for a request the service cannot parse (a malformed body, a path or query parameter of the wrong type, a wrong content type), e.g. \"ERR_BAD_REQUEST\"; one of `codes`. The flux-codes crate's axum feature needs it."
+                    },
                     "version": {
                         "type": "string",
                         "pattern": "^\\d+\\.\\d+\\.\\d+",

@@ -220,6 +220,9 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
     {
         catalog.roles.internal_error = v.role(name, "internal_error", &catalog, &file.codes);
     }
+    if let Some(name) = file.catalog.as_ref().and_then(|t| t.bad_request.as_ref()) {
+        catalog.roles.bad_request = v.role(name, "bad_request", &catalog, &file.codes);
+    }
     v.unused_records();
     catalog.spans = Spans {
         codes: diags.locations(code_spans),
@@ -235,12 +238,24 @@ pub enum Role {
     /// `internal_error`: the code a runtime answers when building an error response itself
     /// fails (`flux-codes`' `From<ExtensionError> for ApiError`).
     InternalError,
+    /// `bad_request`: the code a runtime answers for a request it cannot parse (`flux-codes`'
+    /// axum extractor rejections).
+    BadRequest,
 }
 
 impl Role {
     fn key(self) -> &'static str {
         match self {
             Role::InternalError => "internal_error",
+            Role::BadRequest => "bad_request",
+        }
+    }
+
+    /// What the role's code is for, in a diagnostic's help.
+    fn purpose(self) -> &'static str {
+        match self {
+            Role::InternalError => "the code answered when building an error response itself fails",
+            Role::BadRequest => "the code answered for a request the service cannot parse",
         }
     }
 }
@@ -256,6 +271,7 @@ pub(crate) fn require_roles(
     for role in roles {
         let named = match role {
             Role::InternalError => catalog.roles.internal_error.is_some(),
+            Role::BadRequest => catalog.roles.bad_request.is_some(),
         };
         if named {
             continue;
@@ -268,7 +284,10 @@ pub(crate) fn require_roles(
         let example = catalog
             .codes
             .iter()
-            .find(|c| c.status >= 500)
+            .find(|c| match role {
+                Role::InternalError => c.status >= 500,
+                Role::BadRequest => c.status == 400,
+            })
             .or(catalog.codes.first());
         diags.push(
             Diagnostic::error(
@@ -279,9 +298,9 @@ pub(crate) fn require_roles(
             )
             .with_label(format!("`[catalog]` has no `{key}`"))
             .with_help(format!(
-                "add `{key} = \"{}\"` to `[catalog]`: the code answered when building an error \
-                 response itself fails",
-                example.map_or("<a 5xx code of the catalog>", |c| c.code.as_str())
+                "add `{key} = \"{}\"` to `[catalog]`: {}",
+                example.map_or("<a code of the catalog>", |c| c.code.as_str()),
+                role.purpose()
             )),
         );
     }

@@ -158,4 +158,49 @@ fn a_required_role_the_catalog_does_not_name_is_a_located_error() {
         files[0].contents
     );
 }
+
+/// `bad_request` is a role like `internal_error`: required by the runtime's axum feature,
+/// checked against the catalog's codes, a constant of the generated `ErrorCode`.
+#[test]
+fn the_bad_request_role_is_required_checked_and_generated() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join("codes.toml");
+    let source = common::big_catalog(2);
+    fs::write(&catalog, &source).unwrap();
+    let report = Builder::new(&catalog)
+        .require(Role::BadRequest)
+        .generate()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        report.contains("error: the catalog names no `bad_request` code"),
+        "{report}"
+    );
+    assert!(
+        report.contains("a request the service cannot parse"),
+        "{report}"
+    );
+
+    let misspelled = source.replacen("[catalog]\n", "[catalog]\nbad_request = \"ERR_C9\"\n", 1);
+    fs::write(&catalog, misspelled).unwrap();
+    let report = Builder::new(&catalog).generate().unwrap_err().to_string();
+    assert!(
+        report.contains("`bad_request = \"ERR_C9\"` names no code of the catalog"),
+        "{report}"
+    );
+
+    let named = source.replacen("[catalog]\n", "[catalog]\nbad_request = \"ERR_C1\"\n", 1);
+    fs::write(&catalog, named).unwrap();
+    let files = Builder::new(&catalog)
+        .require(Role::BadRequest)
+        .generate()
+        .unwrap();
+    assert!(
+        files[0]
+            .contents
+            .contains("pub const BAD_REQUEST: ErrorCode = ErrorCode::C1;"),
+        "{}",
+        files[0].contents
+    );
+}
 // flux-codes: allow-end

@@ -337,6 +337,15 @@ fn error_code_items(out: &mut String, catalog: &Catalog, repr: IndexWidth) {
             code.variant
         );
     }
+    if let Some(code) = catalog.bad_request() {
+        let _ = writeln!(
+            out,
+            "    /// The code answered for a request the service cannot parse (the catalog's\n    \
+             /// `bad_request`).\n    \
+             pub const BAD_REQUEST: ErrorCode = ErrorCode::{};",
+            code.variant
+        );
+    }
     out.push_str(ERROR_CODE_IMPL);
     string_enum_impls(out, "ErrorCode", "__catalog::CODE_STRS");
     out.push_str(ERROR_CODE_TRAITS);
