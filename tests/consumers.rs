@@ -672,3 +672,13 @@ fn npm_pack_accepts_the_packages() {
         );
     }
 }
+
+mod generated_messages;
+
+#[test]
+fn rust_and_intl_messageformat_render_1000_generated_messages_alike() {
+    if !node_installed() {
+        return;
+    }
+    generated_messages::run();
+}
