@@ -124,7 +124,9 @@ export declare function hint(code: ErrorCode, locale?: LocaleRequest): string | 
 /**
  * The code's detail with its params filled from `params`, numbers and plurals formatted for
  * `locale` (Intl), as the Rust crate renders it. Only codes with a detail are accepted;
- * `params` is required when the detail has params.
+ * `params` is required when the detail has params. Called from plain JavaScript with a param
+ * the code does not have, a param left out, or text for a number, it throws a `TypeError`
+ * naming the param.
  */
 export declare function detail<C extends CodeWithDetail>(
   code: C,
