@@ -166,7 +166,11 @@
     not(feature = "axum"),
     doc = "
 [`axum::localize`]: https://docs.rs/flux-codes/latest/flux_codes/axum/fn.localize.html
-[`axum::AcceptLanguage`]: https://docs.rs/flux-codes/latest/flux_codes/axum/struct.AcceptLanguage.html"
+[`axum::AcceptLanguage`]: https://docs.rs/flux-codes/latest/flux_codes/axum/struct.AcceptLanguage.html
+[`axum::Json`]: https://docs.rs/flux-codes/latest/flux_codes/axum/struct.Json.html
+[`axum::Path`]: https://docs.rs/flux-codes/latest/flux_codes/axum/struct.Path.html
+[`axum::Query`]: https://docs.rs/flux-codes/latest/flux_codes/axum/struct.Query.html
+[`axum::Form`]: https://docs.rs/flux-codes/latest/flux_codes/axum/struct.Form.html"
 )]
 #![cfg_attr(
     not(feature = "tonic"),

@@ -13,8 +13,14 @@
 //!   every locale, for 0, 1, 2, 5, 21, 1000000 and more, rendered by the Kotlin code over the
 //!   resources as Android would (ICU4J's `PluralRules` picks the quantity's form, then
 //!   `String.format`), must be the string the Rust runtime renders;
-//! - each check fails on a deliberately broken export (the `*_rejects_*` tests, and the
-//!   differential on resources with two plural forms swapped).
+//! - iOS (no Swift compiler runs here): the String Catalog of every catalog is valid under a
+//!   JSON Schema written from Apple's format (`tests/mobile/xcstrings.schema.json`), holds
+//!   every text as the model says (plural substitutions included), and `locize-xcstrings`
+//!   reads it back; `tree-sitter-swift` parses `FluxErrorCode.swift` without a syntax error,
+//!   and its `switch`es answer each code's string, status, retryability and category as
+//!   `catalog.json` does;
+//! - each check fails on a deliberately broken export (the `*_rejects_*` tests, the
+//!   differential on resources with two plural forms swapped, and broken iOS files).
 //!
 //! A plain `cargo test` skips these tests when a tool is missing; under
 //! `FLUX_CODES_REQUIRE_TOOLS=1` (scripts/test.sh) a missing tool fails them.
@@ -24,7 +30,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use flux_codes::{DetailArg, ParamValue};
+use flux_codes::{DetailArg, DetailError, ParamValue};
 use flux_codes_gen::Catalog;
 use flux_codes_gen::message::ParamType;
 use flux_codes_gen::render::json::CatalogJson;
@@ -119,15 +125,14 @@ mod messages {
 }
 
 /// The Rust runtime's `detail` of one catalog: code string, locale tag, args.
-type Render<'a> = &'a dyn Fn(&str, &str, &[(&str, &dyn DetailArg)]) -> Option<String>;
+type Render<'a> = &'a dyn Fn(&str, &str, &[(&str, &dyn DetailArg)]) -> Result<String, DetailError>;
 
 macro_rules! runtime_of {
     ($($module:ident)::+) => {
         &|code: &str, locale: &str, args: &[(&str, &dyn DetailArg)]| {
             let code = $($module)::+::ErrorCode::from_code(code).expect("a code of the catalog");
             let locale = $($module)::+::Locale::from_tag(locale).expect("a locale of the catalog");
-            // `detail` is fallible now (issue 21): a param missing or of the wrong kind is `Err`.
-            code.detail(locale, args).ok()
+            code.detail(locale, args)
         }
     };
 }
@@ -323,7 +328,8 @@ fn esc(text: &str) -> String {
 }
 
 /// The values a detail's params take in the differential: the issue's plural numbers first,
-/// then more numbers, text with format and escape characters, and no value at all.
+/// then more numbers, and text with format and escape characters. (A missing param is an
+/// error of the Rust runtime; the Kotlin code shows `{name}` rather than fail an app.)
 const NUMBERS: [f64; 9] = [0.0, 1.0, 2.0, 5.0, 21.0, 1_000_000.0, 1000.0, 1234.5, -3.0];
 const TEXT: &str = "it's 100% \"quoted\" \\ %1$s ñ 𝄞";
 
@@ -337,12 +343,8 @@ fn number(x: f64) -> Value {
 
 fn arg_rows(params: &[flux_codes_gen::message::Param]) -> Vec<BTreeMap<String, Value>> {
     let mut rows: Vec<BTreeMap<String, Value>> = Vec::new();
-    for row in 0..=NUMBERS.len() + 1 {
+    for row in 0..=NUMBERS.len() {
         let mut args = BTreeMap::new();
-        if row == NUMBERS.len() + 1 {
-            rows.push(args); // every param missing
-            continue;
-        }
         for param in params {
             let value = match &param.ty {
                 ParamType::Select { keys } => {
@@ -371,6 +373,7 @@ fn owned_arg(value: &Value) -> ParamValue {
     }
 }
 
+/// The Rust runtime's detail, `None` for a code without one.
 fn rust_detail(
     render: Render<'_>,
     code: &str,
@@ -385,7 +388,11 @@ fn rust_detail(
         .iter()
         .map(|(k, v)| (*k, v as &dyn DetailArg))
         .collect();
-    render(code, locale, &args)
+    match render(code, locale, &args) {
+        Ok(detail) => Some(detail),
+        Err(DetailError::NoDetail { .. }) => None,
+        Err(error) => panic!("{code} ({locale}): {error}"),
+    }
 }
 
 fn cases(catalog: &Catalog, render: Render<'_>, resources: &[Resource]) -> Cases {
@@ -860,5 +867,339 @@ fn the_kotlin_package_is_checked() {
     assert!(kotlin_file(&named).contains("\npackage com.acme.errors\n"));
     for bad in ["com.1acme", "com..acme", "com.package", "com-acme", ""] {
         assert!(catalog.clone().with_kotlin_package(bad).is_err(), "{bad}");
+    }
+}
+
+// ---- iOS ------------------------------------------------------------------------------------
+
+fn node_tools() -> bool {
+    installed(
+        "tests/mobile's npm packages (npm ci --ignore-scripts --prefix tests/mobile)",
+        root()
+            .join("tests/mobile/node_modules/.package-lock.json")
+            .is_file()
+            && Command::new("node").arg("--version").output().is_ok(),
+    )
+}
+
+/// `tests/mobile/ios.mjs` on (kind, file) pairs: its answer per file.
+fn ios_tools(files: &[(&str, &Path)]) -> Vec<Value> {
+    let mut command = Command::new("node");
+    command
+        .current_dir(root().join("tests/mobile"))
+        .arg("ios.mjs");
+    for (kind, file) in files {
+        command.arg(kind).arg(file);
+    }
+    let output = run(&mut command);
+    assert!(
+        output.status.success(),
+        "ios.mjs failed:\n{}",
+        text(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn xcstrings_schema() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/mobile/xcstrings.schema.json")).unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+fn schema_errors(validator: &jsonschema::Validator, document: &Value) -> Vec<String> {
+    validator
+        .iter_errors(document)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// The String Catalog holds every text of the model: each key's localization per locale, its
+/// state, and a plural sentence as a substitution over the quantity argument.
+fn assert_string_catalog(name: &str, catalog: &Catalog, document: &Value) {
+    use flux_codes_gen::render::xcstrings;
+    assert_eq!(
+        document["sourceLanguage"],
+        catalog.default_locale_tag(),
+        "{name}"
+    );
+    let strings = document["strings"].as_object().unwrap();
+    let mut keys = 0;
+    for code in catalog.codes() {
+        let mut texts: Vec<(String, Vec<Text>)> = vec![(
+            mobile::catalog_key(code, TextOf::Message),
+            code.message()
+                .iter()
+                .map(|m| Text::One(vec![mobile::Piece::Text(m.replace('%', "%%"))]))
+                .collect(),
+        )];
+        if let Some(hint) = code.hint() {
+            texts.push((
+                mobile::catalog_key(code, TextOf::Hint),
+                hint.iter()
+                    .map(|h| Text::One(vec![mobile::Piece::Text(h.replace('%', "%%"))]))
+                    .collect(),
+            ));
+        }
+        let plan = mobile::plan(catalog, code);
+        if let Some(plan) = &plan {
+            for (i, variant) in plan.variants.iter().enumerate() {
+                texts.push((
+                    mobile::catalog_key(code, mobile::variant_text(plan, i)),
+                    variant.texts.clone(),
+                ));
+            }
+        }
+        for (key, per_locale) in texts {
+            keys += 1;
+            let entry = &strings
+                .get(&key)
+                .unwrap_or_else(|| panic!("{name}: no key {key}"))["localizations"];
+            for (l, tag) in catalog.locales().iter().enumerate() {
+                let localization = &entry[tag];
+                let state = if catalog.is_draft(l) {
+                    "needs_review"
+                } else {
+                    "translated"
+                };
+                assert_eq!(
+                    localization["stringUnit"]["state"], state,
+                    "{name} {key} {tag}"
+                );
+                // A message or hint is not a format string: the String Catalog holds it as
+                // written (the expected text above doubled its `%` only to share the code).
+                let fixed = !key.contains(".detail");
+                match &per_locale[l] {
+                    Text::One(pieces) => {
+                        let mut value = xcstrings::format_string(pieces);
+                        if fixed {
+                            value = value.replace("%%", "%");
+                        }
+                        assert_eq!(
+                            localization["stringUnit"]["value"],
+                            android::resource_text(&value),
+                            "{name} {key} {tag}"
+                        );
+                    }
+                    Text::Plural(forms) => {
+                        let quantity = plan.as_ref().unwrap().slots.len() + 1;
+                        assert_eq!(
+                            localization["stringUnit"]["value"],
+                            format!("%{quantity}$#@plural@"),
+                            "{name} {key}"
+                        );
+                        let substitution = &localization["substitutions"]["plural"];
+                        assert_eq!(substitution["argNum"], quantity);
+                        assert_eq!(substitution["formatSpecifier"], "lld");
+                        let plural = substitution["variations"]["plural"].as_object().unwrap();
+                        let mut categories: Vec<&str> = forms.iter().map(|(c, _)| *c).collect();
+                        categories.sort_unstable();
+                        let mut written: Vec<&str> = plural.keys().map(String::as_str).collect();
+                        written.sort_unstable();
+                        assert_eq!(written, categories, "{name} {key} {tag}");
+                        for (category, pieces) in forms {
+                            assert_eq!(
+                                plural[*category]["stringUnit"]["value"],
+                                android::resource_text(&xcstrings::format_string(pieces)),
+                                "{name} {key} {tag} {category}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(
+        strings.len(),
+        keys,
+        "{name}: keys the model has no text for"
+    );
+}
+
+/// What locize-xcstrings read is every top-level string of the file.
+fn assert_locize_reads(name: &str, document: &Value, answer: &Value) {
+    let resources = &answer["resources"]["resources"];
+    assert!(
+        answer["error"].is_null(),
+        "{name}: locize-xcstrings: {}",
+        answer["error"]
+    );
+    for (key, entry) in document["strings"].as_object().unwrap() {
+        for (tag, localization) in entry["localizations"].as_object().unwrap() {
+            assert_eq!(
+                resources[tag][key]["value"], localization["stringUnit"]["value"],
+                "{name}: locize-xcstrings reads {key} ({tag}) otherwise"
+            );
+        }
+    }
+}
+
+/// The Swift enum's `switch`es say what catalog.json says of every code.
+fn assert_swift_facts(name: &str, catalog: &Catalog, answer: &Value) {
+    use flux_codes_gen::render::swift::{case_names, string_literal};
+    assert_eq!(
+        answer["hasError"], false,
+        "{name}: tree-sitter-swift: {}",
+        answer["errors"]
+    );
+    let json: Value =
+        serde_json::from_str(&flux_codes_gen::render::json::render_json(catalog)).unwrap();
+    let codes = json["codes"].as_array().unwrap();
+    let names = case_names(catalog);
+    let switch = |property: &str| -> Vec<(String, String)> {
+        answer["switches"][property]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name}: no {property}"))
+            .iter()
+            .map(|e| {
+                (
+                    e[0].as_str().unwrap().to_owned(),
+                    e[1].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let case = |i: usize| {
+        let n = &names[i];
+        if n.starts_with(|c: char| c.is_ascii_lowercase())
+            && !["default", "self", "in"].contains(&n.as_str())
+        {
+            format!(".{n}")
+        } else {
+            format!(".`{n}`")
+        }
+    };
+    let expect = |property: &str, value: &dyn Fn(&Value) -> String, unknown: &str| {
+        let mut wanted: Vec<(String, String)> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (case(i), value(c)))
+            .collect();
+        wanted.push((
+            unknown.to_owned(),
+            switch(property).last().unwrap().1.clone(),
+        ));
+        assert_eq!(switch(property), wanted, "{name}: {property}");
+    };
+    expect(
+        "rawValue",
+        &|c| string_literal(c["code"].as_str().unwrap()),
+        ".unknown(let raw)",
+    );
+    expect("httpStatus", &|c| c["status"].to_string(), ".unknown");
+    expect("isRetryable", &|c| c["retryable"].to_string(), ".unknown");
+    expect(
+        "category",
+        &|c| string_literal(c["category"].as_str().unwrap()),
+        ".unknown",
+    );
+    let mut init: Vec<(String, String)> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                string_literal(c["code"].as_str().unwrap()),
+                format!("self = {}", case(i)),
+            )
+        })
+        .collect();
+    init.push(("default".to_owned(), "self = .unknown(rawValue)".to_owned()));
+    assert_eq!(switch("init"), init, "{name}: init(rawValue:)");
+}
+
+#[test]
+fn string_catalog_and_swift_under_their_tools() {
+    let validator = xcstrings_schema();
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let mut checks = Vec::new();
+    for (i, (name, catalog, _)) in catalogs().into_iter().enumerate() {
+        let xcstrings = render("xcstrings", &catalog).remove(0).contents;
+        let document: Value = serde_json::from_str(&xcstrings).unwrap();
+        let errors = schema_errors(&validator, &document);
+        assert!(
+            errors.is_empty(),
+            "{name}: the String Catalog breaks its schema:\n{}",
+            errors.join("\n")
+        );
+        assert_string_catalog(name, &catalog, &document);
+        let swift = render("swift", &catalog).remove(0).contents;
+        let xcstrings_path = dir.path().join(format!("{i}.xcstrings"));
+        let swift_path = dir.path().join(format!("{i}.swift"));
+        std::fs::write(&xcstrings_path, xcstrings).unwrap();
+        std::fs::write(&swift_path, swift).unwrap();
+        files.push(("xcstrings", xcstrings_path));
+        files.push(("swift", swift_path));
+        checks.push((name, catalog, document));
+    }
+    if !node_tools() {
+        return;
+    }
+    // Broken files: a Swift file without its last brace, a String Catalog cut short.
+    let swift = render("swift", &checks[0].1).remove(0).contents;
+    let broken_swift = dir.path().join("broken.swift");
+    std::fs::write(&broken_swift, &swift[..swift.rfind('}').unwrap()]).unwrap();
+    let xcstrings = render("xcstrings", &checks[0].1).remove(0).contents;
+    let broken_xcstrings = dir.path().join("broken.xcstrings");
+    std::fs::write(&broken_xcstrings, &xcstrings[..xcstrings.len() / 2]).unwrap();
+    let mut args: Vec<(&str, &Path)> = files.iter().map(|(k, p)| (*k, p.as_path())).collect();
+    args.push(("swift", &broken_swift));
+    args.push(("xcstrings", &broken_xcstrings));
+    let answers = ios_tools(&args);
+    for (i, (name, catalog, document)) in checks.iter().enumerate() {
+        assert_locize_reads(name, document, &answers[2 * i]);
+        assert_swift_facts(name, catalog, &answers[2 * i + 1]);
+    }
+    let n = checks.len() * 2;
+    assert_eq!(
+        answers[n]["hasError"], true,
+        "tree-sitter-swift accepted a broken file"
+    );
+    assert!(
+        answers[n + 1]["error"].is_string(),
+        "locize-xcstrings read a broken file"
+    );
+}
+
+#[test]
+fn the_xcstrings_schema_rejects_a_broken_export() {
+    let validator = xcstrings_schema();
+    let catalog = load("codes.toml");
+    let document: Value =
+        serde_json::from_str(&render("xcstrings", &catalog).remove(0).contents).unwrap();
+    assert!(schema_errors(&validator, &document).is_empty());
+    type Breaking = fn(&mut Value);
+    let breakages: [(&str, Breaking); 4] = [
+        ("no sourceLanguage", |d| {
+            d.as_object_mut().unwrap().remove("sourceLanguage");
+        }),
+        ("a state Xcode does not know", |d| {
+            d["strings"]["ERR_QR_EXPIRED.message"]["localizations"]["es"]["stringUnit"]["state"] =
+                json!("done"); // flux-codes: allow
+        }),
+        ("a plural without other", |d| {
+            let plural = &mut d["strings"]["ERR_PIN_ATTEMPTS_EXCEEDED.detail.1"]["localizations"]["en"]
+                ["substitutions"]["plural"]["variations"]["plural"]; // flux-codes: allow
+            plural
+                .as_object_mut()
+                .unwrap()
+                .remove("other")
+                .expect("an other form");
+        }),
+        ("a substitution without its argument", |d| {
+            d["strings"]["ERR_PIN_ATTEMPTS_EXCEEDED.detail.1"]["localizations"]["es"]["substitutions"]["plural"] // flux-codes: allow
+                .as_object_mut()
+                .unwrap()
+                .remove("argNum");
+        }),
+    ];
+    for (what, breaking) in breakages {
+        let mut broken = document.clone();
+        breaking(&mut broken);
+        assert!(
+            !schema_errors(&validator, &broken).is_empty(),
+            "the schema accepts {what}"
+        );
     }
 }

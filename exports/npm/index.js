@@ -468,10 +468,39 @@ export function isLocale(value) {
   return typeof value === "string" && LOCALES.includes(value);
 }
 
+/**
+ * The locales answering a language range, by CLDR's likely subtags and parent locales: a
+ * range's key (language, script and region, lowercase) to indexes into LOCALES, best first.
+ * Computed by the generator; the Rust crate's `Locale::negotiate` reads the same table.
+ */
+const LOCALE_MATCHES = deepFreeze({
+  "en": [
+    0
+  ],
+  "en-latn": [
+    0
+  ],
+  "es": [
+    1
+  ],
+  "es-latn": [
+    1
+  ],
+  "pt": [
+    2
+  ],
+  "pt-latn": [
+    2
+  ]
+});
+
 // Locale negotiation: the Rust crate's `Locale::negotiate` (flux_codes::negotiate), ported
 // line for line so that a frontend and the API pick the same locale for the same request:
-// RFC 4647 lookup (`es-CL` -> `es`, then the default) with RFC 9110's q-values, `*` and `q=0`
-// exclusions. A header is untrusted input: only its first 4 KiB and 32 items are examined.
+// each range matched by CLDR's likely subtags and parent locales through LOCALE_MATCHES, the
+// table the generator computed for this catalog and the Rust code embeds too (`pt-PT` and
+// `pt_BR` reach `pt-BR`, `es-MX` reaches `es`), with RFC 9110's q-values, `*` and `q=0`
+// exclusions, then the default. A header is untrusted input: only its first 4 KiB and 32
+// items are examined.
 const MAX_HEADER_BYTES = 4096;
 const MAX_ITEMS = 32;
 const MAX_RANGE_BYTES = 64;
@@ -512,17 +541,20 @@ function parseRange(range) {
 
 const rangeTag = (r) => [r.language, r.script, r.region, ...r.variants].filter((s) => s !== null).join("-");
 
-/** `range`, then `range` with its last subtag removed, down to the language. */
-function fallbacks(range) {
-  const all = [range];
-  let current = range;
-  for (;;) {
-    if (current.variants.length > 0) current = { ...current, variants: current.variants.slice(0, -1) };
-    else if (current.region !== null) current = { ...current, region: null };
-    else if (current.script !== null) current = { ...current, script: null };
-    else return all.map(rangeTag);
-    all.push(current);
-  }
+/**
+ * The indexes in LOCALES of the locales that answer `range`, best first: the one spelled as
+ * the range, then those of its row in LOCALE_MATCHES (with a script, the row of `l-s-r` else
+ * `l-s`; without, `l-r` else `l`).
+ */
+function answers(range) {
+  const wanted = rangeTag(range);
+  const exact = LOCALES.findIndex((tag) => tag.toLowerCase() === wanted);
+  const keys = [range.region !== null ? [range.language, range.script, range.region] : null, [range.language, range.script]]
+    .filter((key) => key !== null)
+    .map((key) => key.filter((s) => s !== null).join("-"));
+  const key = keys.find((k) => hasOwn(LOCALE_MATCHES, k));
+  const row = key === undefined ? [] : LOCALE_MATCHES[key];
+  return exact < 0 ? row : [exact, ...row];
 }
 
 /** Whether `range` equals `tag` or is a prefix of it ending at a subtag boundary. */
@@ -554,7 +586,8 @@ function parseItem(raw) {
   const weight = semicolon < 0 ? 1000 : parseWeight(raw.slice(semicolon + 1).trim());
   if (weight === null || range.length > MAX_RANGE_BYTES) return null;
   if (range === "*") return { range: null, weight };
-  const parsed = /^[\x21-\x7e]*$/.test(range) ? parseRange(range) : null;
+  // `_` is the separator of Java's and Android's locale names (`pt_BR`).
+  const parsed = /^[\x21-\x7e]*$/.test(range) ? parseRange(range.replaceAll("_", "-")) : null;
   return parsed === null ? null : { range: parsed, weight };
 }
 
@@ -597,19 +630,16 @@ export function negotiate(accepted) {
   if (typeof accepted === "string") items = parseHeader(accepted);
   else if (Array.isArray(accepted)) items = parseList(accepted);
   const excluded = (tag) => items.some((i) => i.weight === 0 && i.range !== null && isPrefixOf(i.range, tag));
-  const names = (range, tag) => isPrefixOf(range, tag) || fallbacks(range).includes(tag.toLowerCase());
+  const names = (range, index) => isPrefixOf(range, LOCALES[index]) || answers(range).includes(index);
   for (const item of items.filter((i) => i.weight > 0)) {
     let found;
     if (item.range !== null) {
-      for (const candidate of fallbacks(item.range)) {
-        found = LOCALES.find((tag) => tag.toLowerCase() === candidate && !excluded(tag));
-        if (found !== undefined) break;
-      }
+      found = answers(item.range).find((index) => !excluded(LOCALES[index]));
     } else {
-      const available = (tag) => !excluded(tag) && !items.some((i) => i.range !== null && names(i.range, tag));
-      found = [DEFAULT_LOCALE, ...LOCALES].find(available);
+      const available = (index) => !excluded(LOCALES[index]) && !items.some((i) => i.range !== null && names(i.range, index));
+      found = [LOCALES.indexOf(DEFAULT_LOCALE), ...LOCALES.keys()].find(available);
     }
-    if (found !== undefined) return found;
+    if (found !== undefined) return LOCALES[found];
   }
   return DEFAULT_LOCALE;
 }
@@ -836,8 +866,10 @@ const MESSAGES = deepFreeze({
 // rendered with Intl.NumberFormat and Intl.PluralRules exactly as the Rust crate renders it
 // with ICU4X: a number shows at most three fraction digits (an exact decimal string such as
 // "500.00" keeps its own), an integer none; a plural picks `=N`, then the CLDR category of the
-// value minus the offset, then `other`; `#` is that number. A param without a value stays
-// visible as `{name}`.
+// value minus the offset, then `other`; `#` is that number. As the Rust crate refuses them,
+// a param the code does not have, a param without a value and a number param given something
+// that is not a number throw a `TypeError` naming the param (plain JavaScript callers get no
+// help from the TypeScript types): a detail is never shown with a `{placeholder}` in it.
 //
 // A part is a string (text), ["arg", name], ["number", name, integer], ["#"],
 // ["plural", name, offset, [[key, parts], ...]] or ["select", name, [[key, parts], ...]].
@@ -949,15 +981,44 @@ function renderParts(parts, locale, params, pound) {
   return out;
 }
 
+/** Throws the `TypeError` for the first param of `params` that does not fit `code`'s: an
+ * unknown name, then a number param whose value is not a number, then a param without a value
+ * (the order the Rust crate checks in). */
+function checkParams(code, declared, params) {
+  const names = declared.map((p) => p.name);
+  for (const name of Object.keys(params)) {
+    if (!names.includes(name)) {
+      throw new TypeError(`${code} has no param ${JSON.stringify(name)} (its params: ${names.join(", ") || "none"})`);
+    }
+  }
+  for (const param of declared) {
+    const value = params[param.name];
+    if (value === undefined) continue;
+    const numeric = param.type === "number" || param.type === "integer";
+    if (numeric && asNumber(value) === null) {
+      throw new TypeError(`the param ${JSON.stringify(param.name)} of ${code} is a ${param.type}, and ${JSON.stringify(String(value))} is not a number`);
+    }
+  }
+  for (const name of names) {
+    if (!hasOwn(params, name) || params[name] === undefined) {
+      throw new TypeError(`the detail of ${code} needs the param ${JSON.stringify(name)}, which has no value`);
+    }
+  }
+}
+
 /**
  * The code's detail in `locale` (negotiated as `message` negotiates it) with its params filled
  * from `params`, as the Rust crate renders it (numbers and plurals per locale). `null` for a
- * code without a detail.
+ * code without a detail. Throws a `TypeError` naming the param for a param the code does not
+ * have, one without a value, or a number param given something that is not a number.
  */
 export function detail(code, locale = DEFAULT_LOCALE, params = {}) {
-  info(code);
+  const declared = info(code).params;
   const messages = MESSAGES[code];
   if (messages === undefined) return null;
+  const given = params ?? {};
+  if (typeof given !== "object") throw new TypeError(`the params of ${code} must be an object`);
+  checkParams(code, declared, given);
   const resolved = negotiate(locale);
-  return renderParts(messages[resolved], resolved, params ?? {}, undefined);
+  return renderParts(messages[resolved], resolved, given, undefined);
 }

@@ -4,8 +4,10 @@
 //!
 //! - [`Class::Breaking`]: an existing client may now misbehave or fail to build (a code removed
 //!   without being reserved, a status, gRPC code, retryability, category or Rust name changed, a
-//!   detail placeholder added or removed, a locale or category removed, the default locale or
-//!   the error domain changed, a reserved code reused or released).
+//!   detail param added (to an existing detail or with a new one), removed, renamed or changed in
+//!   kind (each changes the fields of the code's typed error, `errors::X`), a locale or category
+//!   removed, the default locale or the error domain changed, a reserved code reused or
+//!   released). A status change names the gRPC code it moves, if it moves one.
 //! - [`Class::Additive`]: existing clients keep working (a code, locale or category added, a
 //!   code deprecated or retired into `catalog.reserved`, an error domain declared).
 //! - [`Class::Text`]: only wording changed (message, detail, hint, titles, notes, docs URL).
@@ -22,7 +24,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::model::{Catalog, CodeSpec, GrpcCode};
+use crate::model::{Catalog, CodeSpec, GrpcCode, ParamType};
 
 /// How a change affects clients built against the old catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -90,8 +92,15 @@ pub enum Change {
     CodeAdded { code: String },
     /// Additive: a string that was never a code is reserved.
     CodeReserved { code: String },
-    /// Breaking: clients branch on the status.
-    StatusChanged { code: String, old: u16, new: u16 },
+    /// Breaking: clients branch on the status. `grpc`: the gRPC code moves too
+    /// (`FAILED_PRECONDITION -> NOT_FOUND`), when it does.
+    StatusChanged {
+        code: String,
+        old: u16,
+        new: u16,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        grpc: Option<GrpcMove>,
+    },
     /// Breaking: gRPC clients branch on the status code.
     GrpcChanged {
         code: String,
@@ -117,11 +126,26 @@ pub enum Change {
         new: String,
     },
     /// Breaking: the detail's placeholders (the code's params) changed, so callers that fill
-    /// the detail pass the wrong arguments.
+    /// the detail pass the wrong arguments, and the typed error's fields change.
     PlaceholdersChanged {
         code: String,
         added: Vec<String>,
         removed: Vec<String>,
+    },
+    /// Breaking: a param took another name at the same place with the same kind: the typed
+    /// error's field and the dynamic callers' name are the old one.
+    ParamRenamed {
+        code: String,
+        old: String,
+        new: String,
+    },
+    /// Breaking: a param holds another kind (`number` -> `string`, or a select's options): the
+    /// typed error's field changes type, and callers pass the old kind.
+    ParamKindChanged {
+        code: String,
+        param: String,
+        old: String,
+        new: String,
     },
     /// Additive.
     CodeDeprecated { code: String, note: String },
@@ -173,7 +197,9 @@ impl Change {
             | RetryableChanged { .. }
             | CategoryChanged { .. }
             | VariantChanged { .. }
-            | PlaceholdersChanged { .. } => Class::Breaking,
+            | PlaceholdersChanged { .. }
+            | ParamRenamed { .. }
+            | ParamKindChanged { .. } => Class::Breaking,
             LocaleAdded { .. }
             | CategoryAdded { .. }
             | CodeRetired { .. }
@@ -216,6 +242,8 @@ impl Change {
             CategoryChanged { .. } => "category_changed",
             VariantChanged { .. } => "variant_changed",
             PlaceholdersChanged { .. } => "placeholders_changed",
+            ParamRenamed { .. } => "param_renamed",
+            ParamKindChanged { .. } => "param_kind_changed",
             CodeDeprecated { .. } => "code_deprecated",
             DeprecationWithdrawn { .. } => "deprecation_withdrawn",
             DeprecationNoteChanged { .. } => "deprecation_note_changed",
@@ -226,6 +254,13 @@ impl Change {
             DocsUrlChanged { .. } => "docs_url_changed",
         }
     }
+}
+
+/// The gRPC code a status change moves: `old -> new`, by their `google.rpc.Code` names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GrpcMove {
+    pub old: String,
+    pub new: String,
 }
 
 /// Every change from `old` to `new`, breaking first (see the module docs for the order).
@@ -371,6 +406,71 @@ fn code_changes(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
     }
 }
 
+/// How one code's params changed: renamed (a removed and an added param at the same place, of
+/// the same kind), added or removed, then changed in kind, in the params' order.
+fn param_changes(old: &CodeSpec, new: &CodeSpec, out: &mut Vec<Change>) {
+    let old_names: BTreeSet<&str> = old.param_names().collect();
+    let new_names: BTreeSet<&str> = new.param_names().collect();
+    let mut renamed: Vec<(&str, &str)> = Vec::new();
+    for (i, param) in old.params.iter().enumerate() {
+        if new_names.contains(param.name.as_str()) {
+            continue;
+        }
+        if let Some(now) = new
+            .params
+            .get(i)
+            .filter(|p| !old_names.contains(p.name.as_str()) && p.ty == param.ty)
+        {
+            renamed.push((&param.name, &now.name));
+        }
+    }
+    for (was, now) in &renamed {
+        out.push(Change::ParamRenamed {
+            code: old.code.clone(),
+            old: (*was).to_owned(),
+            new: (*now).to_owned(),
+        });
+    }
+    let added: Vec<String> = new
+        .param_names()
+        .filter(|p| !old_names.contains(p) && !renamed.iter().any(|(_, now)| now == p))
+        .map(str::to_owned)
+        .collect();
+    let removed: Vec<String> = old
+        .param_names()
+        .filter(|p| !new_names.contains(p) && !renamed.iter().any(|(was, _)| was == p))
+        .map(str::to_owned)
+        .collect();
+    if !added.is_empty() || !removed.is_empty() {
+        out.push(Change::PlaceholdersChanged {
+            code: old.code.clone(),
+            added,
+            removed,
+        });
+    }
+    for param in &old.params {
+        let Some(now) = new.params.iter().find(|p| p.name == param.name) else {
+            continue;
+        };
+        if now.ty != param.ty {
+            out.push(Change::ParamKindChanged {
+                code: old.code.clone(),
+                param: param.name.clone(),
+                old: kind_text(&param.ty),
+                new: kind_text(&now.ty),
+            });
+        }
+    }
+}
+
+/// A param's kind as a report shows it: `number`, or `select (card, account)`.
+fn kind_text(ty: &ParamType) -> String {
+    match ty {
+        ParamType::Select { keys } => format!("select ({})", keys.join(", ")),
+        other => other.name().to_owned(),
+    }
+}
+
 /// The changes to one code present in both catalogs, in a fixed order.
 fn changed_code(
     old_catalog: &Catalog,
@@ -386,6 +486,10 @@ fn changed_code(
             code: code(),
             old: old.status,
             new: new.status,
+            grpc: (old.grpc != new.grpc).then(|| GrpcMove {
+                old: old.grpc.name().to_owned(),
+                new: new.grpc.name().to_owned(),
+            }),
         });
     }
     // A gRPC code that moved only because the status did (both derived from it) is part of
@@ -421,23 +525,7 @@ fn changed_code(
             new: new.variant.clone(),
         });
     }
-    let old_params: BTreeSet<&str> = old.param_names().collect();
-    let new_params: BTreeSet<&str> = new.param_names().collect();
-    if old_params != new_params {
-        out.push(Change::PlaceholdersChanged {
-            code: code(),
-            added: new
-                .param_names()
-                .filter(|p| !old_params.contains(p))
-                .map(str::to_owned)
-                .collect(),
-            removed: old
-                .param_names()
-                .filter(|p| !new_params.contains(p))
-                .map(str::to_owned)
-                .collect(),
-        });
-    }
+    param_changes(old, new, out);
     match (&old.deprecated, &new.deprecated) {
         (None, Some(note)) => out.push(Change::CodeDeprecated {
             code: code(),

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use flux_codes_gen::Catalog;
 use flux_codes_gen::diff::report::{Summary, describe, render_human, render_json};
-use flux_codes_gen::diff::{Change, Class, TextChange, diff, has_breaking};
+use flux_codes_gen::diff::{Change, Class, GrpcMove, TextChange, diff, has_breaking};
 
 const BASE: &str = r#"
 [catalog]
@@ -219,6 +219,10 @@ fn a_changed_status_retryability_category_or_variant_is_breaking() {
             code: code(),
             old: 410,
             new: 404,
+            grpc: Some(GrpcMove {
+                old: s("FAILED_PRECONDITION"),
+                new: s("NOT_FOUND"),
+            }),
         }],
     );
     check(
@@ -538,11 +542,15 @@ fn changes_come_breaking_first_then_additive_then_text_in_catalog_order() {
         rules,
         [
             (
-                s("ERR_QR_EXPIRED: status changed from 410 to 404"),
+                s(
+                    "ERR_QR_EXPIRED: status changed from 410 to 404 (gRPC FAILED_PRECONDITION -> NOT_FOUND)"
+                ),
                 "status_changed"
             ),
             (
-                s("ERR_MAX_AMOUNT_EXCEEDED: status changed from 422 to 400"),
+                s(
+                    "ERR_MAX_AMOUNT_EXCEEDED: status changed from 422 to 400 (gRPC FAILED_PRECONDITION -> INVALID_ARGUMENT)"
+                ),
                 "status_changed"
             ),
             (s("ERR_X: reserved"), "code_reserved"),
@@ -643,3 +651,147 @@ fn a_grpc_status_or_domain_change_is_breaking_and_a_new_domain_additive() {
         Class::Breaking
     );
 }
+
+// flux-codes: allow-start (the test catalog's made-up codes)
+/// Each change to a code's params is breaking for the typed API (`errors::X`'s fields): a
+/// param renamed, changed in kind, or added to a detail the code already had or newly has.
+#[test]
+fn a_param_renamed_changed_in_kind_or_added_to_a_detail_is_breaking() {
+    let code = || s("ERR_MAX_AMOUNT_EXCEEDED");
+    let old_texts = ["The maximum is {max_amount}.", "El máximo es {max_amount}."];
+
+    // Renamed: the same place, the same kind, another name.
+    let renamed = edit(&[
+        (old_texts[0], "The maximum is {limit}."),
+        (old_texts[1], "El máximo es {limit}."),
+    ]);
+    let changes = diff(&parse(BASE), &parse(&renamed));
+    assert_eq!(
+        changes[0],
+        Change::ParamRenamed {
+            code: code(),
+            old: s("max_amount"),
+            new: s("limit"),
+        }
+    );
+    assert_eq!(changes[0].class(), Class::Breaking);
+    assert_eq!(
+        describe(&changes[0]),
+        "ERR_MAX_AMOUNT_EXCEEDED: param `max_amount` renamed to `limit`"
+    );
+    assert_eq!(changes[1].rule(), "detail_changed");
+    assert_eq!(changes.len(), 2, "{changes:#?}");
+
+    // Changed in kind: text to number.
+    let number = edit(&[
+        (old_texts[0], "The maximum is {max_amount, number}."),
+        (old_texts[1], "El máximo es {max_amount, number}."),
+    ]);
+    let changes = diff(&parse(BASE), &parse(&number));
+    assert_eq!(
+        changes[0],
+        Change::ParamKindChanged {
+            code: code(),
+            param: s("max_amount"),
+            old: s("string"),
+            new: s("number"),
+        }
+    );
+    assert_eq!(changes[0].class(), Class::Breaking);
+    assert_eq!(
+        describe(&changes[0]),
+        "ERR_MAX_AMOUNT_EXCEEDED: param `max_amount` changed from string to number"
+    );
+
+    // A select's options are its kind too: the typed error's enum changes.
+    let select = |options: &str| {
+        edit(&[
+            (
+                old_texts[0],
+                &format!("The maximum is {{max_amount, select, {options} other {{high}}}}."),
+            ),
+            (
+                old_texts[1],
+                &format!("El máximo es {{max_amount, select, {options} other {{alto}}}}."),
+            ),
+        ])
+    };
+    let changes = diff(
+        &parse(&select("low {low}")),
+        &parse(&select("low {low} mid {mid}")),
+    );
+    assert_eq!(
+        changes[0],
+        Change::ParamKindChanged {
+            code: code(),
+            param: s("max_amount"),
+            old: s("select (low)"),
+            new: s("select (low, mid)"),
+        }
+    );
+
+    // Added to a code that had no detail: a typed unit struct becomes a struct with a field.
+    let with_detail = edit(&[(
+        r#"hint = { en = "Generate a new one.", es = "Genera uno nuevo." }"#,
+        r#"hint = { en = "Generate a new one.", es = "Genera uno nuevo." }
+detail = { en = "It expired at {expired_at}.", es = "Venció a las {expired_at}." }"#,
+    )]);
+    let changes = diff(&parse(BASE), &parse(&with_detail));
+    assert_eq!(
+        changes[0],
+        Change::PlaceholdersChanged {
+            code: s("ERR_QR_EXPIRED"),
+            added: vec![s("expired_at")],
+            removed: vec![],
+        }
+    );
+    assert_eq!(changes[0].class(), Class::Breaking);
+    let json: serde_json::Value = serde_json::from_str(&render_json(&changes)).unwrap();
+    assert_eq!(json["breaking"], true);
+}
+
+/// A status change names the gRPC code it moves, in both reports.
+#[test]
+fn a_status_change_names_the_grpc_code_it_moves() {
+    let changes = diff(
+        &parse(BASE),
+        &parse(&edit(&[("status = 422", "status = 404")])),
+    );
+    assert_eq!(
+        changes,
+        [Change::StatusChanged {
+            code: s("ERR_MAX_AMOUNT_EXCEEDED"),
+            old: 422,
+            new: 404,
+            grpc: Some(GrpcMove {
+                old: s("FAILED_PRECONDITION"),
+                new: s("NOT_FOUND"),
+            }),
+        }]
+    );
+    assert_eq!(
+        describe(&changes[0]),
+        "ERR_MAX_AMOUNT_EXCEEDED: status changed from 422 to 404 (gRPC FAILED_PRECONDITION -> NOT_FOUND)"
+    );
+    let json: serde_json::Value = serde_json::from_str(&render_json(&changes)).unwrap();
+    assert_eq!(
+        json["changes"][0]["grpc"],
+        serde_json::json!({ "old": "FAILED_PRECONDITION", "new": "NOT_FOUND" })
+    );
+    // A status change that keeps the gRPC code (an explicit `grpc`) names no move.
+    let kept = diff(
+        &parse(&edit(&[(
+            "status = 422",
+            "status = 422\ngrpc = \"FAILED_PRECONDITION\"",
+        )])),
+        &parse(&edit(&[(
+            "status = 422",
+            "status = 400\ngrpc = \"FAILED_PRECONDITION\"",
+        )])),
+    );
+    assert!(
+        matches!(&kept[..], [Change::StatusChanged { grpc: None, .. }]),
+        "{kept:#?}"
+    );
+}
+// flux-codes: allow-end

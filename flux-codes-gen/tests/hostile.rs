@@ -100,7 +100,11 @@ fn a_catalog_of_100_000_codes_loads_and_diffs() {
             Change::StatusChanged {
                 code: "ERR_C77777".into(),
                 old: 400,
-                new: 404
+                new: 404,
+                grpc: Some(flux_codes_gen::diff::GrpcMove {
+                    old: "INVALID_ARGUMENT".into(),
+                    new: "NOT_FOUND".into()
+                })
             }
         ]
     );

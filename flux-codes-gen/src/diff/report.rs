@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::version::VersionCheck;
-use super::{Change, Class, TextChange};
+use super::{Change, Class, GrpcMove, TextChange};
 
 /// How many changes of each class.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -57,9 +57,17 @@ pub fn describe(change: &Change) -> String {
         ReservationRemoved { code } => format!("{code}: removed from `catalog.reserved`"),
         CodeAdded { code } => format!("{code}: added"),
         CodeReserved { code } => format!("{code}: reserved"),
-        StatusChanged { code, old, new } => {
-            format!("{code}: status changed from {old} to {new}")
-        }
+        StatusChanged {
+            code,
+            old,
+            new,
+            grpc,
+        } => match grpc {
+            Some(GrpcMove { old: was, new: now }) => {
+                format!("{code}: status changed from {old} to {new} (gRPC {was} -> {now})")
+            }
+            None => format!("{code}: status changed from {old} to {new}"),
+        },
         GrpcChanged { code, old, new } => {
             format!("{code}: gRPC status changed from {old} to {new}")
         }
@@ -92,6 +100,19 @@ pub fn describe(change: &Change) -> String {
             }
             format!("{code}: detail placeholders changed: {}", parts.join(", "))
         }
+        ParamRenamed { code, old, new } => {
+            format!("{code}: param `{old}` renamed to `{new}`")
+        }
+        ParamKindChanged {
+            code,
+            param,
+            old,
+            new,
+        } => format!(
+            "{code}: param `{param}` changed from {} to {}",
+            old.escape_debug(),
+            new.escape_debug()
+        ),
         CodeDeprecated { code, note } => format!("{code}: deprecated ({})", quote(note)),
         DeprecationWithdrawn { code } => format!("{code}: no longer deprecated"),
         DeprecationNoteChanged { code, old, new } => format!(
@@ -146,7 +167,13 @@ pub fn help(change: &Change) -> Option<&'static str> {
             "Rust code naming the old variant no longer compiles; keep the `variant`"
         }
         PlaceholdersChanged { .. } => {
-            "callers filling the detail pass the old params; add a new code, or keep the placeholders"
+            "callers filling the detail pass the old params, and the typed error's fields change; add a new code, or keep the placeholders"
+        }
+        ParamRenamed { .. } => {
+            "the typed error's field and callers filling the detail use the old name; add a new code, or keep the name"
+        }
+        ParamKindChanged { .. } => {
+            "the typed error's field changes type and callers pass the old kind; add a new code, or keep the kind"
         }
         _ => return None,
     })

@@ -34,6 +34,10 @@ pub mod proto;
 pub mod rust;
 mod rust_flux_error;
 #[cfg(feature = "exports")]
+pub mod swift;
+#[cfg(feature = "exports")]
+pub mod xcstrings;
+#[cfg(feature = "exports")]
 pub mod xliff;
 
 #[cfg(feature = "exports")]
@@ -156,6 +160,22 @@ pub const FORMATS: &[Format] = &[
                 locale (details as positional format strings and <plurals>)",
         dir: "android",
         render: |c, _| android::render_android(c),
+        per_locale: None,
+    },
+    Format {
+        name: "xcstrings",
+        about: "ios/Localizable.xcstrings: the iOS String Catalog, every locale (details as \
+                positional format strings, plurals as substitutions)",
+        dir: "ios",
+        render: |c, _| xcstrings::render_xcstrings(c),
+        per_locale: None,
+    },
+    Format {
+        name: "swift",
+        about: "ios/FluxErrorCode.swift: the codes as a Swift enum (raw value the code string, \
+                unknown(String) for newer codes, LocalizedError from the String Catalog)",
+        dir: "ios",
+        render: |c, _| swift::render_swift(c),
         per_locale: None,
     },
 ];

@@ -24,7 +24,17 @@ for (const kase of cases) {
         assert.equal(pkg.message(code, locale), texts.message, `${code} ${locale}`);
         assert.equal(pkg.hint(code, locale), texts.hint, `${code} ${locale}`);
         assert.equal(pkg.detail(code, locale, want.args), texts.detail, `${code} ${locale}`);
-        assert.equal(pkg.detail(code, locale, {}), texts.detailWithoutParams, `${code} ${locale}`);
+        const without = texts.detailWithoutParams;
+        if (without !== null && typeof without === "object") {
+          // The Rust crate refuses a detail without its params, naming one: so must the package.
+          assert.throws(
+            () => pkg.detail(code, locale, {}),
+            (e) => e instanceof TypeError && e.message.includes(JSON.stringify(without.throws)),
+            `${code} ${locale}: a TypeError naming ${without.throws}`,
+          );
+        } else {
+          assert.equal(pkg.detail(code, locale, {}), without, `${code} ${locale}`);
+        }
       }
     }
   });
@@ -43,5 +53,39 @@ for (const kase of cases) {
     assert.throws(() => {
       pkg.CODES[first].status = 200;
     }, TypeError);
+  });
+}
+
+for (const kase of cases) {
+  test(`${kase.name}: detail throws a TypeError naming a missing, misspelled or mistyped param`, async () => {
+    const pkg = await importPackage(kase);
+    for (const want of kase.codes.filter((c) => c.params.length > 0 && c.locales[kase.defaultLocale].detail !== null)) {
+      const [first] = want.params;
+      const names = (e) => e instanceof TypeError && e.message.includes(JSON.stringify(first.name));
+      // Left out.
+      const without = { ...want.args };
+      delete without[first.name];
+      assert.throws(() => pkg.detail(want.code, kase.defaultLocale, without), names, `${want.code}: missing`);
+      // Misspelled: the typo is named.
+      const typo = `${first.name}x`;
+      const misspelled = { ...without, [typo]: want.args[first.name] };
+      assert.throws(
+        () => pkg.detail(want.code, kase.defaultLocale, misspelled),
+        (e) => e instanceof TypeError && e.message.includes(JSON.stringify(typo)),
+        `${want.code}: misspelled`,
+      );
+      // Text for a number.
+      const numeric = want.params.find((p) => p.type === "number" || p.type === "integer");
+      if (numeric !== undefined) {
+        const mistyped = { ...want.args, [numeric.name]: "three" };
+        assert.throws(
+          () => pkg.detail(want.code, kase.defaultLocale, mistyped),
+          (e) => e instanceof TypeError && e.message.includes(JSON.stringify(numeric.name)),
+          `${want.code}: mistyped`,
+        );
+      }
+      // The right params still render.
+      assert.equal(typeof pkg.detail(want.code, kase.defaultLocale, want.args), "string");
+    }
   });
 }

@@ -2,8 +2,10 @@
 // rendered with Intl.NumberFormat and Intl.PluralRules exactly as the Rust crate renders it
 // with ICU4X: a number shows at most three fraction digits (an exact decimal string such as
 // "500.00" keeps its own), an integer none; a plural picks `=N`, then the CLDR category of the
-// value minus the offset, then `other`; `#` is that number. A param without a value stays
-// visible as `{name}`.
+// value minus the offset, then `other`; `#` is that number. As the Rust crate refuses them,
+// a param the code does not have, a param without a value and a number param given something
+// that is not a number throw a `TypeError` naming the param (plain JavaScript callers get no
+// help from the TypeScript types): a detail is never shown with a `{placeholder}` in it.
 //
 // A part is a string (text), ["arg", name], ["number", name, integer], ["#"],
 // ["plural", name, offset, [[key, parts], ...]] or ["select", name, [[key, parts], ...]].
@@ -115,15 +117,44 @@ function renderParts(parts, locale, params, pound) {
   return out;
 }
 
+/** Throws the `TypeError` for the first param of `params` that does not fit `code`'s: an
+ * unknown name, then a number param whose value is not a number, then a param without a value
+ * (the order the Rust crate checks in). */
+function checkParams(code, declared, params) {
+  const names = declared.map((p) => p.name);
+  for (const name of Object.keys(params)) {
+    if (!names.includes(name)) {
+      throw new TypeError(`${code} has no param ${JSON.stringify(name)} (its params: ${names.join(", ") || "none"})`);
+    }
+  }
+  for (const param of declared) {
+    const value = params[param.name];
+    if (value === undefined) continue;
+    const numeric = param.type === "number" || param.type === "integer";
+    if (numeric && asNumber(value) === null) {
+      throw new TypeError(`the param ${JSON.stringify(param.name)} of ${code} is a ${param.type}, and ${JSON.stringify(String(value))} is not a number`);
+    }
+  }
+  for (const name of names) {
+    if (!hasOwn(params, name) || params[name] === undefined) {
+      throw new TypeError(`the detail of ${code} needs the param ${JSON.stringify(name)}, which has no value`);
+    }
+  }
+}
+
 /**
  * The code's detail in `locale` (negotiated as `message` negotiates it) with its params filled
  * from `params`, as the Rust crate renders it (numbers and plurals per locale). `null` for a
- * code without a detail.
+ * code without a detail. Throws a `TypeError` naming the param for a param the code does not
+ * have, one without a value, or a number param given something that is not a number.
  */
 export function detail(code, locale = DEFAULT_LOCALE, params = {}) {
-  info(code);
+  const declared = info(code).params;
   const messages = MESSAGES[code];
   if (messages === undefined) return null;
+  const given = params ?? {};
+  if (typeof given !== "object") throw new TypeError(`the params of ${code} must be an object`);
+  checkParams(code, declared, given);
   const resolved = negotiate(locale);
-  return renderParts(messages[resolved], resolved, params ?? {}, undefined);
+  return renderParts(messages[resolved], resolved, given, undefined);
 }
