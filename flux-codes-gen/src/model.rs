@@ -14,6 +14,7 @@ use std::ops::Range;
 pub use crate::grpc::GrpcCode;
 mod l10n;
 mod locale_match;
+pub(crate) mod proto_enum;
 
 pub use crate::message::{Message, Param, ParamType};
 pub use crate::plural::plural_categories;

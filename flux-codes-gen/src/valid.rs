@@ -11,12 +11,12 @@ use crate::chars::{self, CodePoint};
 use crate::code_shape::{MAX_CODE_LEN, is_code_shaped};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::message::{self, Key, Message, Node, Param, ParamType};
+use crate::model::proto_enum;
 use crate::model::{
     Catalog, Category, CodeIndex, CodeSpec, CodeTranslations, GrpcCode, Roles, SourceHash, Spans,
     TextState, Translations, category_variant, code_variant, locale_variant,
 };
 use crate::plural;
-use crate::render::proto;
 
 #[cfg(feature = "schema")]
 /// `catalog.domain` as a regular expression (for JSON Schemas): what [`validate`] accepts,
@@ -182,7 +182,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
                 variants.insert(code.variant.clone(), &table.code);
                 // Two codes differing only in underscores (or one in the proto enum's name as
                 // a prefix) would be one value to protoc: the proto export could not compile.
-                let key = proto::value_key(&code.code);
+                let key = proto_enum::value_key(&code.code);
                 if let Some(first) = proto_keys.get(&key) {
                     v.diags.push(
                         Diagnostic::error(

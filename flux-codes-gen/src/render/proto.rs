@@ -15,8 +15,9 @@ use crate::model::{Catalog, CodeSpec};
 #[cfg(feature = "exports")]
 use crate::render::status_line;
 
-/// The enum's name.
-pub const ENUM: &str = "ErrorReason";
+pub use crate::model::proto_enum::ENUM;
+#[cfg(feature = "exports")]
+use crate::model::proto_enum::value_key;
 
 #[cfg(feature = "exports")]
 /// The name of the enum's zero value, unless it would clash with a code.
@@ -135,55 +136,6 @@ fn unspecified(catalog: &Catalog) -> String {
     name
 }
 
-/// What protoc compares enum value names by, in proto3: the name without the enum's name as a
-/// prefix (`ERROR_REASON_X` is `X`), in PascalCase (`AB__C` and `AB_C_` are both `AbC`). Two
-/// values with the same key are an error, so the validator refuses two codes
-/// with the same key.
-pub fn value_key(name: &str) -> String {
-    let prefix: Vec<u8> = ENUM
-        .bytes()
-        .filter(|&b| b != b'_')
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
-    let bytes = name.as_bytes();
-    let (mut i, mut j) = (0, 0);
-    while i < bytes.len() && j < prefix.len() {
-        if bytes[i] == b'_' {
-            i += 1;
-            continue;
-        }
-        if bytes[i].to_ascii_lowercase() != prefix[j] {
-            break;
-        }
-        i += 1;
-        j += 1;
-    }
-    let mut rest = name;
-    if j == prefix.len() {
-        while i < bytes.len() && bytes[i] == b'_' {
-            i += 1;
-        }
-        if i < bytes.len() {
-            rest = &name[i..];
-        }
-    }
-    let mut key = String::with_capacity(rest.len());
-    let mut next_upper = true;
-    for c in rest.chars() {
-        if c == '_' {
-            next_upper = true;
-        } else {
-            key.push(if next_upper {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
-            });
-            next_upper = false;
-        }
-    }
-    key
-}
-
 /// The proto package: the catalog's name as a lowercase identifier, then `errors`
 /// (`Flux` -> `flux.errors`, `Loyalty Points` -> `loyalty_points.errors`).
 pub fn package(name: &str) -> String {
@@ -218,20 +170,6 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::package;
-
-    #[test]
-    fn value_keys_follow_protoc() {
-        use super::value_key;
-        // flux-codes: allow-start (made-up codes that differ in underscores)
-        assert_eq!(value_key("ERR_AB__C"), "ErrAbC");
-        assert_eq!(value_key("ERR_AB_C_"), "ErrAbC");
-        assert_eq!(value_key("ERR_A_B"), "ErrAB");
-        // flux-codes: allow-end
-        assert_eq!(value_key("ERROR_REASON_UNSPECIFIED"), "Unspecified");
-        assert_eq!(value_key("ERROR_REASON__X"), "X");
-        assert_eq!(value_key("ERROR_REASON"), "ErrorReason");
-        assert_eq!(value_key("ERROR_RE"), "ErrorRe");
-    }
 
     #[test]
     fn packages_are_lowercase_identifiers() {
