@@ -1,7 +1,14 @@
-//! `Accept-Language` negotiation: RFC 4647 "lookup" over a catalog's locales, with the HTTP
-//! semantics of RFC 9110 §12.5.4 (q-values, `*`, `q=0` exclusions): what
-//! [`Locale::negotiate`](crate::Locale::negotiate) runs over the catalog's locales, and what a
-//! `catalog!` crate's `Locale::negotiate` runs over its own.
+//! `Accept-Language` negotiation: each language range matched against a catalog's locales by
+//! CLDR's likely subtags and parent locales (`pt`, `pt-PT`, `pt_BR` and `pt-AO` reach `pt-BR`;
+//! `es-419` and `es-MX` reach `es`), with the HTTP semantics of RFC 9110 §12.5.4 (q-values, `*`,
+//! `q=0` exclusions): what [`Locale::negotiate`](crate::Locale::negotiate) runs over the
+//! catalog's locales, and what a `catalog!` crate's `Locale::negotiate` runs over its own.
+//!
+//! The CLDR part is decided at build time: the generator computes, with ICU4X's data, a small
+//! table per catalog ([`LocaleMatches`]: for `en`, `es`, `pt-BR`, six rows) that generated code
+//! embeds, so the runtime carries no CLDR data. The npm package's `negotiate` embeds the same
+//! table and reads it the same way, and one table of cases (`tests/negotiation_table`) checks
+//! that both answer alike.
 //!
 //! Each language range is parsed by `icu_locale_core` (ICU4X's BCP 47 parser: syntax checks and
 //! case-insensitive comparison); the list around the ranges (commas, weights) is parsed here,
@@ -37,85 +44,144 @@ struct Item {
     weight: Weight,
 }
 
+/// A catalog's locale-matching table: rows of a key (a language range's language, script and
+/// region, lowercase: `pt`, `es-mx`, `zh-hant`) and the indexes of the catalog locales that
+/// answer it, best first, sorted by key. The generator computes it from CLDR's likely subtags
+/// and parent locales (`flux_codes_gen::model::LocaleMatches`); generated code embeds it.
+pub type LocaleMatches<'a> = [(&'a str, &'a [usize])];
+
 /// The index in `tags` of the locale to answer in, for an `Accept-Language` value.
 ///
-/// `tags` are the catalog's BCP 47 tags; `default` indexes the catalog's default locale, which is
-/// the answer when nothing in the header is acceptable (RFC 9110 lets a server disregard the
-/// header rather than answer 406, and an error response must still be readable).
+/// `tags` are the catalog's BCP 47 tags and `matches` its locale-matching table; `default`
+/// indexes the catalog's default locale, which is the answer when nothing in the header is
+/// acceptable (RFC 9110 lets a server disregard the header rather than answer 406, and an
+/// error response must still be readable). See [`negotiate_match`].
+pub fn negotiate(
+    accept_language: &str,
+    tags: &[&str],
+    matches: &LocaleMatches<'_>,
+    default: usize,
+) -> usize {
+    negotiate_match(accept_language, tags, matches, default).unwrap_or(default)
+}
+
+/// The index in `tags` of the locale an acceptable item of `accept_language` selects, or `None`
+/// when no item does (then [`negotiate`] answers the default).
 ///
-/// Items are tried by descending weight (ties keep header order). An item's range is looked up
-/// as RFC 4647 §3.4 does: the full range, then the range with its last subtag removed, and so on
-/// (`es-CL` then `es`), skipping a locale excluded by a `q=0` item that equals it or is a prefix
-/// of it. `*` stands for the locales no other item names (RFC 9110): the default locale if it is
+/// Items are tried by descending weight (ties keep header order). An item's range (`_` read as
+/// `-`) is answered by the catalog locale spelled exactly as it, else by the first of the
+/// locales its row of `matches` lists (by CLDR: `pt-PT` and `pt` reach `pt-BR`, `es-MX` reaches
+/// `es-419` or else `es`; a range in a script no catalog locale of its language is written in
+/// reaches none), skipping a locale excluded by a `q=0` item that equals it or is a prefix of
+/// it. `*` stands for the locales no other item names (RFC 9110): the default locale if it is
 /// one of them, else the first such locale in catalog order. Malformed items are skipped.
-pub fn negotiate(accept_language: &str, tags: &[&str], default: usize) -> usize {
+pub fn negotiate_match(
+    accept_language: &str,
+    tags: &[&str],
+    matches: &LocaleMatches<'_>,
+    default: usize,
+) -> Option<usize> {
     let items = parse(accept_language);
     let excluded = |tag: &str| {
         items
             .iter()
             .any(|i| i.weight == 0 && i.range.as_ref().is_some_and(|r| is_prefix_of(r, tag)))
     };
-    for item in items.iter().filter(|i| i.weight > 0) {
-        let found = match &item.range {
-            Some(range) => lookup(range, tags, &excluded),
-            None => wildcard(&items, tags, default, &excluded),
-        };
-        if let Some(index) = found {
-            return index;
-        }
-    }
-    default
+    items
+        .iter()
+        .filter(|i| i.weight > 0)
+        .find_map(|item| match &item.range {
+            Some(range) => answers(range, tags, matches).find(|&i| !excluded(tags[i])),
+            None => wildcard(&items, tags, matches, default, &excluded),
+        })
 }
 
-/// RFC 4647 lookup of one range: the range, then its truncations, against every tag.
-fn lookup(
+/// The catalog locales that answer `range`, best first: the one spelled as the range, then
+/// those of the range's row in `matches` (with a script, the row of `l-s-r` else `l-s`;
+/// without, `l-r` else `l`).
+fn answers<'a>(
     range: &LanguageIdentifier,
     tags: &[&str],
-    excluded: &dyn Fn(&str) -> bool,
-) -> Option<usize> {
-    fallbacks(range).find_map(|candidate| {
-        tags.iter()
-            .position(|tag| candidate.normalizing_eq(tag) && !excluded(tag))
-    })
+    matches: &'a LocaleMatches<'a>,
+) -> impl Iterator<Item = usize> + 'a {
+    let exact = tags.iter().position(|tag| range.normalizing_eq(tag));
+    let with_region = range.region.map(|r| Key::new(range, Some(r.as_str())));
+    let without_region = Key::new(range, None);
+    let row = with_region
+        .iter()
+        .chain([&without_region])
+        .find_map(|key| {
+            matches
+                .binary_search_by(|(row, _)| (*row).cmp(key.as_str()))
+                .ok()
+        })
+        .map_or(&[][..], |i| matches[i].1);
+    let count = tags.len();
+    exact
+        .into_iter()
+        .chain(row.iter().copied().filter(move |&i| i < count))
 }
 
-/// `range`, then `range` with its last subtag removed, and so on down to the language: variants
-/// (in canonical order, last first), then region, then script.
-fn fallbacks(range: &LanguageIdentifier) -> impl Iterator<Item = LanguageIdentifier> {
-    std::iter::successors(Some(range.clone()), |previous| {
-        let mut next = previous.clone();
-        if let Some(&last) = next.variants.last() {
-            next.variants.remove(&last);
-        } else if next.region.take().is_none() && next.script.take().is_none() {
-            return None;
+/// A row's key, built without allocating: language, script and region, lowercase.
+struct Key {
+    /// `language(8)-script(4)-region(3)` at most.
+    bytes: [u8; 17],
+    len: usize,
+}
+
+impl Key {
+    fn new(range: &LanguageIdentifier, region: Option<&str>) -> Key {
+        let mut key = Key {
+            bytes: [0; 17],
+            len: 0,
+        };
+        let script = range.script.as_ref().map(|s| s.as_str());
+        for (i, subtag) in [Some(range.language.as_str()), script, region]
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if i > 0 {
+                key.push(b"-");
+            }
+            key.push(subtag.as_bytes());
         }
-        Some(next)
-    })
+        key
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        let end = self.len + bytes.len();
+        self.bytes[self.len..end].copy_from_slice(bytes);
+        self.bytes[self.len..end].make_ascii_lowercase();
+        self.len = end;
+    }
+
+    fn as_str(&self) -> &str {
+        // Subtags are ASCII.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
 }
 
 /// What `*` selects: a locale no explicit item names, preferring the default.
 fn wildcard(
     items: &[Item],
     tags: &[&str],
+    matches: &LocaleMatches<'_>,
     default: usize,
     excluded: &dyn Fn(&str) -> bool,
 ) -> Option<usize> {
     let available = |index: &usize| {
         let tag = tags[*index];
         !excluded(tag)
-            && !items
-                .iter()
-                .any(|i| i.range.as_ref().is_some_and(|r| names(r, tag)))
+            && !items.iter().any(|i| {
+                i.range.as_ref().is_some_and(|r| {
+                    is_prefix_of(r, tag) || answers(r, tags, matches).any(|a| a == *index)
+                })
+            })
     };
     std::iter::once(default)
         .chain(0..tags.len())
         .find(available)
-}
-
-/// Whether `range` names `tag` for the purpose of `*`: `tag` is on the range's lookup path
-/// (`es-CL` names `es`), or the range is a prefix of `tag` (`es` names `es-CL`).
-fn names(range: &LanguageIdentifier, tag: &str) -> bool {
-    is_prefix_of(range, tag) || fallbacks(range).any(|candidate| candidate.normalizing_eq(tag))
 }
 
 /// Whether `range` equals `tag` or is a prefix of it ending at a subtag boundary (RFC 4647
@@ -173,7 +239,15 @@ fn parse_item(raw: &str) -> Option<Item> {
     let range = if range == "*" {
         None
     } else {
-        Some(LanguageIdentifier::try_from_locale_bytes(range.as_bytes()).ok()?)
+        // `_` is the separator of Java's and Android's locale names (`pt_BR`).
+        let mut bytes = [0u8; MAX_RANGE_BYTES];
+        let bytes = &mut bytes[..range.len()];
+        bytes.copy_from_slice(range.as_bytes());
+        bytes
+            .iter_mut()
+            .filter(|b| **b == b'_')
+            .for_each(|b| *b = b'-');
+        Some(LanguageIdentifier::try_from_locale_bytes(bytes).ok()?)
     };
     Some(Item { range, weight })
 }

@@ -281,18 +281,21 @@ fn catalog_case(
         "locales": catalog.locales(),
         "codes": codes,
         "renders": renders,
-        "negotiation": negotiation_cases(
-            &catalog.locales().iter().map(String::as_str).collect::<Vec<_>>(),
-            catalog.default_locale(),
-        ),
+        "negotiation": negotiation_cases(catalog),
     })
 }
 
 /// What the npm package's `negotiate` must answer, as `Locale::negotiate` answers it over a
-/// catalog's `tags`: the table of `tests/negotiate.rs`, its bounds (huge headers, many items),
-/// every pair of some tags and weights, and lists of tags (`navigator.languages`).
-fn negotiation_cases(tags: &[&str], default: usize) -> Vec<Value> {
-    let negotiate = |header: &str| tags[flux_codes::negotiate::negotiate(header, tags, default)];
+/// catalog's locales and locale-matching table: the table of `tests/negotiate.rs`, its bounds
+/// (huge headers, many items), every pair of some tags and weights, and lists of tags
+/// (`navigator.languages`).
+fn negotiation_cases(catalog: &Catalog) -> Vec<Value> {
+    let tags: Vec<&str> = catalog.locales().iter().map(String::as_str).collect();
+    let matches = catalog.locale_matches();
+    let rows = matches.table();
+    let default = catalog.default_locale();
+    let negotiate =
+        |header: &str| tags[flux_codes::negotiate::negotiate(header, &tags, &rows, default)];
     let mut cases: Vec<(String, Value)> = negotiation_table::REAL_WORLD_HEADERS
         .iter()
         .map(|(what, header, _)| ((*what).to_owned(), json!(header)))
@@ -338,6 +341,10 @@ fn negotiation_cases(tags: &[&str], default: usize) -> Vec<Value> {
         "es-419",
         "x",
         "und",
+        "pt",
+        "pt_BR",
+        "pt-AO",
+        "es-MX",
     ];
     let weights = ["", ";q=0", ";q=0.5", ";Q=1.000", ";q=0.5000"];
     let items: Vec<String> = some_tags
@@ -357,6 +364,9 @@ fn negotiation_cases(tags: &[&str], default: usize) -> Vec<Value> {
         &["zh-Hant-TW", "es-CL"],
         &["es;q=0", "en"],
         &["*"],
+        &["pt-PT", "en"],
+        &["pt_BR"],
+        &["zh-TW", "es_MX"],
     ] {
         cases.push((format!("list {list:?}"), json!(list)));
     }

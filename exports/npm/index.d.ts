@@ -28,9 +28,9 @@ export type Locale =
   | "pt-BR";
 
 /**
- * What a function taking a locale accepts: a locale, any BCP 47 tag (`"es-CL"` is looked up as
- * `es-CL`, then `es`, then the default), an `Accept-Language` value, or a list of tags in
- * preference order (`navigator.languages`).
+ * What a function taking a locale accepts: a locale, any BCP 47 tag (matched by CLDR: `"es-CL"`
+ * reads `es`, `"pt-PT"` and `"pt_BR"` read `pt-BR`, else the default), an `Accept-Language`
+ * value, or a list of tags in preference order (`navigator.languages`).
  */
 export type LocaleRequest = Locale | (string & {}) | readonly string[];
 
@@ -103,9 +103,10 @@ export declare function isErrorCode(value: unknown): value is ErrorCode;
 export declare function isLocale(value: unknown): value is Locale;
 
 /**
- * The locale to answer in, as the Rust crate's `Locale::negotiate` picks it: RFC 4647 lookup
- * (`es-CL`, then `es`) over an `Accept-Language` value, a list of tags in preference order
- * (`navigator.languages`) or one tag, honouring q-values, `*` and `q=0`; else the default.
+ * The locale to answer in, as the Rust crate's `Locale::negotiate` picks it: each range matched
+ * by CLDR's likely subtags and parent locales (`es-MX` reads `es`, `pt-PT` reads `pt-BR`) over an
+ * `Accept-Language` value, a list of tags in preference order (`navigator.languages`) or one
+ * tag, honouring q-values, `*` and `q=0`; else the default.
  */
 export declare function negotiate(accepted: string | readonly string[]): Locale;
 

@@ -468,10 +468,39 @@ export function isLocale(value) {
   return typeof value === "string" && LOCALES.includes(value);
 }
 
+/**
+ * The locales answering a language range, by CLDR's likely subtags and parent locales: a
+ * range's key (language, script and region, lowercase) to indexes into LOCALES, best first.
+ * Computed by the generator; the Rust crate's `Locale::negotiate` reads the same table.
+ */
+const LOCALE_MATCHES = deepFreeze({
+  "en": [
+    0
+  ],
+  "en-latn": [
+    0
+  ],
+  "es": [
+    1
+  ],
+  "es-latn": [
+    1
+  ],
+  "pt": [
+    2
+  ],
+  "pt-latn": [
+    2
+  ]
+});
+
 // Locale negotiation: the Rust crate's `Locale::negotiate` (flux_codes::negotiate), ported
 // line for line so that a frontend and the API pick the same locale for the same request:
-// RFC 4647 lookup (`es-CL` -> `es`, then the default) with RFC 9110's q-values, `*` and `q=0`
-// exclusions. A header is untrusted input: only its first 4 KiB and 32 items are examined.
+// each range matched by CLDR's likely subtags and parent locales through LOCALE_MATCHES, the
+// table the generator computed for this catalog and the Rust code embeds too (`pt-PT` and
+// `pt_BR` reach `pt-BR`, `es-MX` reaches `es`), with RFC 9110's q-values, `*` and `q=0`
+// exclusions, then the default. A header is untrusted input: only its first 4 KiB and 32
+// items are examined.
 const MAX_HEADER_BYTES = 4096;
 const MAX_ITEMS = 32;
 const MAX_RANGE_BYTES = 64;
@@ -512,17 +541,20 @@ function parseRange(range) {
 
 const rangeTag = (r) => [r.language, r.script, r.region, ...r.variants].filter((s) => s !== null).join("-");
 
-/** `range`, then `range` with its last subtag removed, down to the language. */
-function fallbacks(range) {
-  const all = [range];
-  let current = range;
-  for (;;) {
-    if (current.variants.length > 0) current = { ...current, variants: current.variants.slice(0, -1) };
-    else if (current.region !== null) current = { ...current, region: null };
-    else if (current.script !== null) current = { ...current, script: null };
-    else return all.map(rangeTag);
-    all.push(current);
-  }
+/**
+ * The indexes in LOCALES of the locales that answer `range`, best first: the one spelled as
+ * the range, then those of its row in LOCALE_MATCHES (with a script, the row of `l-s-r` else
+ * `l-s`; without, `l-r` else `l`).
+ */
+function answers(range) {
+  const wanted = rangeTag(range);
+  const exact = LOCALES.findIndex((tag) => tag.toLowerCase() === wanted);
+  const keys = [range.region !== null ? [range.language, range.script, range.region] : null, [range.language, range.script]]
+    .filter((key) => key !== null)
+    .map((key) => key.filter((s) => s !== null).join("-"));
+  const key = keys.find((k) => hasOwn(LOCALE_MATCHES, k));
+  const row = key === undefined ? [] : LOCALE_MATCHES[key];
+  return exact < 0 ? row : [exact, ...row];
 }
 
 /** Whether `range` equals `tag` or is a prefix of it ending at a subtag boundary. */
@@ -554,7 +586,8 @@ function parseItem(raw) {
   const weight = semicolon < 0 ? 1000 : parseWeight(raw.slice(semicolon + 1).trim());
   if (weight === null || range.length > MAX_RANGE_BYTES) return null;
   if (range === "*") return { range: null, weight };
-  const parsed = /^[\x21-\x7e]*$/.test(range) ? parseRange(range) : null;
+  // `_` is the separator of Java's and Android's locale names (`pt_BR`).
+  const parsed = /^[\x21-\x7e]*$/.test(range) ? parseRange(range.replaceAll("_", "-")) : null;
   return parsed === null ? null : { range: parsed, weight };
 }
 
@@ -597,19 +630,16 @@ export function negotiate(accepted) {
   if (typeof accepted === "string") items = parseHeader(accepted);
   else if (Array.isArray(accepted)) items = parseList(accepted);
   const excluded = (tag) => items.some((i) => i.weight === 0 && i.range !== null && isPrefixOf(i.range, tag));
-  const names = (range, tag) => isPrefixOf(range, tag) || fallbacks(range).includes(tag.toLowerCase());
+  const names = (range, index) => isPrefixOf(range, LOCALES[index]) || answers(range).includes(index);
   for (const item of items.filter((i) => i.weight > 0)) {
     let found;
     if (item.range !== null) {
-      for (const candidate of fallbacks(item.range)) {
-        found = LOCALES.find((tag) => tag.toLowerCase() === candidate && !excluded(tag));
-        if (found !== undefined) break;
-      }
+      found = answers(item.range).find((index) => !excluded(LOCALES[index]));
     } else {
-      const available = (tag) => !excluded(tag) && !items.some((i) => i.range !== null && names(i.range, tag));
-      found = [DEFAULT_LOCALE, ...LOCALES].find(available);
+      const available = (index) => !excluded(LOCALES[index]) && !items.some((i) => i.range !== null && names(i.range, index));
+      found = [LOCALES.indexOf(DEFAULT_LOCALE), ...LOCALES.keys()].find(available);
     }
-    if (found !== undefined) return found;
+    if (found !== undefined) return LOCALES[found];
   }
   return DEFAULT_LOCALE;
 }

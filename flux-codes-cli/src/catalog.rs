@@ -75,33 +75,23 @@ pub fn locale_index(catalog: &Catalog, tag: &str) -> anyhow::Result<usize> {
         })
 }
 
-/// The locale of `catalog` to show for `requested` (a tag such as `es-CL`, or an
-/// `Accept-Language` value), looked up as the crate's `Locale::negotiate` does (`es-CL`, then
-/// `es`); an error when no language asked for is one of the catalog's.
+/// The locale of `catalog` to show for `requested` (a tag such as `pt-PT`, or an
+/// `Accept-Language` value), matched as the crate's `Locale::negotiate` matches it (by CLDR:
+/// `pt-PT` reaches `pt-BR`); an error when no language asked for is answered by the catalog's.
 pub fn negotiated_locale(catalog: &Catalog, requested: &str) -> anyhow::Result<usize> {
     let tags: Vec<&str> = catalog.locales().iter().map(String::as_str).collect();
-    let index = flux_codes::negotiate::negotiate(requested, &tags, catalog.default_locale());
+    let matches = catalog.locale_matches();
+    let rows = matches.table();
     // Negotiation falls back to the default locale; a person asking for languages the catalog
     // does not have should hear so.
-    let found = tags[index].to_ascii_lowercase();
-    let asked_for = |item: &str| {
-        let range = item
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        range == found || range.starts_with(&format!("{found}-")) || range == "*"
-    };
-    if requested.split(',').any(asked_for) {
-        Ok(index)
-    } else {
-        Err(anyhow!(
-            "the catalog has no locale `{}` (nor a broader one); its locales are {}",
-            requested.trim(),
-            catalog.locales().join(", ")
-        ))
-    }
+    flux_codes::negotiate::negotiate_match(requested, &tags, &rows, catalog.default_locale())
+        .ok_or_else(|| {
+            anyhow!(
+                "the catalog has no locale for `{}`; its locales are {}",
+                requested.trim(),
+                catalog.locales().join(", ")
+            )
+        })
 }
 
 /// Whether to colour what goes to stderr.

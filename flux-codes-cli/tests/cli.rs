@@ -531,3 +531,70 @@ fn export_markdown_with_locale_writes_that_locales_page() {
         "the json export is not per locale",
     );
 }
+
+#[test]
+fn the_mobile_exports_refuse_a_detail_the_phone_cannot_say_and_name_the_kotlin_package() {
+    const CODE: &str = "ERR_TWO_PLURALS"; // flux-codes: allow (a test's own code)
+    let mut source = std::fs::read_to_string(real_catalog()).unwrap();
+    let line = source.lines().count() + 2; // the new table's key, after a blank line
+    source.push_str(&format!("\n[codes.{CODE}]\n"));
+    source.push_str(
+        "status = 400\nretryable = false\ncategory = \"request\"\n\
+         message = { en = \"M\", es = \"M\", pt-BR = \"M\" }\n\
+         detail = { en = \"{a, plural, one {# a} other {# as}} {b, plural, one {# b} other {# bs}}\", \
+         es = \"{a, plural, other {#}} {b, plural, other {#}}\", pt-BR = \"{a, plural, other {#}} {b, plural, other {#}}\" }\n", // flux-codes: allow
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("codes.toml"), source).unwrap();
+    for format in ["kotlin", "android", "xcstrings", "swift"] {
+        assert_one_line_error(
+            flux_codes()
+                .args(["export", "--format", format, "--out", "out"])
+                .current_dir(dir.path()),
+            &format!(
+                "codes.toml:{line}:8: the `en` detail of {CODE} cannot be exported to Android and iOS: \
+                 it has plurals over two numbers, `a` and `b`" // flux-codes: allow
+            ),
+        );
+    }
+    assert!(!dir.path().join("out").exists());
+    // The other exports do not lower details: they are written.
+    flux_codes()
+        .args(["export", "--format", "json"])
+        .current_dir(dir.path())
+        .assert()
+        .code(0);
+
+    let output = flux_codes()
+        .args(["--catalog"])
+        .arg(real_catalog())
+        .args([
+            "export",
+            "--format",
+            "kotlin",
+            "--kotlin-package",
+            "com.acme.pay.errors",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("\npackage com.acme.pay.errors\n")
+    );
+    flux_codes()
+        .args(["--catalog"])
+        .arg(real_catalog())
+        .args([
+            "export",
+            "--format",
+            "kotlin",
+            "--kotlin-package",
+            "com.acme.in",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("not a Kotlin package: `in` is a Kotlin keyword"));
+}

@@ -139,6 +139,15 @@ fn codes_and_locales_are_found_in_any_letter_case() {
             "{asked}"
         );
     }
+    // By CLDR's likely subtags and parent locales, any Portuguese reads `pt-BR`.
+    let portuguese = stdout(&mut real(&["err_qr_expired", "--locale", "pt-BR"]));
+    for asked in ["pt", "pt-PT", "pt_BR", "pt-AO", "fr, pt_PT;q=0.5"] {
+        assert_eq!(
+            stdout(&mut real(&["err_qr_expired", "--locale", asked])),
+            portuguese,
+            "{asked}"
+        );
+    }
 }
 
 #[test]
@@ -162,7 +171,12 @@ fn a_retired_code_and_an_unknown_locale_are_one_line_errors() {
     );
     assert_error(
         &mut real(&["ERR_QR_EXPIRED", "--locale", "fr"]),
-        "the catalog has no locale `fr` (nor a broader one); its locales are en, es, pt-BR",
+        "the catalog has no locale for `fr`; its locales are en, es, pt-BR",
+    );
+    // A script no catalog locale of the language is written in is not Portuguese.
+    assert_error(
+        &mut real(&["ERR_QR_EXPIRED", "--locale", "pt-Cyrl"]),
+        "the catalog has no locale for `pt-Cyrl`; its locales are en, es, pt-BR",
     );
 }
 

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 pub use crate::grpc::GrpcCode;
 mod l10n;
+mod locale_match;
 
 pub use crate::message::{Message, Param, ParamType};
 pub use crate::plural::plural_categories;
@@ -20,6 +21,7 @@ pub use l10n::{
     CodeTranslations, Counts, SourceHash, TextId, TextKind, TextState, Translations, plural_forms,
     text_key_of_category, text_key_of_code,
 };
+pub use locale_match::LocaleMatches;
 
 /// A catalog that passed validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -180,6 +182,13 @@ impl Catalog {
     /// The index of `default_locale` in [`Catalog::locales`].
     pub fn default_locale(&self) -> usize {
         self.default_locale
+    }
+
+    /// Which of [`Catalog::locales`] answer a language range, by CLDR's likely subtags and
+    /// parent locales: the table every locale matcher reads (see [`LocaleMatches`]).
+    pub fn locale_matches(&self) -> LocaleMatches {
+        let tags: Vec<&str> = self.locales.iter().map(String::as_str).collect();
+        LocaleMatches::new(&tags)
     }
 
     /// The tag of `default_locale`.

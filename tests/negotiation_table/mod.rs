@@ -1,7 +1,7 @@
-//! The negotiation cases shared by the Rust tests (`tests/negotiate.rs`) and the npm package's
-//! tests in Node (`tests/consumers.rs` writes them, with Rust's answers, for
-//! `tests/node/test/negotiate.test.js`): one table, so both implementations answer the same
-//! headers the same way.
+//! The negotiation cases shared by the Rust tests (`tests/negotiate.rs`, against Flux's catalog:
+//! `en` (default), `es`, `pt-BR`) and the npm package's tests in Node (`tests/consumers.rs`
+//! writes them, with Rust's answers, for `tests/node/test/negotiate.test.js`): one table, so
+//! both implementations answer the same headers the same way.
 
 use flux_codes::Locale;
 
@@ -34,6 +34,83 @@ pub const REAL_WORLD_HEADERS: &[(&str, &str, Locale)] = &[
         "script and region",
         "zh-Hant-TW,zh;q=0.9,es;q=0.1",
         Locale::Es,
+    ),
+    // CLDR: likely subtags and parent locales.
+    ("bare pt: its likely region is BR", "pt", Locale::PtBr),
+    (
+        "pt-PT reaches pt, whose content is pt-BR",
+        "pt-PT",
+        Locale::PtBr,
+    ),
+    ("Android's pt_BR", "pt_BR", Locale::PtBr),
+    ("pt-AO's parent is pt-PT", "pt-AO", Locale::PtBr),
+    ("pt-MZ", "pt-MZ,en;q=0.5", Locale::PtBr),
+    (
+        "Java's pt_PT with a weight",
+        "pt_PT;q=0.9, en;q=0.8",
+        Locale::PtBr,
+    ),
+    ("lower-case pt-br", "pt-br", Locale::PtBr),
+    (
+        "Chrome, pt-BR",
+        "pt-BR,pt;q=0.9,en-US;q=0.8,en;q=0.7",
+        Locale::PtBr,
+    ),
+    ("Safari, es-419 alone", "es-419", Locale::Es),
+    ("es-MX's parent is es-419, then es", "es-MX", Locale::Es),
+    ("es-AR", "es-AR, pt;q=0.9", Locale::Es),
+    (
+        "en-IN's parent is en-001, then en",
+        "en-IN, es;q=0.9",
+        Locale::En,
+    ),
+    ("Latin script spelled out", "pt-Latn-BR", Locale::PtBr),
+    ("Latin script, no region", "es-Latn, en;q=0.9", Locale::Es),
+    (
+        "another script does not match",
+        "pt-Cyrl, es;q=0.5",
+        Locale::Es,
+    ),
+    (
+        "Serbian in Latin is not a catalog language",
+        "sr-Latn-RS",
+        Locale::En,
+    ),
+    (
+        "zh-TW is not a catalog language",
+        "zh-TW, pt-PT;q=0.5",
+        Locale::PtBr,
+    ),
+    ("undetermined with a region", "und-BR, es;q=0.1", Locale::Es),
+    (
+        "pt;q=0 excludes pt-BR for pt-PT",
+        "pt-PT, pt;q=0, es;q=0.1",
+        Locale::Es,
+    ),
+    (
+        "pt-PT;q=0 does not exclude pt-BR",
+        "pt-PT;q=0, pt",
+        Locale::PtBr,
+    ),
+    (
+        "es;q=0 excludes es for es-419",
+        "es-419, es;q=0",
+        Locale::En,
+    ),
+    (
+        "wildcard: pt-PT names pt-BR, en names en",
+        "*;q=0.9, en;q=0.1, pt-PT;q=0.1",
+        Locale::Es,
+    ),
+    (
+        "wildcard: es-MX names es, en names en",
+        "*;q=0.9, en;q=0.1, es-MX;q=0.1",
+        Locale::PtBr,
+    ),
+    (
+        "higher q wins, pt_BR",
+        "en;q=0.5, pt_BR;q=0.6",
+        Locale::PtBr,
     ),
     // curl, wget and most HTTP libraries send no Accept-Language at all.
     ("no header", "", Locale::En),
@@ -92,7 +169,11 @@ pub const REAL_WORLD_HEADERS: &[(&str, &str, Locale)] = &[
     ("lone semicolons", ";;;,es", Locale::Es),
     ("trailing hyphen", "es-, en;q=0.1", Locale::En),
     ("digits", "12, es", Locale::Es),
-    ("underscore separator", "es_CL, en;q=0.1", Locale::En),
+    (
+        "underscore separator (Java, Android)",
+        "es_CL, en;q=0.1",
+        Locale::Es,
+    ),
     ("not ASCII", "español, es;q=0.5", Locale::Es),
     ("subtag too long", "es-abcdefghi, en;q=0.1", Locale::En),
     ("private use extension dropped", "es-CL-x-twain", Locale::Es),

@@ -22,8 +22,9 @@ pub struct Args {
     #[arg(value_name = "CODE")]
     code: String,
 
-    /// The language of the code's texts, looked up as an API request's is: `es-CL` reads `es`
-    /// when the catalog has no `es-CL` (default: the catalog's default locale).
+    /// The language of the code's texts (a tag or an Accept-Language value), matched as an API
+    /// request's is: `es-CL` reads `es`, `pt-PT` reads `pt-BR` when the catalog has no closer
+    /// locale (default: the catalog's default locale).
     #[arg(long, short, value_name = "LOCALE")]
     locale: Option<String>,
 }

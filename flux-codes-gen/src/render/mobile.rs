@@ -61,7 +61,7 @@ impl std::fmt::Display for Unsupported {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}:{}: the `{}` detail of {} cannot be exported to Android and iOS: {}\n  = help: {}",
+            "{}:{}: the `{}` detail of {} cannot be exported to Android and iOS: {} (help: {})",
             self.line, self.column, self.locale, self.code, self.what, self.help
         )
     }

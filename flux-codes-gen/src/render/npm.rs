@@ -257,6 +257,13 @@ export function isLocale(value) {{
   return typeof value === "string" && LOCALES.includes(value);
 }}
 
+/**
+ * The locales answering a language range, by CLDR's likely subtags and parent locales: a
+ * range's key (language, script and region, lowercase) to indexes into LOCALES, best first.
+ * Computed by the generator; the Rust crate's `Locale::negotiate` reads the same table.
+ */
+const LOCALE_MATCHES = deepFreeze({locale_matches});
+
 {negotiate}
 function info(code) {{
   if (!isErrorCode(code)) throw new TypeError(`unknown error code: ${{String(code)}}`);
@@ -295,6 +302,14 @@ const MESSAGES = deepFreeze({messages});
 "#,
         header = header(catalog),
         negotiate = NEGOTIATE_JS,
+        locale_matches = js_literal(
+            &catalog
+                .locale_matches()
+                .rows()
+                .iter()
+                .map(|(key, answers)| (key.as_str(), answers))
+                .collect::<IndexMap<_, _>>()
+        ),
         locales = to_js(&catalog.locales),
         default_locale = to_js(catalog.default_locale_tag()),
         code_list = js_literal(&code_list),
@@ -344,9 +359,9 @@ export type ErrorCode ={codes};
 export type Locale ={locales};
 
 /**
- * What a function taking a locale accepts: a locale, any BCP 47 tag (`"es-CL"` is looked up as
- * `es-CL`, then `es`, then the default), an `Accept-Language` value, or a list of tags in
- * preference order (`navigator.languages`).
+ * What a function taking a locale accepts: a locale, any BCP 47 tag (matched by CLDR: `"es-CL"`
+ * reads `es`, `"pt-PT"` and `"pt_BR"` read `pt-BR`, else the default), an `Accept-Language`
+ * value, or a list of tags in preference order (`navigator.languages`).
  */
 export type LocaleRequest = Locale | (string & {{}}) | readonly string[];
 
@@ -411,9 +426,10 @@ export declare function isErrorCode(value: unknown): value is ErrorCode;
 export declare function isLocale(value: unknown): value is Locale;
 
 /**
- * The locale to answer in, as the Rust crate's `Locale::negotiate` picks it: RFC 4647 lookup
- * (`es-CL`, then `es`) over an `Accept-Language` value, a list of tags in preference order
- * (`navigator.languages`) or one tag, honouring q-values, `*` and `q=0`; else the default.
+ * The locale to answer in, as the Rust crate's `Locale::negotiate` picks it: each range matched
+ * by CLDR's likely subtags and parent locales (`es-MX` reads `es`, `pt-PT` reads `pt-BR`) over an
+ * `Accept-Language` value, a list of tags in preference order (`navigator.languages`) or one
+ * tag, honouring q-values, `*` and `q=0`; else the default.
  */
 export declare function negotiate(accepted: string | readonly string[]): Locale;
 

@@ -11,6 +11,7 @@
 //! the renderer (the catalog's name, its first code, a placeholder of one of its details).
 
 use crate::Catalog;
+use crate::model::LocaleMatches;
 
 /// The fixed text of the pages in one language.
 #[derive(Debug)]
@@ -80,22 +81,24 @@ impl Columns {
     }
 }
 
-/// The languages the pages are translated to, by primary language subtag.
-pub const TRANSLATIONS: &[(&str, &PageText)] = &[("en", &EN), ("es", &ES), ("pt", &PT)];
+/// The languages the pages are translated to, by BCP 47 tag.
+pub const TRANSLATIONS: &[(&str, &PageText)] = &[("en", &EN), ("es", &ES), ("pt-BR", &PT)];
 
-/// The fixed text for a catalog locale: its language's translation (`es-CL` uses `es`), or
-/// English when there is none.
+/// The fixed text for a catalog locale: the translation the locale matcher picks for it
+/// (`es-CL` uses `es`, any `pt` uses `pt-BR`), or English when there is none.
 pub fn page_text(locale: &str) -> &'static PageText {
     translation(locale).unwrap_or(&EN)
 }
 
-/// The translation for a locale's language, if the pages have one.
+/// The translation for a catalog locale, if the pages have one: matched as `Locale::negotiate`
+/// matches a language range, by CLDR's likely subtags and parent locales (`pt`, `pt-PT` and
+/// `pt-AO` read `pt-BR`; `zh-Hant` reads none of them).
 pub fn translation(locale: &str) -> Option<&'static PageText> {
-    let language = locale.split('-').next().unwrap_or(locale);
-    TRANSLATIONS
-        .iter()
-        .find(|(tag, _)| tag.eq_ignore_ascii_case(language))
-        .map(|(_, text)| *text)
+    static MATCHES: std::sync::OnceLock<LocaleMatches> = std::sync::OnceLock::new();
+    let tags: Vec<&str> = TRANSLATIONS.iter().map(|(tag, _)| *tag).collect();
+    let matches = MATCHES.get_or_init(|| LocaleMatches::new(&tags));
+    let found = matches.answers(locale, &tags).first().copied();
+    found.map(|i| TRANSLATIONS[i].1)
 }
 
 pub const EN: PageText = PageText {
@@ -360,6 +363,11 @@ mod tests {
         assert_eq!(page_text("es").language_name, "Español");
         assert_eq!(page_text("es-CL").language_name, "Español");
         assert_eq!(page_text("en-GB").language_name, "English");
+        for pt in ["pt", "pt-PT", "pt-AO", "pt-BR", "pt_BR"] {
+            assert_eq!(page_text(pt).language_name, "Português (Brasil)", "{pt}");
+        }
+        assert_eq!(page_text("es-419").language_name, "Español");
+        assert_eq!(page_text("pt-Cyrl").language_name, "English");
         assert!(translation("ja").is_none());
         assert_eq!(page_text("ja").language_name, "English");
     }

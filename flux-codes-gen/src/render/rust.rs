@@ -208,15 +208,16 @@ const LOCALE_IMPL: &str = r#"
             .map(|i| Self::ALL[i])
     }
 
-    /// The locale to answer in for an HTTP `Accept-Language` value: RFC 4647 lookup
-    /// over the catalog's locales, honouring q-values, `*` and `q=0`, falling back along
-    /// the tag (`es-CL` -> `es`) and finally to [`Locale::DEFAULT`]. Malformed items are
-    /// skipped; a hostile value costs bounded time and memory (only its first 4 KiB and
-    /// 32 items are examined).
+    /// The locale to answer in for an HTTP `Accept-Language` value: each language range
+    /// (`_` read as `-`) matched by CLDR's likely subtags and parent locales (`pt-PT` and
+    /// `pt` reach `pt-BR`, `es-MX` reaches `es-419` or `es`), honouring q-values, `*` and
+    /// `q=0`, and finally [`Locale::DEFAULT`]. Malformed items are skipped; a hostile value
+    /// costs bounded time and memory (only its first 4 KiB and 32 items are examined).
     pub fn negotiate(accept_language: &str) -> Locale {
         Self::ALL[__catalog::runtime::negotiate(
             accept_language,
             &__catalog::LOCALE_TAGS,
+            &__catalog::LOCALE_MATCHES,
             Locale::DEFAULT as usize,
         )]
     }
@@ -505,6 +506,23 @@ fn catalog_module(out: &mut String, catalog: &Catalog, runtime: &str, width: Ind
         "The BCP 47 tag of each locale.",
         locales.iter().map(String::as_str),
     );
+    let matches: Vec<String> = catalog
+        .locale_matches()
+        .rows()
+        .iter()
+        .map(|(key, answers)| format!("({key:?}, &{answers:?})"))
+        .collect();
+    t.out.push('\n');
+    doc_line(
+        t.out,
+        4,
+        "`Locale::negotiate`'s table: the locales answering a language range, by CLDR.",
+    );
+    let head = format!(
+        "pub(super) static LOCALE_MATCHES: [(&str, &[usize]); {}] = ",
+        matches.len()
+    );
+    array(t.out, 4, &head, &matches);
     t.strings(
         "CATEGORY_KEYS",
         "Each category's key.",

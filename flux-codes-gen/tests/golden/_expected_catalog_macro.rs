@@ -38,15 +38,16 @@ impl Locale {
             .map(|i| Self::ALL[i])
     }
 
-    /// The locale to answer in for an HTTP `Accept-Language` value: RFC 4647 lookup
-    /// over the catalog's locales, honouring q-values, `*` and `q=0`, falling back along
-    /// the tag (`es-CL` -> `es`) and finally to [`Locale::DEFAULT`]. Malformed items are
-    /// skipped; a hostile value costs bounded time and memory (only its first 4 KiB and
-    /// 32 items are examined).
+    /// The locale to answer in for an HTTP `Accept-Language` value: each language range
+    /// (`_` read as `-`) matched by CLDR's likely subtags and parent locales (`pt-PT` and
+    /// `pt` reach `pt-BR`, `es-MX` reaches `es-419` or `es`), honouring q-values, `*` and
+    /// `q=0`, and finally [`Locale::DEFAULT`]. Malformed items are skipped; a hostile value
+    /// costs bounded time and memory (only its first 4 KiB and 32 items are examined).
     pub fn negotiate(accept_language: &str) -> Locale {
         Self::ALL[__catalog::runtime::negotiate(
             accept_language,
             &__catalog::LOCALE_TAGS,
+            &__catalog::LOCALE_MATCHES,
             Locale::DEFAULT as usize,
         )]
     }
@@ -449,6 +450,14 @@ mod __catalog {
 
     /// The BCP 47 tag of each locale.
     pub(super) static LOCALE_TAGS: [&str; 2] = ["en", "es-CL"];
+
+    /// `Locale::negotiate`'s table: the locales answering a language range, by CLDR.
+    pub(super) static LOCALE_MATCHES: [(&str, &[usize]); 4] = [
+        ("en", &[0]),
+        ("en-latn", &[0]),
+        ("es", &[1]),
+        ("es-latn", &[1]),
+    ];
 
     /// Each category's key.
     pub(super) static CATEGORY_KEYS: [&str; 2] = ["card", "rate_limit"];
