@@ -430,3 +430,44 @@ fn an_entry_left_as_exported_never_undoes_a_newer_translation() {
 fn line_of(text: &str, needle: &str) -> usize {
     text[..text.find(needle).unwrap()].matches('\n').count() + 1
 }
+
+#[test]
+fn the_adversarial_catalogs_export_as_po_files_that_read_back_to_their_texts() {
+    // Quotes, backslashes, newlines, CRLF, a NUL (allowed for `en`), `</script>`, U+2028.
+    for fixture in ["adversarial.toml", "adversarial_pages.toml"] {
+        let path = Path::new("tests/fixtures").join(fixture);
+        let path = path.as_path();
+        let source = std::fs::read_to_string(path).unwrap();
+        let catalog = flux_codes_gen::parse_catalog(path, &source)
+            .unwrap_or_else(|d| panic!("{}", d.render(false)));
+        let previous = |_: SourceHash| None;
+        for locale in 1..catalog.locales().len() {
+            let po = render_po(
+                &catalog,
+                locale,
+                PoHeader {
+                    revision_date: "2026-12-02 10:00+0000",
+                },
+                &previous,
+                &common::stand_in_example,
+            );
+            if let Some(line) = po
+                .lines()
+                .find(|l| l.chars().any(|c| c.is_control() && c != '\t'))
+            {
+                panic!("a raw control character in the PO file's line {line:?}");
+            }
+            let file = flux_codes_gen::l10n::po::parse(&po).unwrap_or_else(|e| panic!("{e:?}"));
+            let mut read = 0;
+            for entry in &file.entries {
+                let key = &entry.msgctxt.as_ref().unwrap().text;
+                let id = catalog.text_by_key(key).unwrap();
+                let texts = id.texts(&catalog);
+                assert_eq!(entry.msgid.text, texts[catalog.default_locale()], "{key}");
+                assert_eq!(entry.msgstr.text, texts[locale], "{key}");
+                read += 1;
+            }
+            assert_eq!(read, catalog.texts().count());
+        }
+    }
+}

@@ -90,6 +90,16 @@ pub fn render_po(
 fn write_entry(out: &mut String, entry: &Entry<'_>) {
     for note in &entry.notes {
         for line in note.lines() {
+            // A comment has no escapes: a control character a note quotes (a lone carriage
+            // return in a text allowed to hold one) is shown as `\u{d}`.
+            let line: String = line
+                .chars()
+                .map(|c| match c {
+                    '\t' => c.to_string(),
+                    c if c.is_control() => c.escape_unicode().to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
             let _ = writeln!(out, "#. {line}");
         }
     }
