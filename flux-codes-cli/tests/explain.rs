@@ -50,7 +50,7 @@ fn explains_a_code_with_every_fact() {
         "\
 ERR_MAX_AMOUNT_EXCEEDED: The payment amount is above the maximum allowed.
 
-  HTTP status  422 Unprocessable Entity
+  HTTP status  422 Unprocessable Content
   gRPC status  FAILED_PRECONDITION
   Retryable    no: the same request fails the same way until something changes
   Category     payment (Payment errors)

@@ -40,7 +40,7 @@
 //! | *(none)* | load, validate, the Rust renderer, [`Builder`] | `catalog!` (`flux-codes-derive`) |
 //! | `json` | [`render::json`]'s `catalog.json` ([`Builder::json_file_name`]); serde_json, indexmap | the `flux-codes` build script (`CATALOG_JSON`) |
 //! | `schema` | `json` and the JSON Schemas; schemars | |
-//! | `exports` (default) | `schema`, every export ([`render::FORMATS`]), `diff`, `l10n`; base64, http, toml_edit | `flux-codes-cli`, xtask |
+//! | `exports` (default) | `schema`, every export ([`render::FORMATS`]), `diff`, `l10n`; base64, toml_edit | `flux-codes-cli`, xtask |
 
 #![forbid(unsafe_code)]
 

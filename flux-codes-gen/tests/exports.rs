@@ -191,3 +191,86 @@ fn i18next_resources_hold_every_text_as_an_icu_message() {
         }
     }
 }
+
+/// RFC 9110's names, for every export: a catalog with a code for every 4xx and 5xx status the
+/// registry names, rendered by every format and the translators' PO and XLIFF files. No file
+/// carries a name RFC 9110 retired (the `http` crate's `422 Unprocessable Entity`), and each
+/// file that states statuses states every one by its RFC 9110 name (`422 Unprocessable
+/// Content`), from the one table, [`reason_phrase`].
+#[test]
+fn every_export_names_every_status_as_rfc_9110_does() {
+    use flux_codes_gen::render::po::{PoHeader, render_po};
+    use flux_codes_gen::render::reason_phrase;
+    use flux_codes_gen::render::xliff::render_xliff;
+
+    let statuses: Vec<u16> = (400..=599)
+        .filter(|s| reason_phrase(*s).is_some())
+        .collect();
+    assert!(
+        statuses.contains(&422) && statuses.contains(&413),
+        "{statuses:?}"
+    );
+    assert_eq!(reason_phrase(422), Some("Unprocessable Content"));
+    assert_eq!(reason_phrase(418), None, "418 is unused in the registry");
+    let mut source = String::from(
+        "[catalog]\nname = \"Statuses\"\ndefault_locale = \"en\"\nlocales = [\"en\", \"es\"]\n\
+         [categories.all]\ntitle = { en = \"All\", es = \"Todos\" }\n",
+    );
+    for status in &statuses {
+        source.push_str(&format!(
+            "[codes.ERR_STATUS_{status}]\nstatus = {status}\nretryable = false\n\
+             category = \"all\"\nmessage = {{ en = \"Status {status}.\", es = \"Estado {status}.\" }}\n"
+        ));
+    }
+    let catalog = flux_codes_gen::parse_catalog(Path::new("statuses.toml"), &source)
+        .unwrap_or_else(|d| panic!("{}", d.render(false)));
+    let mut files: Vec<(String, String)> = artifacts(&catalog, &common::stand_in_example)
+        .into_iter()
+        .map(|a| (a.path, a.contents))
+        .collect();
+    let header = PoHeader {
+        revision_date: "2026-01-01 00:00+0000",
+    };
+    files.push((
+        "es.po".to_owned(),
+        render_po(&catalog, 1, header, &|_| None, &common::stand_in_example),
+    ));
+    files.push((
+        "es.xliff".to_owned(),
+        render_xliff(&catalog, 1, &|_| None, &common::stand_in_example),
+    ));
+    let retired = [
+        "Unprocessable Entity",
+        "Payload Too Large",
+        "Requested Range Not Satisfiable",
+        "I'm a teapot",
+    ];
+    let mut stating = Vec::new();
+    for (path, contents) in &files {
+        for name in retired {
+            assert!(!contents.contains(name), "{path} says {name:?}");
+        }
+        if contents.contains("Unprocessable Content") {
+            for status in &statuses {
+                let name = reason_phrase(*status).unwrap_or_default();
+                assert!(contents.contains(name), "{path} lacks {status} {name}");
+            }
+            stating.push(path.as_str());
+        }
+    }
+    // The formats that state statuses in words: the pages, the OpenAPI document, the proto
+    // comments and the translators' notes.
+    for expected in [
+        "errors.en.md",
+        "errors.html",
+        "openapi.json",
+        ".proto",
+        "es.po",
+        "es.xliff",
+    ] {
+        assert!(
+            stating.iter().any(|p| p.ends_with(expected)),
+            "no {expected} states the statuses: {stating:?}"
+        );
+    }
+}

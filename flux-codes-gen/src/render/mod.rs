@@ -228,15 +228,61 @@ pub fn artifacts(catalog: &Catalog, example: examples::ExampleRenderer<'_>) -> V
 }
 
 #[cfg(feature = "exports")]
-/// An HTTP status with its reason phrase from the IANA registry: `410 Gone`.
+/// An HTTP status with its reason phrase ([`reason_phrase`]): `410 Gone`; the bare number for a
+/// status the registry does not name.
 pub fn status_line(status: u16) -> String {
-    match http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-    {
+    match reason_phrase(status) {
         Some(reason) => format!("{status} {reason}"),
         None => status.to_string(),
     }
+}
+
+#[cfg(feature = "exports")]
+/// The reason phrase of a 4xx or 5xx status, as RFC 9110 and the IANA HTTP status code
+/// registry name it (`422 Unprocessable Content`, `413 Content Too Large`; not the older names
+/// the `http` crate keeps): the one table every export's status text comes from.
+pub fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        511 => "Network Authentication Required",
+        _ => return None,
+    })
 }
 
 #[cfg(feature = "exports")]
