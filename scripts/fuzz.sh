@@ -101,7 +101,8 @@ PY
     # entries). The structured target's input is a list of edits to an export; the empty
     # input imports the export as it is.
     cli=(cargo run -q -p flux-codes-cli --)
-    [ -x target/debug/flux-codes ] && cli=(target/debug/flux-codes)
+    built=${CARGO_TARGET_DIR:-target}/debug/flux-codes
+    [ -x "$built" ] && cli=("$built")
     for locale in es pt-BR; do
       "${cli[@]}" l10n export --locale "$locale" >"$corpus/seed-$locale.po"
     done

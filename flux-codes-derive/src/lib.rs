@@ -46,8 +46,10 @@
 //! # `catalog!("codes.toml")`
 //!
 //! Generates, where it is called, the same API `flux-codes` has (`ErrorCode`, `Locale`,
-//! `Category`, `FluxError`, their serde and strum impls) for another catalog, through the same
-//! renderer as the `flux-codes` build script. The path is relative to the calling crate's
+//! `Category`, `FluxError`, their serde and strum impls, and the typed errors of `errors`: one
+//! type per code whose fields are its params, implementing that `FluxError`) for another
+//! catalog, through the same renderer as the `flux-codes` build script. (Only `flux-codes`' own
+//! typed errors convert into `flux_codes::ApiError`, whose codes are that catalog's.) The path is relative to the calling crate's
 //! `CARGO_MANIFEST_DIR`. The expansion includes the file with `include_bytes!`, so rustc lists
 //! it as an input and cargo rebuilds the crate when the TOML changes. A catalog that does not
 //! validate is a compile error at the macro call carrying the same rendered
