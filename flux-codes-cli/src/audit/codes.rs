@@ -1,17 +1,16 @@
 //! What the catalog says about a word: a catalog code, a reserved one, a code-shaped word the
 //! catalog does not define, or no code at all.
 //!
-//! A word is code-shaped when it has the catalog's code shape (`^[A-Z][A-Z0-9_]*$`, at most 63
-//! characters), starts with a prefix the catalog's codes use (the text up to their first `_`,
+//! A word is code-shaped when it has the catalog's code shape (the generator's
+//! [`flux_codes_gen::code_shape`], the validator's definition: `^[A-Z][A-Z0-9_]*$`, at most 63
+//! bytes), starts with a prefix the catalog's codes use (the text up to their first `_`,
 //! e.g. `ERR_`) and is longer than it, and does not end with `_` (`ERR_QR_` is a prefix, as in
 //! `code.startsWith("ERR_QR_")`, not a code).
 
 use std::collections::{HashMap, HashSet};
 
 use flux_codes_gen::Catalog;
-
-/// The longest code the catalog format allows.
-const MAX_CODE_LEN: usize = 63;
+use flux_codes_gen::code_shape::is_code_shaped;
 
 /// What a word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,13 +121,8 @@ impl CodeIndex {
     }
 
     fn is_code_shaped(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        word.len() <= MAX_CODE_LEN
-            && bytes.first().is_some_and(u8::is_ascii_uppercase)
+        is_code_shaped(word)
             && !word.ends_with('_')
-            && bytes
-                .iter()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
             && self
                 .prefixes
                 .iter()
