@@ -275,12 +275,16 @@ pub fn plural_forms(tag: &str) -> &'static str {
     let portugal = tag == "pt-PT";
     match language {
         // No plural distinction.
-        "id" | "ja" | "ko" | "ms" | "th" | "vi" | "zh" | "yue" | "my" | "lo" | "km" => {
+        "id" | "ja" | "ko" | "ms" | "th" | "zh" | "yue" | "my" | "lo" | "km" => {
             "nplurals=1; plural=0;"
         }
-        // CLDR `pt` (Brazil; and every pt but pt-PT): 0 and 1 are `one`; `fr` likewise.
-        "pt" if !portugal => "nplurals=2; plural=(n > 1);",
-        "fr" => "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+        // CLDR `vi`: 0 and 1 are `one`.
+        "vi" => "nplurals=2; plural=(n > 1);",
+        // CLDR `pt` (Brazil; and every pt but pt-PT) and `fr`: 0 and 1 are `one`, 1,000,000
+        // and its multiples `many`.
+        "pt" | "fr" if !portugal => {
+            "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
+        }
         // CLDR `es`, `it`, `ca`, `pt-PT`: one, many (1,000,000 and its multiples), other.
         "es" | "it" | "ca" | "pt" => {
             "nplurals=3; plural=n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
@@ -315,7 +319,10 @@ mod tests {
 
     #[test]
     fn portuguese_of_brazil_counts_zero_as_one() {
-        assert_eq!(plural_forms("pt-BR"), "nplurals=2; plural=(n > 1);");
+        assert_eq!(
+            plural_forms("pt-BR"),
+            "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
+        );
         assert_ne!(plural_forms("pt-PT"), plural_forms("pt-BR"));
         assert!(plural_forms("es").starts_with("nplurals=3;"));
         assert_eq!(plural_forms("en"), "nplurals=2; plural=(n != 1);");
