@@ -14,6 +14,9 @@ pub struct CatalogFile {
     pub catalog: Option<CatalogTable>,
     pub categories: Vec<CategoryTable>,
     pub codes: Vec<CodeTable>,
+    /// The codes whose table is malformed (already reported): what else mentions them (a
+    /// `[translated_from]` record) is not reported again.
+    pub unloaded_codes: Vec<String>,
     /// `[translated_from.<locale>]`: per locale, what each translation was made from.
     pub translated_from: Vec<TranslatedFrom>,
 }

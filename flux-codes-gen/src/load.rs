@@ -97,10 +97,13 @@ impl Walker<'_> {
             for (key, value) in table.iter() {
                 let key = owned(key);
                 let what = format!("codes.{}", key.get_ref());
-                if let Some(body) = self.as_table(value, &what)
-                    && let Some(code) = self.code(key, body, &what)
+                let name = key.get_ref().clone();
+                match self
+                    .as_table(value, &what)
+                    .and_then(|body| self.code(key, body, &what))
                 {
-                    file.codes.push(code);
+                    Some(code) => file.codes.push(code),
+                    None => file.unloaded_codes.push(name),
                 }
             }
         }

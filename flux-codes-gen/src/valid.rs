@@ -223,7 +223,7 @@ pub fn validate(file: &CatalogFile, diags: &mut Diagnostics) -> Option<Catalog> 
     if let Some(name) = file.catalog.as_ref().and_then(|t| t.bad_request.as_ref()) {
         catalog.roles.bad_request = v.role(name, "bad_request", &catalog, &file.codes);
     }
-    v.unused_records();
+    v.unused_records(&file.unloaded_codes);
     catalog.spans = Spans {
         codes: diags.locations(code_spans),
         categories: diags.locations(category_spans),
@@ -642,12 +642,18 @@ impl<'f> Validator<'_, 'f> {
         }
     }
 
-    /// Warns about each record no text used: its code or text was removed.
-    fn unused_records(&mut self) {
+    /// Warns about each record no text used: its code or text was removed. A record of a code
+    /// whose table failed to load (`unloaded`, already reported) is no news: one mistake, one
+    /// diagnostic.
+    fn unused_records(&mut self, unloaded: &[String]) {
+        let of_unloaded = |key: &str| {
+            key.split_once('.')
+                .is_some_and(|(code, _)| unloaded.iter().any(|u| u == code))
+        };
         let mut unused: Vec<_> = self
             .records
             .iter()
-            .filter(|(_, r)| !r.used)
+            .filter(|((_, key), r)| !r.used && !of_unloaded(key))
             .map(|((locale, key), r)| (r.key.span(), locale.clone(), key.clone()))
             .collect();
         unused.sort_by_key(|(span, _, _)| span.start);

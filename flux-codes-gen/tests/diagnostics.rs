@@ -102,3 +102,21 @@ fn a_syntax_slip_in_the_repository_catalog_is_one_error_where_it_was_made() {
         );
     }
 }
+
+/// One mistake, one diagnostic: a status written as a string makes its code fail to load, and
+/// the `[translated_from]` records of that code are not reported again (their help, "remove the
+/// line", would delete valid records).
+#[test]
+fn a_code_that_fails_to_load_brings_no_follow_on_warnings() {
+    let path = "tests/fixtures/invalid/status_as_string.toml";
+    let source = std::fs::read_to_string(path).unwrap();
+    let diags = parse_catalog(Path::new(path), &source).unwrap_err();
+    let all = diags.located();
+    assert_eq!(all.len(), 1, "{}", diags.render(false));
+    assert_eq!(diags.error_count(), 1);
+    assert_eq!(
+        (all[0].line, all[0].column),
+        (10, 10),
+        "at `status = \"403\"`"
+    );
+}
