@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::{Diagnostics, Severity};
 use crate::render::Artifact;
 #[cfg(feature = "json")]
 use crate::render::json::render_json;
@@ -110,6 +111,11 @@ impl Builder {
     /// rustdoc table and, if asked for, `catalog.json`, named as [`Builder::compile`] writes
     /// them.
     pub fn generate(&self) -> Result<Vec<Artifact>, Error> {
+        self.generate_checked().map(|(files, _warnings)| files)
+    }
+
+    /// [`Builder::generate`], with the warnings the catalog's validation reported.
+    fn generate_checked(&self) -> Result<(Vec<Artifact>, Box<Diagnostics>), Error> {
         let runtime = &self.runtime;
         if !is_rust_path(runtime) {
             return Err(Error::RuntimePath(runtime.clone()));
@@ -117,7 +123,7 @@ impl Builder {
         if let Some(path) = self.api_error.as_ref().filter(|p| !is_rust_path(p)) {
             return Err(Error::RuntimePath(path.clone()));
         }
-        let (catalog, _warnings) = load_requiring(&self.catalog_path(), &self.roles)?;
+        let (catalog, warnings) = load_requiring(&self.catalog_path(), &self.roles)?;
         let module = Path::new(&self.file_name);
         let files = vec![
             Artifact::new(
@@ -140,45 +146,63 @@ impl Builder {
             }
             files
         };
-        Ok(files)
+        Ok((files, warnings))
     }
 
     /// Generates the module into `OUT_DIR` (or [`Builder::out_dir`]); returns the module's
-    /// path. On failure it also prints a `cargo::error=` line per located problem, and the
-    /// error's `Debug`, what `fn main() -> Result<(), Error>` prints, is the rendered report.
+    /// path. Each located problem is also printed for cargo, as it would show it: a warning
+    /// (a stale translation, a missing plural category) as a `cargo::warning=` line, whether
+    /// the build succeeds or not, and an error as a `cargo::error=` line; the error's `Debug`,
+    /// what `fn main() -> Result<(), Error>` prints, is the rendered report.
     pub fn compile(&self) -> Result<PathBuf, Error> {
         println!("cargo::rerun-if-changed={}", self.catalog.display());
         let written = self.try_write();
-        if let Err(error) = &written {
-            match error {
-                Error::Invalid(diags) => {
-                    for d in diags.located() {
-                        println!(
-                            "cargo::error={}:{}:{}: {}",
-                            d.file, d.line, d.column, d.message
-                        );
-                    }
-                }
-                _ => println!("cargo::error={error}"),
-            }
+        match &written {
+            Ok((_, warnings)) => print_for_cargo(warnings),
+            Err(Error::Invalid(diags)) => print_for_cargo(diags),
+            Err(error) => println!("cargo::error={error}"),
         }
-        written
+        written.map(|(path, _warnings)| path)
     }
 
-    fn try_write(&self) -> Result<PathBuf, Error> {
+    fn try_write(&self) -> Result<(PathBuf, Box<Diagnostics>), Error> {
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => PathBuf::from(std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?),
         };
         // Every file is rendered before any is written: a failure leaves the old ones.
-        let files = self.generate()?;
+        let (files, warnings) = self.generate_checked()?;
         for file in &files {
             let path = out_dir.join(&file.path);
             write_if_changed(&path, file.contents.as_bytes())
                 .map_err(|error| Error::Write { path, error })?;
         }
-        Ok(out_dir.join(&self.file_name))
+        Ok((out_dir.join(&self.file_name), warnings))
     }
+}
+
+/// Each located diagnostic as the cargo instruction of its severity (notes are not shown).
+fn print_for_cargo(diags: &Diagnostics) {
+    for line in cargo_instructions(diags) {
+        println!("{line}");
+    }
+}
+
+/// `cargo::warning=file:line:col: message` for a warning, `cargo::error=...` for an error.
+fn cargo_instructions(diags: &Diagnostics) -> Vec<String> {
+    let mut lines = Vec::new();
+    for d in diags.located() {
+        let instruction = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            _ => continue,
+        };
+        lines.push(format!(
+            "cargo::{instruction}={}:{}:{}: {}",
+            d.file, d.line, d.column, d.message
+        ));
+    }
+    lines
 }
 
 /// Whether `path` is a Rust path to a module: `::a::b`, `crate::a`, `a` (identifiers, raw
@@ -193,4 +217,38 @@ fn is_rust_path(path: &str) -> bool {
                 && chars.all(|c| c == '_' || c.is_alphanumeric())
                 && ident != "_"
         })
+}
+
+#[cfg(test)]
+mod cargo_tests {
+    use super::*;
+
+    const CATALOG: &str = "[catalog]\nname = \"T\"\ndefault_locale = \"en\"\nlocales = [\"en\", \"es\"]\n\
+        [categories.c]\ntitle = { en = \"C\", es = \"C\" }\n\
+        [codes.ERR_ITEMS]\nstatus = 422\nretryable = false\ncategory = \"c\"\n\
+        message = { en = \"Too many.\", es = \"Demasiados.\" }\n\
+        detail = { en = \"{count, plural, one {# item} other {# items}}\", es = \"{count, plural, one {# artículo} other {# artículos}}\" }\n";
+
+    #[test]
+    fn warnings_reach_cargo_as_warnings_and_errors_as_errors() {
+        // Spanish has `many` (1,000,000): the catalog is valid, with one warning.
+        let (_, warnings) = crate::parse_catalog_checked(Path::new("codes.toml"), CATALOG)
+            .unwrap_or_else(|d| panic!("{}", d.render(false)));
+        let lines = cargo_instructions(&warnings);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with("cargo::warning=codes.toml:"),
+            "{lines:?}"
+        );
+        assert!(lines[0].contains("many"), "{lines:?}");
+        // With the status written as text, the code does not load: one error, nothing else.
+        let broken = CATALOG.replace("status = 422", "status = \"422\"");
+        let diags = crate::parse_catalog_checked(Path::new("codes.toml"), &broken).unwrap_err();
+        let lines = cargo_instructions(&diags);
+        assert_eq!(
+            lines,
+            ["cargo::error=codes.toml:8:10: expected an integer, found string"],
+            "{lines:?}"
+        );
+    }
 }
