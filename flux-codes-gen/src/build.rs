@@ -223,11 +223,13 @@ fn is_rust_path(path: &str) -> bool {
 mod cargo_tests {
     use super::*;
 
+    // flux-codes: allow-start (a test catalog of its own)
     const CATALOG: &str = "[catalog]\nname = \"T\"\ndefault_locale = \"en\"\nlocales = [\"en\", \"es\"]\n\
         [categories.c]\ntitle = { en = \"C\", es = \"C\" }\n\
         [codes.ERR_ITEMS]\nstatus = 422\nretryable = false\ncategory = \"c\"\n\
         message = { en = \"Too many.\", es = \"Demasiados.\" }\n\
         detail = { en = \"{count, plural, one {# item} other {# items}}\", es = \"{count, plural, one {# artículo} other {# artículos}}\" }\n";
+    // flux-codes: allow-end
 
     #[test]
     fn warnings_reach_cargo_as_warnings_and_errors_as_errors() {
