@@ -145,7 +145,7 @@
 //! flux-codes = { version = "0.1", default-features = false, features = ["axum"] }
 //! ```
 //!
-#![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]
+#![doc = include_str!("generated/flux_codes.md")]
 //!
 //! The repository's README covers the catalog format, the `flux-codes` command and the exports
 //! for other languages: <https://github.com/flux/flux-codes>.
@@ -187,10 +187,10 @@ extern crate self as flux_codes;
 
 mod answered;
 mod api_error;
-/// The shape of a code string, the generator's own definition (copied by `build.rs`).
+/// The shape of a code string, the generator's own definition (copied by `cargo xtask codegen`).
 #[allow(dead_code)] // `CODE_PATTERN` is for the generator's JSON Schemas
 mod code_shape {
-    include!(concat!(env!("OUT_DIR"), "/code_shape.rs"));
+    include!("generated/code_shape.rs");
 }
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
@@ -217,12 +217,21 @@ pub use flux_codes_derive::{FluxError, catalog};
 pub use message::{Decimal, DecimalError, DetailArg, DetailError, ParamKind, ParamValue, Value};
 pub use runtime::{ParseError, ParseErrorKind};
 
-include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
+include!("generated/flux_codes.rs");
+
+mod catalog_source;
+// `src/generated/` is written from `codes.toml` by `cargo xtask codegen` and committed (see
+// `catalog_source`); `include_bytes!` also makes cargo rebuild this crate when the file changes.
+const _: () = assert!(
+    catalog_source::fnv1a(include_bytes!("../codes.toml"))
+        == include!("generated/codes_toml.fnv1a"),
+    "codes.toml changed since src/generated/ was written: run `cargo xtask codegen`"
+);
 
 /// The whole catalog as JSON, generated at build time: byte for byte what
 /// `flux-codes export --format json` writes as `catalog.json` (its JSON Schema is
 /// `catalog.schema.json`), so a service can serve `/errors.json` without the CLI.
-pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+pub const CATALOG_JSON: &str = include_str!("generated/catalog.json");
 
 /// What generated catalog code and `#[derive(FluxError)]` use; not part of the public API.
 #[doc(hidden)]
