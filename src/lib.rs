@@ -49,7 +49,7 @@
 //! | [`ApiError`], [`Problem`] | the error a service answers with, and its problem+json body in one locale; the internal cause is logged, never sent |
 //! | [`client::RemoteError`] | any error response read back: a known code, a code newer than this catalog, or a proxy's HTML page; `Retry-After` |
 //! | [`FluxError`] | `#[derive(FluxError)]`: maps a service's own error enum to codes, checked at compile time |
-//! | [`catalog!`] | the same API generated from another crate's own `codes.toml` |
+//! | [`catalog!`] | the same API generated from another crate's own `codes.toml` (feature `catalog`) |
 //! | [`CATALOG_JSON`] | the whole catalog as JSON, to serve as `/errors.json` |
 //!
 //! # Features
@@ -60,6 +60,7 @@
 //! | `http` | no | [`ErrorCode::status_code`] and `From<ErrorCode> for http::StatusCode`, [`ApiError::to_http_response`], [`client::RemoteError::from_http`], [`Locale::negotiate_headers`] |
 //! | `axum` | no | `IntoResponse for ApiError`, the [`axum::localize`] middleware, the [`axum::AcceptLanguage`] extractor, and [`axum::Json`], [`axum::Path`], [`axum::Query`], [`axum::Form`], whose rejections are the catalog's `bad_request` problem (implies `http`) |
 //! | `tonic` | no | gRPC errors in Google's rich error model (AIP-193): [`ApiError::to_status`] and `From<ApiError> for tonic::Status`, the [`tonic::LocalizeLayer`], [`client::RemoteError::from_status`] (implies `http`; see [`tonic`]) |
+//! | `catalog` | no | [`catalog!`], which runs the generator inside the macro (so the build compiles it, its TOML parser and its ICU4X data for the host; without it a service compiles none of that) |
 //!
 //! Items behind a feature carry its badge ("Available on crate feature `axum` only"): docs.rs
 //! builds these docs with every feature (`[package.metadata.docs.rs]`). A build with fewer
@@ -173,6 +174,11 @@
 [`axum::Form`]: https://docs.rs/flux-codes/latest/flux_codes/axum/struct.Form.html"
 )]
 #![cfg_attr(
+    not(feature = "catalog"),
+    doc = "
+[`catalog!`]: https://docs.rs/flux-codes/latest/flux_codes/macro.catalog.html"
+)]
+#![cfg_attr(
     not(feature = "tonic"),
     doc = "
 [`ApiError::to_status`]: https://docs.rs/flux-codes/latest/flux_codes/struct.ApiError.html#method.to_status
@@ -213,7 +219,10 @@ pub use api_error::{
     RESERVED_MEMBERS,
 };
 pub use derive_support::NumberArg;
-pub use flux_codes_derive::{FluxError, catalog};
+pub use flux_codes_derive::FluxError;
+#[cfg(feature = "catalog")]
+#[cfg_attr(docsrs, doc(cfg(feature = "catalog")))]
+pub use flux_codes_derive::catalog;
 pub use message::{Decimal, DecimalError, DetailArg, DetailError, ParamKind, ParamValue, Value};
 pub use runtime::{ParseError, ParseErrorKind};
 
