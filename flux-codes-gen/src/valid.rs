@@ -1189,10 +1189,11 @@ impl<'f> Validator<'_, 'f> {
                 continue;
             }
             for (param, at) in params {
-                let (expected, _) = reference
-                    .iter()
-                    .find(|(p, _)| p.name == param.name)
-                    .expect("same names");
+                // The names are the same (checked above).
+                let Some((expected, _)) = reference.iter().find(|(p, _)| p.name == param.name)
+                else {
+                    continue;
+                };
                 if expected.ty != param.ty {
                     same = false;
                     let span = self.inner_span(text, at.clone());
