@@ -269,7 +269,11 @@ mkdir -p "$out"
 start_example() {
   local log=$1
   shift
-  "$@" >"$log.out" 2>"$log.err" &
+  # Created here, not by the background job's redirection: the first `sed` below may run before
+  # the job has opened them (and a failed `sed` would stop this script under `set -e`).
+  : >"$log.out"
+  : >"$log.err"
+  "$@" >>"$log.out" 2>>"$log.err" &
   server=$!
   listening=""
   for _ in $(seq 100); do
