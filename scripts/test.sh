@@ -220,6 +220,9 @@ step "no broken link in the docs ($target/doc)"
 python3 scripts/check-doc-links.py --self-test
 python3 scripts/check-doc-links.py "$target/doc"
 
+step "the guide: README.md a front door under 16 KB, every Markdown link and anchor resolves"
+python3 scripts/check-md-links.py
+
 step "the crate's front page lists every code of codes.toml"
 for code in $(grep -oP '^\[codes\.\K[A-Z][A-Z0-9_]*' codes.toml); do
   grep -q "<code>$code</code>" "$target/doc/flux_codes/index.html" ||
