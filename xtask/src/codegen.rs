@@ -91,7 +91,7 @@ pub fn write(root: &Path) -> Result<Vec<PathBuf>, String> {
     write_requiring(root, &ROLES)
 }
 
-/// [`write`] with [`files_requiring`].
+/// [`write()`] with [`files_requiring`].
 pub fn write_requiring(root: &Path, roles: &[Role]) -> Result<Vec<PathBuf>, String> {
     let files = files_requiring(root, roles)?;
     let (_, warnings) = flux_codes_gen::load_catalog_checked(&root.join("codes.toml"))
