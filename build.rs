@@ -1,6 +1,6 @@
 //! Generates `ErrorCode`, `Locale` and `Category` from `codes.toml` (see flux-codes-gen), and
-//! `catalog.json` for `CATALOG_JSON`; and copies the generator's definition of a code's shape
-//! for the client, so both sides apply one rule.
+//! `catalog.json` for `CATALOG_JSON`. The generated code calls `flux-codes-core` (through
+//! `crate::__private`) for what it shares with the generator: no source is copied.
 
 use flux_codes_gen::{Builder, Error, Role};
 
@@ -20,9 +20,5 @@ fn main() -> Result<(), Error> {
         builder
     };
     builder.compile()?;
-    let out_dir = std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?;
-    let path = std::path::Path::new(&out_dir).join("code_shape.rs");
-    flux_codes_gen::write_if_changed(&path, flux_codes_gen::code_shape::SOURCE.as_bytes())
-        .map_err(|error| Error::Write { path, error })?;
     Ok(())
 }
