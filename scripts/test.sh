@@ -225,6 +225,9 @@ step "no broken link in the docs ($target/doc)"
 python3 scripts/check-doc-links.py --self-test
 python3 scripts/check-doc-links.py "$target/doc"
 
+step "the guide: README.md a front door under 16 KB, every Markdown link and anchor resolves"
+python3 scripts/check-md-links.py
+
 step "the crate's front page lists every code of codes.toml"
 for code in $(grep -oP '^\[codes\.\K[A-Z][A-Z0-9_]*' codes.toml); do
   grep -q "<code>$code</code>" "$target/doc/flux_codes/index.html" ||
@@ -279,7 +282,11 @@ mkdir -p "$out"
 start_example() {
   local log=$1
   shift
-  "$@" >"$log.out" 2>"$log.err" &
+  # Created here, not by the background job's redirection: the first `sed` below may run before
+  # the job has opened them (and a failed `sed` would stop this script under `set -e`).
+  : >"$log.out"
+  : >"$log.err"
+  "$@" >>"$log.out" 2>>"$log.err" &
   server=$!
   listening=""
   for _ in $(seq 100); do

@@ -147,8 +147,8 @@
 //!
 #![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]
 //!
-//! The repository's README covers the catalog format, the `flux-codes` command and the exports
-//! for other languages: <https://github.com/flux/flux-codes>.
+//! The repository's guide covers the catalog format, the `flux-codes` command and the exports
+//! for other languages, one page per reader: <https://github.com/flux/flux-codes/tree/main/docs>.
 //!
 #![cfg_attr(docsrs, feature(doc_cfg))]
 // The front page names items of every feature. A build without a feature (`cargo doc` with the
@@ -242,8 +242,23 @@ pub mod __private {
     pub use strum;
 }
 
-/// The README's examples, run as doctests (the README is the repository's page, not the crate's
-/// documentation).
+/// The README's and the guide's examples, run as doctests (they are the repository's pages,
+/// not the crate's documentation). Every page is included, so an example added to any of them
+/// is compiled and run.
 #[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-pub struct ReadmeDoctests;
+mod guide_doctests {
+    #[doc = include_str!("../README.md")]
+    pub struct Readme;
+    #[doc = include_str!("../docs/rust-services.md")]
+    pub struct RustServices;
+    #[doc = include_str!("../docs/frontend-and-mobile.md")]
+    pub struct FrontendAndMobile;
+    #[doc = include_str!("../docs/translators.md")]
+    pub struct Translators;
+    #[doc = include_str!("../docs/catalog-authors.md")]
+    pub struct CatalogAuthors;
+    #[doc = include_str!("../docs/operators.md")]
+    pub struct Operators;
+    #[doc = include_str!("../docs/contributors.md")]
+    pub struct Contributors;
+}

@@ -160,14 +160,13 @@ fn parse_code(meta: &ParseNestedMeta, key: &Ident) -> Result<Ident> {
     match path.get_ident() {
         Some(ident) => Ok(ident.clone()),
         None => {
-            let last = &path
+            let example = path
                 .segments
                 .last()
-                .expect("a parsed path has a segment")
-                .ident;
+                .map_or_else(|| "QrExpired".to_owned(), |s| s.ident.to_string());
             Err(Error::new_spanned(
                 &path,
-                format!("write the `ErrorCode` variant alone: `code = {last}`"),
+                format!("write the `ErrorCode` variant alone: `code = {example}`"),
             ))
         }
     }

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use flux_codes_gen::{Diagnostics, Severity};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
@@ -46,12 +47,26 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let path = PathBuf::from(manifest_dir).join(&relative);
     let shown = shown_path(&path);
     let track = track(&path);
-    match flux_codes_gen::load_catalog(&path) {
-        Ok(catalog) => {
+    match flux_codes_gen::load_catalog_checked(&path) {
+        Ok((catalog, mut diagnostics)) => {
             let code =
                 flux_codes_gen::render::rust::render_rust(&catalog, "::flux_codes::__private");
-            let items: TokenStream = code.parse().expect("the generated Rust lexes");
-            quote!(#track #items)
+            let items: TokenStream = match code.parse() {
+                Ok(items) => items,
+                Err(e) => {
+                    return error(
+                        &args.path,
+                        &format!(
+                            "flux-codes-gen generated Rust for `{}` that does not lex ({e}); this \
+                             is a bug in flux-codes: please report it with the catalog",
+                            shown.display()
+                        ),
+                    );
+                }
+            };
+            diagnostics.path = shown;
+            let warnings = warnings(&args.path, &diagnostics);
+            quote!(#track #warnings #items)
         }
         Err(flux_codes_gen::Error::Invalid(mut diagnostics)) => {
             diagnostics.path = shown.clone();
@@ -102,6 +117,37 @@ fn track(path: &Path) -> TokenStream {
         ),
         None => TokenStream::new(),
     }
+}
+
+/// Each warning of a valid catalog (a stale translation, a missing plural category) as a
+/// compiler warning at the macro call. A proc macro cannot emit a warning on stable Rust; the
+/// use of a `#[deprecated]` item can, so each warning is a deprecated constant, used once, whose
+/// note is the warning's report (the one `flux-codes check` and the build script show). The
+/// lint is `deprecated`: `#[allow(deprecated)]` on the module holding the call silences it.
+fn warnings(at: &LitStr, diagnostics: &Diagnostics) -> TokenStream {
+    let path = diagnostics.path.display().to_string();
+    diagnostics
+        .items
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| {
+            let note = format!(
+                "the catalog `{path}` has a warning:\n\n{}",
+                d.render(&path, &diagnostics.source, 1, false)
+            );
+            quote_spanned!(at.span()=>
+                const _: () = {
+                    #[allow(dead_code)]
+                    fn catalog() {
+                        #[deprecated(note = #note)]
+                        #[allow(non_upper_case_globals)]
+                        const warning: () = ();
+                        warning
+                    }
+                };
+            )
+        })
+        .collect()
 }
 
 fn error(at: &LitStr, message: &str) -> TokenStream {

@@ -71,14 +71,13 @@ fn impl_flux_error(input: &Input) -> TokenStream {
         })
         .collect();
     let consts = input.cases.iter().zip(&codes).filter_map(|(case, name)| {
-        let name = name.as_ref()?;
-        Some(code_const(case, name, &catalog))
+        let variant = &case.attrs.code.as_ref()?.value;
+        Some(code_const(variant, name.as_ref()?, &catalog))
     });
-    let checks = input
-        .cases
-        .iter()
-        .zip(&codes)
-        .filter_map(|(case, name)| Some(checks(case, name.as_ref()?, &catalog)));
+    let checks = input.cases.iter().zip(&codes).filter_map(|(case, name)| {
+        let variant = &case.attrs.code.as_ref()?.value;
+        Some(checks(case, variant, name.as_ref()?, &catalog))
+    });
     let methods = if input.cases.is_empty() {
         quote! {
             fn error_code(&self) -> #catalog::ErrorCode {
@@ -102,8 +101,7 @@ fn impl_flux_error(input: &Input) -> TokenStream {
 }
 
 /// `const __FLUX_CODE_i: ErrorCode = ErrorCode::X;`, the only place the variant is named.
-fn code_const(case: &Case, name: &Ident, catalog: &TokenStream) -> TokenStream {
-    let code = &case.attrs.code.as_ref().expect("a case with a code").value;
+fn code_const(code: &Ident, name: &Ident, catalog: &TokenStream) -> TokenStream {
     // A deprecated code gets rustc's deprecation warning, at `X`.
     let item = quote!(const #name: #catalog::ErrorCode = #catalog::ErrorCode::#code;);
     respan(item, code.span())
@@ -111,15 +109,10 @@ fn code_const(case: &Case, name: &Ident, catalog: &TokenStream) -> TokenStream {
 
 /// The `const` assertions of one case: every placeholder filled, every param a placeholder,
 /// and a `detail` only for a code without a detail template.
-fn checks(case: &Case, code: &Ident, catalog: &TokenStream) -> TokenStream {
+fn checks(case: &Case, variant: &Ident, code: &Ident, catalog: &TokenStream) -> TokenStream {
     let rt = runtime();
     let attrs = &case.attrs;
-    let code_span = attrs
-        .code
-        .as_ref()
-        .expect("a case with a code")
-        .value
-        .span();
+    let code_span = variant.span();
     let fields: Vec<String> = case
         .fields
         .iter()

@@ -54,6 +54,15 @@
 //! it as an input and cargo rebuilds the crate when the TOML changes. A catalog that does not
 //! validate is a compile error at the macro call carrying the same rendered
 //! `file:line:column` diagnostics the build script prints.
+//!
+//! A valid catalog's warnings (a stale translation, a plural category a locale needs and a
+//! text lacks) are compiler warnings at the macro call, each carrying the report `flux-codes
+//! check` prints. A proc macro cannot emit a warning on stable Rust, so each is the use of a
+//! `#[deprecated]` constant whose note is the report: it reads `use of deprecated constant
+//! `...::catalog::warning`: the catalog `codes.toml` has a warning: ...`, and follows the
+//! `deprecated` lint's level (`#[allow(deprecated)]` on the module holding the call silences
+//! it; `#![deny(warnings)]` makes it an error). `flux-codes check --catalog codes.toml` lists
+//! the same warnings.
 
 #![forbid(unsafe_code)]
 

@@ -299,6 +299,31 @@ pub fn toml_string_chars(raw: &str, at: usize) -> Option<Vec<(usize, char)>> {
     Some(out)
 }
 
+/// Where a byte range `at` of a decoded string `text` is written, given the file offset each of
+/// its characters is written at (`located`, as [`toml_string_chars`] gives) and the offset just
+/// after the last one (`end`): from the first character's offset to the next character's (an
+/// escape spans its whole spelling). `None` when `located` does not list `text`'s characters or
+/// `at` is not on their boundaries.
+pub(crate) fn written_range(
+    text: &str,
+    located: &[(usize, char)],
+    end: usize,
+    at: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    if at.start > at.end || !text.chars().eq(located.iter().map(|(_, c)| *c)) {
+        return None;
+    }
+    let index = |byte: usize| {
+        if byte == text.len() {
+            return Some(located.len());
+        }
+        text.char_indices().position(|(i, _)| i == byte)
+    };
+    let written_at = |k: usize| located.get(k).map_or(end, |(offset, _)| *offset);
+    let (first, last) = (index(at.start)?, index(at.end)?);
+    Some(written_at(first)..written_at(last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,6 +391,18 @@ mod tests {
         assert_eq!(chars, [(4, 'a'), (5, ' '), (11, 'b')]);
         assert_eq!(parse_code_point("U+200C"), Some('\u{200C}'));
         assert_eq!(parse_code_point("U+D800"), None);
+        // `{n}` of `a\"{n}` is written after a two-byte escape.
+        let raw = r#""a\"{n}""#;
+        let chars = toml_string_chars(raw, 0).unwrap();
+        assert_eq!(
+            written_range("a\"{n}", &chars, raw.len() - 1, 2..5),
+            Some(4..7)
+        );
+        assert_eq!(
+            written_range("a\"{n}", &chars, raw.len() - 1, 1..2),
+            Some(2..4)
+        );
+        assert_eq!(written_range("other", &chars, raw.len() - 1, 0..1), None);
         assert_eq!(parse_code_point("200C"), None);
     }
 }

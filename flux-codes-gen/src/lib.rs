@@ -156,6 +156,16 @@ fn parse_requiring(
     source: &str,
     roles: &[Role],
 ) -> Result<CheckedCatalog, Box<Diagnostics>> {
+    parse_file(path, source, roles).map(|(_file, catalog, warnings)| (catalog, warnings))
+}
+
+/// Loads and validates catalog text, keeping the file as loaded (what `l10n import` edits)
+/// along with the model and the warnings.
+pub(crate) fn parse_file(
+    path: &Path,
+    source: &str,
+    roles: &[Role],
+) -> Result<(ast::CatalogFile, Catalog, Box<Diagnostics>), Box<Diagnostics>> {
     let mut diags = Diagnostics::new(path, "");
     if let Some(too_big) = too_big(source.len()) {
         diags.push(too_big);
@@ -169,7 +179,7 @@ fn parse_requiring(
     }
     diags.sort();
     match catalog {
-        Some(catalog) if !diags.has_errors() => Ok((catalog, Box::new(diags))),
+        Some(catalog) if !diags.has_errors() => Ok((file, catalog, Box::new(diags))),
         _ => Err(Box::new(diags)),
     }
 }

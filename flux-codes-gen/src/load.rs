@@ -50,7 +50,7 @@ fn toml_error(error: &toml::de::Error) -> Diagnostic {
         "the file nests arrays, tables or dotted keys deeper than TOML parsers allow; a catalog \
          nests four levels at most (`[codes.ERR_X]`, `message = { en = \"...\" }`)"
     } else {
-        "see https://toml.io for the syntax; the catalog format is in README.md"
+        "see https://toml.io for the syntax; the catalog format is in docs/catalog-authors.md of flux-codes"
     };
     Diagnostic::error(format!("invalid TOML: {message}"), error.span()).with_help(help)
 }

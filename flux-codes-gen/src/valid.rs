@@ -1189,10 +1189,11 @@ impl<'f> Validator<'_, 'f> {
                 continue;
             }
             for (param, at) in params {
-                let (expected, _) = reference
-                    .iter()
-                    .find(|(p, _)| p.name == param.name)
-                    .expect("same names");
+                // The names are the same (checked above).
+                let Some((expected, _)) = reference.iter().find(|(p, _)| p.name == param.name)
+                else {
+                    continue;
+                };
                 if expected.ty != param.ty {
                     same = false;
                     let span = self.inner_span(text, at.clone());
@@ -1369,8 +1370,9 @@ impl<'f> Validator<'_, 'f> {
         false
     }
 
-    /// The source span of `at` (a range in a string's text), when the literal has no escapes
-    /// so text and source line up; otherwise the whole literal.
+    /// The source span of `at` (a range in a string's text): where those characters are
+    /// written, escapes included (`\"` is two bytes of source for one of text); the whole
+    /// literal when they cannot be told apart.
     fn inner_span(&self, text: &Spanned<String>, at: Range<usize>) -> Range<usize> {
         let span = text.span();
         let raw = self.diags.source.get(span.clone()).unwrap_or_default();
@@ -1379,11 +1381,11 @@ impl<'f> Validator<'_, 'f> {
         } else {
             1
         };
-        if raw.len() >= 2 * quote && &raw[quote..raw.len() - quote] == text.get_ref().as_str() {
-            span.start + quote + at.start..span.start + quote + at.end
-        } else {
-            span
-        }
+        chars::toml_string_chars(raw, span.start)
+            .and_then(|located| {
+                chars::written_range(text.get_ref(), &located, span.end - quote, at)
+            })
+            .unwrap_or(span)
     }
 }
 

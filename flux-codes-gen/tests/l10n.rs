@@ -203,6 +203,15 @@ fn bad_imports_are_located_in_the_po_file() {
             ),
         ),
         (
+            // The ICU text goes wrong on the msgstr's third line, after escapes on the second:
+            // the error points at the line and column where it does.
+            "an ICU syntax error in a multi-line msgstr",
+            exported.replace(
+                "msgid \"A cart holds at most {max_items} items.\"\nmsgstr \"\"",
+                "msgid \"A cart holds at most {max_items} items.\"\nmsgstr \"\"\n\"Um \\\"carrinho\\\" comporta no m\\303\\241ximo\\n\"\n\"{max_items, numbr} itens.\"",
+            ),
+        ),
+        (
             "the default locale",
             exported.replace("\"Language: pt_BR\\n\"", "\"Language: en\\n\""),
         ),

@@ -213,7 +213,9 @@ function brokenWords() {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (el.closest('code.icu') || !el.checkVisibility()) continue;
-    for (const word of node.textContent.matchAll(/\S+/g)) {
+    // A hyphenated word (Portuguese `aceitá-lo`, `e-mail`) may break after its hyphen, as UAX #14
+    // and every typesetter allow: its parts count as words. A break anywhere else is a broken word.
+    for (const word of node.textContent.matchAll(/[^\s\-\u2010]+[\-\u2010]?|[\-\u2010]/g)) {
       const range = document.createRange();
       range.setStart(node, word.index);
       range.setEnd(node, word.index + word[0].length);

@@ -58,18 +58,22 @@ impl Bump {
             // Any version after a pre-release: the least one is the pre-release with one more
             // identifier (`2.0.0-beta.1.0`), so `2.0.0-beta.2` is allowed.
             let mut next = Version::new(old.major, old.minor, old.patch);
+            // A valid pre-release with one more numeric identifier is valid.
             next.pre = semver::Prerelease::new(&format!("{}.0", old.pre))
-                .expect("a pre-release with one more numeric identifier");
+                .unwrap_or_else(|_| old.pre.clone());
             return next;
         }
         let (major, minor, patch) = (old.major, old.minor, old.patch);
+        // A catalog's version is input: `18446744073709551615.0.0` has no next major, and
+        // stays the highest it can be rather than overflowing.
+        let next = |n: u64| n.saturating_add(1);
         match (self, major, minor) {
-            (_, 0, 0) => Version::new(0, 0, patch + 1),
-            (Bump::Major, 0, _) => Version::new(0, minor + 1, 0),
-            (Bump::Major, _, _) => Version::new(major + 1, 0, 0),
-            (Bump::Minor, 0, _) | (Bump::Patch, _, _) => Version::new(major, minor, patch + 1),
-            (Bump::Minor, _, _) => Version::new(major, minor + 1, 0),
-            (Bump::None, _, _) => unreachable!("returned above"),
+            (Bump::None, _, _) => old.clone(),
+            (_, 0, 0) => Version::new(0, 0, next(patch)),
+            (Bump::Major, 0, _) => Version::new(0, next(minor), 0),
+            (Bump::Major, _, _) => Version::new(next(major), 0, 0),
+            (Bump::Minor, 0, _) | (Bump::Patch, _, _) => Version::new(major, minor, next(patch)),
+            (Bump::Minor, _, _) => Version::new(major, next(minor), 0),
         }
     }
 }
@@ -148,5 +152,28 @@ impl VersionCheck {
             (needed, None) => format!("the changes need a {needed} release"),
         };
         Some(format!("{versions}: {needs}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_version_of_any_version_is_computed_without_overflow() {
+        let max = Version::new(u64::MAX, u64::MAX, u64::MAX);
+        for bump in [Bump::None, Bump::Patch, Bump::Minor, Bump::Major] {
+            let _ = bump.lowest_after(&max);
+        }
+        assert_eq!(Bump::Patch.lowest_after(&max), max);
+        assert_eq!(
+            Bump::Major.lowest_after(&Version::new(1, 4, 2)),
+            Version::new(2, 0, 0)
+        );
+        let beta: Version = "2.0.0-beta.1".parse().unwrap();
+        assert_eq!(
+            Bump::Patch.lowest_after(&beta).to_string(),
+            "2.0.0-beta.1.0"
+        );
     }
 }

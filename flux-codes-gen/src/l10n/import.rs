@@ -1,10 +1,12 @@
 //! `flux-codes l10n import`: translations from PO files written back into `codes.toml`.
 //!
-//! The import is a catalog edit checked like any other before anything is written: the PO files
-//! are read, their entries applied to the catalog's text in memory with `toml_edit` (only the
-//! strings that change are touched; comments, order and spacing stay byte for byte), and the
-//! result goes through the normal load and validation. Any problem, in a PO file or in the
-//! edited catalog, is reported at the PO file's line that caused it, and nothing is written.
+//! The import is a catalog edit checked like any other before anything is written. The catalog
+//! is loaded and validated once; the PO files are read and their entries put into the loaded
+//! file in memory, which goes through the validator again (the catalog is not parsed again);
+//! only then is the text edited, with `toml_edit` (only the strings that change are touched;
+//! comments, order and spacing stay byte for byte). Any problem, in a PO file or in the edited
+//! catalog, is reported in the PO file, at the line and column of the characters that caused
+//! it, and nothing is written.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -12,10 +14,10 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
-use crate::ast::{CatalogFile, Localized};
+use crate::ast::{CatalogFile, Localized, Spanned, TranslatedFrom};
 use crate::chars::{self, CodePoint};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, did_you_mean, render_summary};
-use crate::l10n::po::{self, PoEntry, PoFile};
+use crate::l10n::po::{self, PoEntry, PoFile, PoString};
 use crate::model::{Catalog, SourceHash, TextId, TextState};
 use crate::render::po::EXPORTED_TRANSLATION;
 
@@ -69,8 +71,7 @@ pub struct ImportedText {
 /// the line it concerns.
 #[derive(Clone, Debug)]
 pub struct ImportError {
-    /// The PO files, then the catalog (then, for a problem no entry explains, the catalog as
-    /// the import would have written it).
+    /// The PO files, then the catalog.
     files: Vec<(PathBuf, String)>,
     /// Index in `files` of the catalog.
     catalog: usize,
@@ -143,8 +144,8 @@ impl std::error::Error for ImportError {}
 /// One change to make: a translation and/or its record, from an entry of a PO file.
 struct Edit {
     file: usize,
-    /// Where the entry's `msgstr` is in its PO file.
-    at: Range<usize>,
+    /// The entry's `msgstr` (where it is in its PO file, and its text).
+    msgstr: PoString,
     locale: usize,
     id: TextId,
     key: String,
@@ -176,8 +177,8 @@ pub fn import(
     error
         .files
         .push((catalog_path.to_path_buf(), catalog_source.to_owned()));
-    let catalog = match crate::parse_catalog(catalog_path, catalog_source) {
-        Ok(catalog) => catalog,
+    let (mut file, catalog) = match crate::parse_file(catalog_path, catalog_source, &[]) {
+        Ok((file, catalog, _warnings)) => (file, catalog),
         Err(diags) => {
             error.problems.extend(
                 diags
@@ -189,7 +190,7 @@ pub fn import(
             return Err(error);
         }
     };
-    let records = recorded_sources(&catalog, catalog_source);
+    let records = recorded_sources(&catalog, &file);
     let mut edits = Vec::new();
     let mut skipped_fuzzy = 0;
     let mut untranslated = 0;
@@ -352,7 +353,7 @@ pub fn import(
             if text.is_some() || record.is_some() {
                 edits.push(Edit {
                     file: index,
-                    at: entry.msgstr.span.clone(),
+                    msgstr: entry.msgstr.clone(),
                     locale,
                     id,
                     key: id.key(&catalog),
@@ -365,45 +366,24 @@ pub fn import(
     if !error.problems.is_empty() {
         return Err(error);
     }
-    let source = apply(&catalog, catalog_source, &edits);
-    if let Err(diags) = crate::parse_catalog(catalog_path, &source) {
-        let spans = edit_spans(&catalog, &source, &edits);
-        for d in diags
-            .items
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-        {
-            let edit = d.span.as_ref().and_then(|s| {
-                spans
-                    .iter()
-                    .find(|(span, _)| span.start <= s.start && s.start <= span.end)
-                    .map(|(_, i)| &edits[*i])
-            });
-            match edit {
-                Some(edit) => {
-                    let mut mapped = d.clone();
-                    mapped.span = Some(edit.at.clone());
-                    mapped.message = format!(
-                        "{} (importing `{}` into {})",
-                        d.message,
-                        edit.key,
-                        catalog_path.display()
-                    );
-                    error.problems.push((edit.file, mapped));
-                }
-                None => {
-                    if error.files.len() == catalog_file + 1 {
-                        error.files.push((
-                            PathBuf::from(format!("{} (as imported)", catalog_path.display())),
-                            source.clone(),
-                        ));
-                    }
-                    error.problems.push((catalog_file + 1, d));
-                }
-            }
-        }
+    check_edits(
+        &catalog,
+        &mut file,
+        catalog_path,
+        catalog_source,
+        &edits,
+        &mut error,
+    );
+    if !error.problems.is_empty() {
         return Err(error);
     }
+    let source = match apply(&catalog, catalog_source, &edits) {
+        Ok(source) => source,
+        Err(problem) => {
+            error.problems.push((catalog_file, *problem));
+            return Err(error);
+        }
+    };
     let changes = edits
         .iter()
         .map(|e| ImportedText {
@@ -508,14 +488,25 @@ fn entry_text(
     found
 }
 
-/// Applies `edits` to the catalog text, touching only the strings they change.
-fn apply(catalog: &Catalog, source: &str, edits: &[Edit]) -> String {
+/// Applies `edits` to the catalog text, touching only the strings they change. The catalog
+/// loaded and validated, so `toml_edit` reads it and finds each text; if it did not (the two
+/// parsers disagreeing), that is reported, not a panic.
+fn apply(catalog: &Catalog, source: &str, edits: &[Edit]) -> Result<String, Box<Diagnostic>> {
     if edits.is_empty() {
-        return source.to_owned();
+        return Ok(source.to_owned());
     }
-    let mut doc: DocumentMut = source
-        .parse()
-        .expect("a catalog that loads is valid TOML for toml_edit too");
+    let mut doc: DocumentMut = source.parse().map_err(|e: toml_edit::TomlError| {
+        Box::new(
+            Diagnostic::error(
+                format!(
+                    "`toml_edit` cannot edit this catalog: {}",
+                    e.message().trim_end()
+                ),
+                e.span(),
+            )
+            .with_help(EDITOR_DISAGREES),
+        )
+    })?;
     for edit in edits {
         let tag = &catalog.locales[edit.locale];
         if let Some(text) = &edit.text {
@@ -525,13 +516,31 @@ fn apply(catalog: &Catalog, source: &str, edits: &[Edit]) -> String {
                     ("codes", &catalog.codes[i].code, edit.id.kind().field())
                 }
             };
-            let texts = doc[table][name.as_str()]
-                .get_mut(field)
-                .expect("a text of the catalog is in its file");
-            set_text(texts, tag, text);
+            let texts = doc
+                .get_mut(table)
+                .and_then(|t| t.get_mut(name.as_str()))
+                .and_then(|t| t.get_mut(field));
+            let set = texts.is_some_and(|texts| set_text(texts, tag, text));
+            if !set {
+                return Err(Box::new(
+                    Diagnostic::error(
+                        format!("`toml_edit` does not find `{}` in this catalog", edit.key),
+                        None,
+                    )
+                    .with_help(EDITOR_DISAGREES),
+                ));
+            }
         }
         if let Some(hash) = edit.record {
-            let records = record_table(&mut doc, tag);
+            let Some(records) = record_table(&mut doc, tag) else {
+                return Err(Box::new(
+                    Diagnostic::error(
+                        "`toml_edit` does not read `[translated_from]` as a table",
+                        None,
+                    )
+                    .with_help(EDITOR_DISAGREES),
+                ));
+            };
             match records.get_mut(&edit.key) {
                 Some(Item::Value(value)) => replace(value, &hash.to_string()),
                 _ => {
@@ -540,20 +549,27 @@ fn apply(catalog: &Catalog, source: &str, edits: &[Edit]) -> String {
             }
         }
     }
-    doc.to_string()
+    Ok(doc.to_string())
 }
 
-/// Sets `locale`'s text in a `{ en = "...", ... }` value (or a `[...]` table of texts).
-fn set_text(texts: &mut Item, locale: &str, text: &str) {
+/// The help of a problem only a bug can cause: the catalog loaded, but `toml_edit` reads it
+/// otherwise.
+const EDITOR_DISAGREES: &str = "nothing was written; the catalog is valid, but the TOML editor \
+     reads it differently from the loader: please report this with the catalog, and edit the \
+     translations by hand meanwhile";
+
+/// Sets `locale`'s text in a `{ en = "...", ... }` value (or a `[...]` table of texts); `false`
+/// when `texts` is neither.
+fn set_text(texts: &mut Item, locale: &str, text: &str) -> bool {
     match texts {
         Item::Value(Value::InlineTable(table)) => match table.get_mut(locale) {
             Some(value) => replace(value, text),
             None => insert_inline(table, locale, text),
         },
         other => {
-            let table = other
-                .as_table_like_mut()
-                .expect("a text of a valid catalog is a table of locales");
+            let Some(table) = other.as_table_like_mut() else {
+                return false;
+            };
             match table.get_mut(locale) {
                 Some(Item::Value(value)) => replace(value, text),
                 _ => {
@@ -562,6 +578,7 @@ fn set_text(texts: &mut Item, locale: &str, text: &str) {
             }
         }
     }
+    true
 }
 
 /// A new last entry of an inline table, spaced like the others: `{ en = "a", es = "b" }`.
@@ -587,16 +604,15 @@ fn replace(value: &mut Value, text: &str) {
 }
 
 /// `[translated_from.<locale>]`, created (at the end of the file, with a comment saying what it
-/// is) when the catalog has none.
-fn record_table<'d>(doc: &'d mut DocumentMut, locale: &str) -> &'d mut Table {
+/// is) when the catalog has none; `None` when the file has a `translated_from` that is not a
+/// table.
+fn record_table<'d>(doc: &'d mut DocumentMut, locale: &str) -> Option<&'d mut Table> {
     if !doc.contains_key("translated_from") {
         let mut top = Table::new();
         top.set_implicit(true);
         doc.insert("translated_from", Item::Table(top));
     }
-    let top = doc["translated_from"]
-        .as_table_mut()
-        .expect("`translated_from` of a valid catalog is a table");
+    let top = doc.get_mut("translated_from")?.as_table_mut()?;
     if !top.contains_key(locale) {
         let mut table = Table::new();
         table.decor_mut().set_prefix(format!(
@@ -605,18 +621,14 @@ fn record_table<'d>(doc: &'d mut DocumentMut, locale: &str) -> &'d mut Table {
         ));
         top.insert(locale, Item::Table(table));
     }
-    top[locale]
-        .as_table_mut()
-        .expect("`translated_from.<locale>` of a valid catalog is a table")
+    top.get_mut(locale)?.as_table_mut()
 }
 
 /// The catalog's `[translated_from]` records, by locale and text (`None`: not a hash).
 fn recorded_sources(
     catalog: &Catalog,
-    source: &str,
+    file: &CatalogFile,
 ) -> HashMap<(usize, TextId), Option<SourceHash>> {
-    let mut diags = Diagnostics::new(Path::new(""), source);
-    let file = crate::load::load(source, &mut diags);
     let mut out = HashMap::new();
     for table in &file.translated_from {
         let Some(locale) = catalog
@@ -635,42 +647,178 @@ fn recorded_sources(
     out
 }
 
-/// Where each edit's values are in the edited catalog text, for mapping its diagnostics back.
-fn edit_spans(catalog: &Catalog, source: &str, edits: &[Edit]) -> Vec<(Range<usize>, usize)> {
-    let mut diags = Diagnostics::new(Path::new(""), source);
-    let file: CatalogFile = crate::load::load(source, &mut diags);
-    let text_span = |texts: &Localized, tag: &str| texts.get(tag).map(|t| t.span());
-    let mut spans = Vec::new();
+/// Checks the catalog as `edits` would leave it, with the validator, before anything is
+/// written and without parsing the catalog again: `file` (the catalog as loaded) gets each
+/// edit's text and record, their values written after the catalog's text in the validator's
+/// source, so that a diagnostic about one points into its own string, whose characters map
+/// back to the PO file's. Each error is pushed into `error`, located in the PO file when it is
+/// about an edit.
+fn check_edits(
+    catalog: &Catalog,
+    file: &mut CatalogFile,
+    catalog_path: &Path,
+    catalog_source: &str,
+    edits: &[Edit],
+    error: &mut ImportError,
+) {
+    if edits.is_empty() {
+        return;
+    }
+    let catalog_file = error.catalog;
+    let mut source = catalog_source.to_owned();
+    // Each value written for an edit: its span in `source`, and the edit's index.
+    let mut written: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut write = |value: &str, edit: usize| {
+        source.push('\n');
+        let start = source.len();
+        source.push_str(&Value::from(value).to_string());
+        written.push((start..source.len(), edit));
+        start..source.len()
+    };
+    let code_tables: HashMap<String, usize> = file
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.code.get_ref().clone(), i))
+        .collect();
     for (i, edit) in edits.iter().enumerate() {
-        let tag = catalog.locales[edit.locale].as_str();
-        let span = match edit.id {
-            TextId::CategoryTitle(c) => file
-                .categories
-                .iter()
-                .find(|t| *t.key.get_ref() == catalog.categories[c].key)
-                .and_then(|t| text_span(&t.title, tag)),
-            TextId::Message(c) | TextId::Detail(c) | TextId::Hint(c) => file
-                .codes
-                .iter()
-                .find(|t| *t.code.get_ref() == catalog.codes[c].code)
-                .and_then(|t| match edit.id {
-                    TextId::Message(_) => text_span(&t.message, tag),
-                    TextId::Detail(_) => t.detail.as_ref().and_then(|d| text_span(d, tag)),
-                    _ => t.hint.as_ref().and_then(|h| text_span(h, tag)),
-                }),
-        };
-        spans.extend(span.map(|s| (s, i)));
-        if edit.record.is_some() {
-            let record = file
+        let tag = &catalog.locales[edit.locale];
+        if let Some(text) = &edit.text {
+            let span = write(text, i);
+            let Some(texts) = localized_mut(file, &code_tables, catalog, edit.id) else {
+                error.problems.push((
+                    catalog_file,
+                    Diagnostic::error(format!("the loaded catalog has no `{}`", edit.key), None)
+                        .with_help(EDITOR_DISAGREES),
+                ));
+                return;
+            };
+            let value = Spanned::new(span.clone(), text.clone());
+            match texts.texts.iter_mut().find(|(t, _)| t.get_ref() == tag) {
+                Some((_, old)) => *old = value,
+                None => texts.texts.push((Spanned::new(span, tag.clone()), value)),
+            }
+        }
+        if let Some(hash) = edit.record {
+            let span = write(&hash.to_string(), i);
+            let table = match file
                 .translated_from
                 .iter()
-                .filter(|t| t.locale.get_ref() == tag)
-                .flat_map(|t| &t.records)
-                .find(|(key, _)| *key.get_ref() == edit.key);
-            if let Some((key, hash)) = record {
-                spans.push((key.span().start..hash.span().end, i));
+                .position(|t| t.locale.get_ref() == tag)
+            {
+                Some(t) => &mut file.translated_from[t],
+                None => {
+                    file.translated_from.push(TranslatedFrom {
+                        locale: Spanned::new(span.clone(), tag.clone()),
+                        records: Vec::new(),
+                    });
+                    let last = file.translated_from.len() - 1;
+                    &mut file.translated_from[last]
+                }
+            };
+            let value = Spanned::new(span.clone(), hash.to_string());
+            match table
+                .records
+                .iter_mut()
+                .find(|(key, _)| *key.get_ref() == edit.key)
+            {
+                Some((_, old)) => *old = value,
+                None => table
+                    .records
+                    .push((Spanned::new(span, edit.key.clone()), value)),
             }
         }
     }
-    spans
+    let mut diags = Diagnostics::new(catalog_path, &source);
+    crate::valid::validate(file, &mut diags);
+    diags.sort();
+    for mut d in diags
+        .items
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        let edit = d.span.as_ref().and_then(|at| {
+            written
+                .iter()
+                .find(|(value, _)| value.start <= at.start && at.start < value.end)
+        });
+        match edit {
+            Some((value, i)) => {
+                let edit = &edits[*i];
+                let po_source = &error.files[edit.file].1;
+                let at = d.span.clone().unwrap_or_default();
+                d.span = Some(po_span(&source, value.clone(), at, &edit.msgstr, po_source));
+                d.message = format!(
+                    "{} (importing `{}` into {})",
+                    d.message,
+                    edit.key,
+                    catalog_path.display()
+                );
+                // The places a diagnostic also names are in the catalog, not the PO file.
+                d.related.clear();
+                error.problems.push((edit.file, d));
+            }
+            None => {
+                d.related.retain(|(at, _)| at.end <= catalog_source.len());
+                error.problems.push((catalog_file, d));
+            }
+        }
+    }
+}
+
+/// The text `id` in the loaded file; `code_tables` indexes its code tables by code.
+fn localized_mut<'f>(
+    file: &'f mut CatalogFile,
+    code_tables: &HashMap<String, usize>,
+    catalog: &Catalog,
+    id: TextId,
+) -> Option<&'f mut Localized> {
+    match id {
+        TextId::CategoryTitle(i) => file
+            .categories
+            .iter_mut()
+            .find(|t| *t.key.get_ref() == catalog.categories[i].key)
+            .map(|t| &mut t.title),
+        TextId::Message(c) | TextId::Detail(c) | TextId::Hint(c) => {
+            let table = &mut file.codes[*code_tables.get(&catalog.codes[c].code)?];
+            match id {
+                TextId::Message(_) => Some(&mut table.message),
+                TextId::Detail(_) => table.detail.as_mut(),
+                _ => table.hint.as_mut(),
+            }
+        }
+    }
+}
+
+/// Where in the PO file a problem at `at` is, `at` being in `value` (the string an edit wrote
+/// into the validator's `source`): the characters of the entry's `msgstr` it covers, however
+/// they are escaped or split across lines there; the whole `msgstr` when the problem is the
+/// whole text (or a record, which the PO file does not spell).
+fn po_span(
+    source: &str,
+    value: Range<usize>,
+    at: Range<usize>,
+    msgstr: &PoString,
+    po_source: &str,
+) -> Range<usize> {
+    if at == value {
+        return msgstr.span.clone();
+    }
+    let located = source
+        .get(value.clone())
+        .and_then(|raw| chars::toml_string_chars(raw, value.start));
+    let Some(located) = located else {
+        return msgstr.span.clone();
+    };
+    let index = |offset: usize| {
+        located
+            .iter()
+            .position(|(written, _)| *written >= offset)
+            .unwrap_or(located.len())
+    };
+    let first = index(at.start);
+    let last = index(at.end).max(first);
+    msgstr
+        .written_span(po_source, first..last)
+        .unwrap_or_else(|| msgstr.span.clone())
 }

@@ -307,12 +307,12 @@ fn string(quoted: &str, at: usize) -> Result<String, Box<Diagnostic>> {
     Ok(out)
 }
 
-/// Decodes one quoted PO string, giving each character with the offset it is written at (an
-/// escape's is its backslash's).
+/// Decodes one quoted PO string, giving each character with the bytes it is written as (an
+/// escape's from its backslash to its last digit).
 fn decode(
     quoted: &str,
     at: usize,
-    out: &mut dyn FnMut(usize, char),
+    out: &mut dyn FnMut(Range<usize>, char),
 ) -> Result<(), Box<Diagnostic>> {
     let quoted = quoted.trim_end();
     let bad = |range: Range<usize>, message: &str, help: &str| {
@@ -375,9 +375,10 @@ fn decode(
                         ));
                     }
                 };
-                out(at + i, decoded);
+                let end = chars.peek().map_or(quoted.len(), |&(next, _)| next);
+                out(at + i..at + end, decoded);
             }
-            c => out(at + i, c),
+            c => out(at + i..at + i + c.len_utf8(), c),
         }
     }
     Err(bad(
@@ -391,6 +392,15 @@ impl PoString {
     /// Where each character of the string is written in `source` (the file it was read from):
     /// for locating a problem with one character at its line and column.
     pub fn located_chars(&self, source: &str) -> Vec<(usize, char)> {
+        self.written_chars(source)
+            .into_iter()
+            .map(|(at, c)| (at.start, c))
+            .collect()
+    }
+
+    /// The bytes of `source` each character of the string is written as, across continuation
+    /// lines: a plain character's own bytes, an escape's whole spelling (`\"`, `\n`, `\303`).
+    pub fn written_chars(&self, source: &str) -> Vec<(Range<usize>, char)> {
         let mut out = Vec::new();
         let Some(written) = source.get(self.span.clone()) else {
             return out;
@@ -406,6 +416,25 @@ impl PoString {
             offset += line.len();
         }
         out
+    }
+
+    /// Where the characters `chars` (indices into the text's characters) are written in
+    /// `source`: from the first one's first byte to the last one's last, on whichever lines they
+    /// are; an empty range where the character at `chars.start` is (or after the last one).
+    /// `None` when the text is not the one read from `source`.
+    pub fn written_span(&self, source: &str, chars: Range<usize>) -> Option<Range<usize>> {
+        let written = self.written_chars(source);
+        if !self.text.chars().eq(written.iter().map(|(_, c)| *c)) || chars.end > written.len() {
+            return None;
+        }
+        let after_last = written.last().map_or(self.span.end, |(at, _)| at.end);
+        let start = written
+            .get(chars.start)
+            .map_or(after_last, |(at, _)| at.start);
+        if chars.is_empty() {
+            return Some(start..start);
+        }
+        Some(start..written[chars.end - 1].0.end)
     }
 }
 
@@ -450,6 +479,12 @@ msgstr "Dica"
             "msgstr \"\"\n\"Linha \\\"um\\\"\\n\"\n\"dois\""
         );
         assert_eq!(file.entries[1].msgstr.text, "Dica");
+        // `"um"` (characters 6..10 of the text) as written: from its escaped opening quote to
+        // its escaped closing one; `dois` on the next line.
+        let at = first.msgstr.written_span(FILE, 6..10).unwrap();
+        assert_eq!(&FILE[at], "\\\"um\\\"");
+        let at = first.msgstr.written_span(FILE, 10..13).unwrap();
+        assert_eq!(&FILE[at], "\\n\"\n\"do");
         assert!(!file.entries[1].is_fuzzy());
     }
 

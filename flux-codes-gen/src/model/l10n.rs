@@ -99,8 +99,8 @@ impl TextId {
     }
 
     /// The text in every locale (fallbacks filled in); a detail as written (its ICU source).
+    /// Empty for an id that names no text of `catalog` (a detail of a code without one).
     pub fn texts(self, catalog: &Catalog) -> Vec<&str> {
-        let missing = "a TextId names a text of its catalog";
         fn strs(texts: &[String]) -> Vec<&str> {
             texts.iter().map(String::as_str).collect()
         }
@@ -110,23 +110,22 @@ impl TextId {
             TextId::Detail(i) => catalog.codes[i]
                 .detail
                 .as_deref()
-                .expect(missing)
+                .unwrap_or_default()
                 .iter()
                 .map(|m| m.source.as_str())
                 .collect(),
-            TextId::Hint(i) => strs(catalog.codes[i].hint.as_deref().expect(missing)),
+            TextId::Hint(i) => strs(catalog.codes[i].hint.as_deref().unwrap_or_default()),
         }
     }
 
-    /// The text's state in every locale.
+    /// The text's state in every locale; empty for an id that names no text of `catalog`.
     pub fn states(self, catalog: &Catalog) -> &[TextState] {
-        let missing = "a TextId names a text of its catalog";
         let t = &catalog.translations;
         match self {
             TextId::CategoryTitle(i) => &t.category_titles[i],
             TextId::Message(i) => &t.codes[i].message,
-            TextId::Detail(i) => t.codes[i].detail.as_deref().expect(missing),
-            TextId::Hint(i) => t.codes[i].hint.as_deref().expect(missing),
+            TextId::Detail(i) => t.codes[i].detail.as_deref().unwrap_or_default(),
+            TextId::Hint(i) => t.codes[i].hint.as_deref().unwrap_or_default(),
         }
     }
 
