@@ -38,6 +38,8 @@ pub struct Options {
     pub catalogs: bool,
     /// What a service pays (`consumers.rs`).
     pub consumers: bool,
+    /// Only the generator alone (no `cargo build` rows, no consumers).
+    pub generator_only: bool,
 }
 
 impl Options {
@@ -48,6 +50,7 @@ impl Options {
             release: true,
             catalogs: true,
             consumers: true,
+            generator_only: false,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -73,6 +76,10 @@ impl Options {
                 "--no-release" => o.release = false,
                 "--no-consumers" => o.consumers = false,
                 "--consumers-only" => o.catalogs = false,
+                "--generator-only" => {
+                    o.generator_only = true;
+                    o.consumers = false;
+                }
                 other => return Err(format!("unknown option {other}")),
             }
         }
@@ -571,6 +578,9 @@ fn catalog_tables(root: &Path, ws: &Path, o: &Options) -> Result<(), String> {
         );
     }
     println!("{md}");
+    if o.generator_only {
+        return Ok(());
+    }
 
     // 2. cargo build of the crates.
     // The smallest pair needs every dependency the others do.

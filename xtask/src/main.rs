@@ -16,7 +16,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   codegen [--check]      write flux-codes' generated sources (src/generated/) from codes.toml
-  bench-build [--runs N] [--sizes 17,100,1000,10000] [--no-release] [--no-consumers | --consumers-only]
+  bench-build [--runs N] [--sizes 17,100,1000,10000] [--no-release]
+              [--no-consumers | --consumers-only | --generator-only]
                          the build-time suite (see xtask/src/bench_build.rs, BENCHMARKS.md);
                          last, what a service pays to depend on flux-codes (xtask/src/consumers.rs)
   pg-catalog [--check]   convert tokio-postgres' SQLSTATE list into benches/catalogs/postgres.toml
