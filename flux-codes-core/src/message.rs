@@ -286,25 +286,32 @@ fn render_into(
                     _ => number.as_ref().and_then(|n| n.plural_category(locale)),
                 }
                 .unwrap_or(PluralCategory::Other);
-                let chosen = options
-                    .iter()
-                    .find(|(key, _)| match key {
-                        PluralKey::Exact(k) => match integer {
-                            Some(i) => i == i128::from(*k),
-                            None => exact.as_ref().is_some_and(|e| e.equals(*k)),
-                        },
-                        _ => false,
-                    })
-                    .or_else(|| {
-                        options
-                            .iter()
-                            .find(|(key, _)| *key == PluralKey::Category(category))
-                    })
-                    .or_else(|| {
-                        options
-                            .iter()
-                            .find(|(key, _)| *key == PluralKey::Category(PluralCategory::Other))
-                    });
+                // One pass: the first matching `=N` wins, else the first option of the
+                // category, else the first `other`.
+                let (mut by_category, mut other, mut by_exact) = (None, None, None);
+                for option in options.iter() {
+                    match option.0 {
+                        PluralKey::Exact(k) => {
+                            let hit = match integer {
+                                Some(i) => i == i128::from(k),
+                                None => exact.as_ref().is_some_and(|e| e.equals(k)),
+                            };
+                            if hit {
+                                by_exact = Some(option);
+                                break;
+                            }
+                        }
+                        PluralKey::Category(c) => {
+                            if c == category && by_category.is_none() {
+                                by_category = Some(option);
+                            }
+                            if c == PluralCategory::Other && other.is_none() {
+                                other = Some(option);
+                            }
+                        }
+                    }
+                }
+                let chosen = by_exact.or(by_category).or(other);
                 if let Some((_, parts)) = chosen {
                     let pound = PluralNumber {
                         name,
