@@ -4,10 +4,11 @@
 //! 1. the generator alone (load, validate, render), in CPU time, built as cargo builds a build
 //!    script by default (unoptimized) and in release (`gen_timer.rs`, as the bench workspace's
 //!    `gen-time` binary);
-//! 2. `cargo build` (debug and release) of a crate holding the generated catalog (a `build.rs`
-//!    with `flux_codes_gen::Builder`, as a service's catalog crate has) against the same catalog
-//!    hand-written as a plain enum with strum derives and a `match` per method; each build starts
-//!    from `cargo clean -p` of that crate alone, its dependencies already built;
+//! 2. `cargo build` (debug and release) of a crate holding the generated catalog, both ways a
+//!    service's catalog crate can (`gen-N`: a `build.rs` with `flux_codes_gen::Builder`;
+//!    `cat-N`: `flux_codes::catalog!`), against the same catalog hand-written as a plain enum
+//!    with strum derives and a `match` per method (`hand-N`); each build starts from
+//!    `cargo clean -p` of that crate alone, its dependencies already built;
 //! 3. the rebuild after editing one message, listing what cargo rebuilt;
 //! 4. what a new service pays to depend on `flux-codes`: cold builds of a fresh crate against
 //!    the two hand-written baselines (`consumers.rs`; `--consumers-only`, `--no-consumers`).

@@ -358,6 +358,15 @@ fn detail_cases() -> Vec<Case> {
         .collect();
     cases.push(case(
         "detail_decimal",
+        "baseline",
+        "flux",
+        decimals.clone(),
+        |d| {
+            black_box(d);
+        },
+    ));
+    cases.push(case(
+        "detail_decimal",
         "flux-codes",
         "flux",
         decimals,
