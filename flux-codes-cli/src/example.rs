@@ -71,6 +71,8 @@ fn parts(nodes: &[Node]) -> &'static [Part] {
                 ),
             },
             Node::Pound { .. } => Part::Pound,
+            // A node of a later generator: left out of the example.
+            _ => Part::Text(""),
         })
         .collect();
     Box::leak(parts.into_boxed_slice())
@@ -88,5 +90,6 @@ fn plural_key(key: &Key) -> PluralKey {
             "many" => PluralKey::Many,
             _ => PluralKey::Other,
         },
+        _ => PluralKey::Other,
     }
 }

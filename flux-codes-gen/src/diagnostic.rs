@@ -16,6 +16,7 @@ use serde::Serialize;
 /// How serious a diagnostic is. Any `Error` fails the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     Error,
     Warning,
@@ -308,7 +309,7 @@ impl Diagnostics {
 
     /// Renders every diagnostic as rustc does, plus a summary line. `color` adds ANSI styles.
     ///
-    /// Each diagnostic shows only the lines its span touches (at most [`EXCERPT_BYTES`] of
+    /// Each diagnostic shows only the lines its span touches (at most `EXCERPT_BYTES` of
     /// them around the span), so rendering costs the same for a 10-line file and a 10 MB one.
     pub fn render(&self, color: bool) -> String {
         let path = self.path.display().to_string();
@@ -349,7 +350,7 @@ const RELATED_NEAR_LINES: usize = 3;
 
 /// How much source one diagnostic shows at most: the lines its span touches, cut to this many
 /// bytes around the span's start when they are longer.
-pub const EXCERPT_BYTES: usize = 1024;
+pub(crate) const EXCERPT_BYTES: usize = 1024;
 
 /// Where each line of a source starts, for line/column lookups in O(log lines).
 struct LineIndex<'s> {
@@ -494,11 +495,11 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// Names longer than this get no suggestion, and are no suggestion: names are short, and the
 /// edit distance costs the product of both lengths.
-pub const SUGGEST_MAX_LEN: usize = 64;
+pub(crate) const SUGGEST_MAX_LEN: usize = 64;
 
 /// How many candidates a suggestion considers (the first ones): a catalog has a few dozen
 /// keys, categories or locales, and a hostile one must not make every typo cost them all.
-pub const SUGGEST_MAX_CANDIDATES: usize = 256;
+pub(crate) const SUGGEST_MAX_CANDIDATES: usize = 256;
 
 /// The closest candidate to `given` by edit distance, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(

@@ -29,6 +29,7 @@ use crate::model::{Catalog, CodeSpec, GrpcCode, ParamType};
 /// How a change affects clients built against the old catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Class {
     Breaking,
     Additive,
@@ -57,6 +58,7 @@ pub struct TextChange {
 /// snake_case id (`status_changed`), for tools.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Change {
     /// Breaking: `catalog.default_locale` changed; clients that omit a locale get other text.
     DefaultLocaleChanged { old: String, new: String },

@@ -15,6 +15,7 @@ use core::fmt;
 /// A canonical gRPC status code: `google.rpc.Code`, the same numbers as `tonic::Code`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum GrpcCode {
     Ok = 0,
     Cancelled = 1,

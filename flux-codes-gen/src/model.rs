@@ -17,7 +17,6 @@ mod locale_match;
 pub(crate) mod proto_enum;
 
 pub use crate::message::{Message, Param, ParamType};
-pub use crate::plural::plural_categories;
 pub use l10n::{
     CodeTranslations, Counts, SourceHash, TextId, TextKind, TextState, Translations, plural_forms,
     text_key_of_category, text_key_of_code,

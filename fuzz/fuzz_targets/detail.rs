@@ -85,6 +85,7 @@ impl Arena {
                                     // The validator refuses other keywords in a plural.
                                     _ => return None,
                                 },
+                                other => panic!("a key this target does not know: {other:?}"),
                             };
                             Some((key, self.parts(&b.nodes)))
                         })
@@ -115,6 +116,7 @@ impl Arena {
                     }
                 }
                 Node::Pound { .. } => Part::Pound,
+                other => panic!("a node this target does not know: {other:?}"),
             })
             .collect();
         let boxed = parts.into_boxed_slice();
@@ -172,6 +174,7 @@ fn arguments(nodes: &[Node], names: &mut Vec<String>, shown: &mut usize) {
                     arguments(&b.nodes, names, shown);
                 }
             }
+            other => panic!("a node this target does not know: {other:?}"),
         }
     }
 }

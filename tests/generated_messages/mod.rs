@@ -201,6 +201,7 @@ fn parts(nodes: &[Node]) -> &'static [Part] {
                                     "many" => PluralKey::Many,
                                     _ => PluralKey::Other,
                                 },
+                                other => panic!("a key this test does not know: {other:?}"),
                             };
                             (key, parts(&b.nodes))
                         })
@@ -217,6 +218,7 @@ fn parts(nodes: &[Node]) -> &'static [Part] {
                 ),
             },
             Node::Pound { .. } => Part::Pound,
+            other => panic!("a node this test does not know: {other:?}"),
         })
         .collect();
     Box::leak(parts.into_boxed_slice())

@@ -127,6 +127,8 @@ fn detail_text(message: &Message) -> String {
                 OutlinePiece::Text(text) => out.push_str(&text.replace('\n', " ")),
                 OutlinePiece::Arg(arg) => out.push_str(arg),
                 OutlinePiece::Pound => out.push('#'),
+                // A piece of a later generator: shown as nothing rather than guessed at.
+                _ => {}
             }
         }
     }

@@ -18,6 +18,7 @@ use crate::model::Catalog;
 /// The release a list of changes needs, from none to major.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Bump {
     /// Nothing changed: the version may stay.
     None,

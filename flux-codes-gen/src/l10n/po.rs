@@ -34,7 +34,7 @@ pub struct PoEntry {
     /// `#| msgid`: the source text a fuzzy translation was made from.
     pub previous_msgid: Option<String>,
     /// `#. exported translation: <hash>`: the translation the file was exported with (see
-    /// [`crate::render::po::EXPORTED_TRANSLATION`]); `None` in a file from elsewhere.
+    /// `EXPORTED_TRANSLATION`); `None` in a file from elsewhere.
     pub exported: Option<SourceHash>,
 }
 

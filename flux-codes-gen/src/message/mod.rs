@@ -27,6 +27,7 @@ pub struct Message {
 
 /// One element of a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Node {
     /// Literal text, quotes resolved.
     Text { text: String, span: Range<usize> },
@@ -64,6 +65,7 @@ pub enum Node {
 
 /// How a `number` argument is formatted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum NumberStyle {
     /// `{n, number}`: at most three fraction digits (exact decimals keep theirs), grouped.
     Decimal,
@@ -99,6 +101,7 @@ impl Branch {
 
 /// The key of an option.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Key {
     /// `=N`: exactly this value (plural only).
     Exact(i64),
@@ -115,6 +118,7 @@ pub struct Param {
 
 /// What a param holds, inferred from how the message uses it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ParamType {
     /// `{name}`: any value, shown as text.
     String,

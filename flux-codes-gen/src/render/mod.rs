@@ -11,7 +11,7 @@ pub mod android;
 pub mod examples;
 #[cfg(feature = "exports")]
 pub mod html;
-pub mod i18next;
+pub(crate) mod i18next;
 #[cfg(feature = "json")]
 pub mod json;
 #[cfg(feature = "exports")]
@@ -23,11 +23,11 @@ pub mod markdown;
 #[cfg(feature = "exports")]
 pub mod mobile;
 #[cfg(feature = "exports")]
-pub mod npm;
+pub(crate) mod npm;
 #[cfg(feature = "exports")]
 pub mod openapi;
 #[cfg(feature = "exports")]
-pub mod page_text;
+pub(crate) mod page_text;
 #[cfg(feature = "exports")]
 pub mod po;
 pub mod proto;
@@ -288,6 +288,7 @@ pub fn reason_phrase(status: u16) -> Option<&'static str> {
 #[cfg(feature = "exports")]
 /// A piece of free text (a deprecation note): plain text, or a code of the catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Mention<'a> {
     Text(&'a str),
     Code(&'a str),
@@ -327,7 +328,7 @@ pub fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
 /// Escapes text for Markdown (rustdoc, docs pages): inline markup, HTML and table pipes become
 /// literal characters, and newlines become spaces so a text stays on its line or table row.
 /// Braces are escaped too, so MDX-based docs sites read them as text, not expressions.
-pub fn escape_markdown(text: &str) -> String {
+pub(crate) fn escape_markdown(text: &str) -> String {
     const SPECIAL: &[u8] = b"\\`*_[]{}#|~!<>&\r\n\0";
     if !text.bytes().any(|b| SPECIAL.contains(&b)) {
         return text.to_owned(); // the common case, without a loop over characters
@@ -364,9 +365,9 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     out
 }
 
-#[cfg(feature = "json")]
+#[cfg(feature = "exports")]
 /// One JSON value on one line, with the escapes of [`to_json`]: a JS literal.
-pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> String {
+pub(crate) fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> String {
     escape_for_script(&serde_json::to_string(value).expect("export data serializes to JSON"))
 }
 
@@ -400,6 +401,7 @@ pub struct OutlineLine<'a> {
 
 /// A piece of an [`OutlineLine`].
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum OutlinePiece<'a> {
     Text(&'a str),
     /// An argument as the reader should see it: `{max_amount}`, `{max_amount, number}`,

@@ -18,7 +18,7 @@ use crate::model::{Catalog, CodeSpec};
 use crate::render::{escape_markdown, reason_phrase};
 
 /// The OpenAPI version written.
-pub const OPENAPI_VERSION: &str = "3.1.0";
+pub(crate) const OPENAPI_VERSION: &str = "3.1.0";
 
 /// Renders the catalog's components as an OpenAPI 3.1 document (pretty JSON, newline-ended).
 pub fn render_openapi(catalog: &Catalog) -> String {
