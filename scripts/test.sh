@@ -236,9 +236,10 @@ await python
 step "cargo test (all features)"
 cargo test --workspace --all-features
 
-step "the published crate carries its catalog and build script"
+step "the published crate carries its catalog and the sources generated from it"
 files=$(cargo package --list -p flux-codes --allow-dirty)
-for f in codes.toml build.rs; do
+for f in codes.toml src/generated/flux_codes.rs src/generated/flux_codes.md \
+  src/generated/catalog.json src/generated/codes_toml.fnv1a; do
   grep -qx "$f" <<<"$files" || { echo "cargo package --list lacks $f"; exit 1; }
 done
 

@@ -49,7 +49,7 @@
 //! | [`ApiError`], [`Problem`] | the error a service answers with, and its problem+json body in one locale; the internal cause is logged, never sent |
 //! | [`client::RemoteError`] | any error response read back: a known code, a code newer than this catalog, or a proxy's HTML page; `Retry-After` |
 //! | [`FluxError`] | `#[derive(FluxError)]`: maps a service's own error enum to codes, checked at compile time |
-//! | [`catalog!`] | the same API generated from another crate's own `codes.toml` |
+//! | [`catalog!`] | the same API generated from another crate's own `codes.toml` (feature `catalog`) |
 //! | [`CATALOG_JSON`] | the whole catalog as JSON, to serve as `/errors.json` |
 //!
 //! # Features
@@ -60,6 +60,7 @@
 //! | `http` | no | [`ErrorCode::status_code`] and `From<ErrorCode> for http::StatusCode`, [`ApiError::to_http_response`], [`client::RemoteError::from_http`], [`Locale::negotiate_headers`] |
 //! | `axum` | no | `IntoResponse for ApiError`, the [`axum::localize`] middleware, the [`axum::AcceptLanguage`] extractor, and [`axum::Json`], [`axum::Path`], [`axum::Query`], [`axum::Form`], whose rejections are the catalog's `bad_request` problem (implies `http`) |
 //! | `tonic` | no | gRPC errors in Google's rich error model (AIP-193): [`ApiError::to_status`] and `From<ApiError> for tonic::Status`, the [`tonic::LocalizeLayer`], [`client::RemoteError::from_status`] (implies `http`; see [`tonic`]) |
+//! | `catalog` | no | [`catalog!`], which runs the generator inside the macro (so the build compiles it, its TOML parser and its ICU4X data for the host; without it a service compiles none of that) |
 //!
 //! Items behind a feature carry its badge ("Available on crate feature `axum` only"): docs.rs
 //! builds these docs with every feature (`[package.metadata.docs.rs]`). A build with fewer
@@ -145,7 +146,7 @@
 //! flux-codes = { version = "0.1", default-features = false, features = ["axum"] }
 //! ```
 //!
-#![doc = include_str!(concat!(env!("OUT_DIR"), "/flux_codes.md"))]
+#![doc = include_str!("generated/flux_codes.md")]
 //!
 //! The repository's guide covers the catalog format, the `flux-codes` command and the exports
 //! for other languages, one page per reader: <https://github.com/flux/flux-codes/tree/main/docs>.
@@ -173,6 +174,11 @@
 [`axum::Form`]: https://docs.rs/flux-codes/latest/flux_codes/axum/struct.Form.html"
 )]
 #![cfg_attr(
+    not(feature = "catalog"),
+    doc = "
+[`catalog!`]: https://docs.rs/flux-codes/latest/flux_codes/macro.catalog.html"
+)]
+#![cfg_attr(
     not(feature = "tonic"),
     doc = "
 [`ApiError::to_status`]: https://docs.rs/flux-codes/latest/flux_codes/struct.ApiError.html#method.to_status
@@ -187,10 +193,10 @@ extern crate self as flux_codes;
 
 mod answered;
 mod api_error;
-/// The shape of a code string, the generator's own definition (copied by `build.rs`).
+/// The shape of a code string, the generator's own definition (copied by `cargo xtask codegen`).
 #[allow(dead_code)] // `CODE_PATTERN` is for the generator's JSON Schemas
 mod code_shape {
-    include!(concat!(env!("OUT_DIR"), "/code_shape.rs"));
+    include!("generated/code_shape.rs");
 }
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
@@ -213,16 +219,28 @@ pub use api_error::{
     RESERVED_MEMBERS,
 };
 pub use derive_support::NumberArg;
-pub use flux_codes_derive::{FluxError, catalog};
+pub use flux_codes_derive::FluxError;
+#[cfg(feature = "catalog")]
+#[cfg_attr(docsrs, doc(cfg(feature = "catalog")))]
+pub use flux_codes_derive::catalog;
 pub use message::{Decimal, DecimalError, DetailArg, DetailError, ParamKind, ParamValue, Value};
 pub use runtime::{ParseError, ParseErrorKind};
 
-include!(concat!(env!("OUT_DIR"), "/flux_codes.rs"));
+include!("generated/flux_codes.rs");
+
+mod catalog_source;
+// `src/generated/` is written from `codes.toml` by `cargo xtask codegen` and committed (see
+// `catalog_source`); `include_bytes!` also makes cargo rebuild this crate when the file changes.
+const _: () = assert!(
+    catalog_source::fnv1a(include_bytes!("../codes.toml"))
+        == include!("generated/codes_toml.fnv1a"),
+    "codes.toml changed since src/generated/ was written: run `cargo xtask codegen`"
+);
 
 /// The whole catalog as JSON, generated at build time: byte for byte what
 /// `flux-codes export --format json` writes as `catalog.json` (its JSON Schema is
 /// `catalog.schema.json`), so a service can serve `/errors.json` without the CLI.
-pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+pub const CATALOG_JSON: &str = include_str!("generated/catalog.json");
 
 /// What generated catalog code and `#[derive(FluxError)]` use; not part of the public API.
 #[doc(hidden)]

@@ -27,14 +27,17 @@ fn copy_example(name: &str) -> PathBuf {
         std::fs::copy(from.join(file), dir.join(file)).unwrap();
     }
     let manifest = std::fs::read_to_string(from.join("Cargo.toml")).unwrap();
-    let dependency = r#"flux-codes = { path = "../.." }"#;
+    let dependency = r#"flux-codes = { path = "../..", features = ["catalog"] }"#;
     assert!(
         manifest.contains(dependency),
         "the example's manifest changed"
     );
     let manifest = manifest.replace(
         dependency,
-        &format!("flux-codes = {{ path = {:?} }}", root()),
+        &format!(
+            "flux-codes = {{ path = {:?}, features = [\"catalog\"] }}",
+            root()
+        ),
     ) + "\n[workspace]\n";
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
     std::fs::copy(root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();

@@ -1,13 +1,21 @@
 //! The runtime names no catalog code: `flux-codes` itself builds from a catalog that shares no
 //! code with Flux's (a few of PostgreSQL's conditions), and the code it answers on its own
-//! comes from that catalog's `internal_error`; without one, the build fails saying what to add.
+//! comes from that catalog's `internal_error`; without one, `cargo xtask codegen` fails saying
+//! what to add.
 //!
-//! Each test copies the crate (manifest, build script, sources) under
-//! `target/generated-crate-tests/` with another `codes.toml`, sharing one target dir there with
-//! `generated_crate.rs`, so dependencies are compiled once.
+//! Each test copies the crate (manifest, sources) under `target/generated-crate-tests/` with
+//! another `codes.toml`, writes its `src/generated/` as `cargo xtask codegen` does, and builds
+//! it, sharing one target dir there with `generated_crate.rs`, so dependencies are compiled
+//! once.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use flux_codes_gen::Role;
+
+#[path = "../xtask/src/codegen.rs"]
+#[allow(dead_code)] // what `cargo xtask codegen` runs
+mod codegen;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -31,16 +39,25 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of this crate named `name`, with `catalog` as its codes.toml and a `probe` example.
+/// A copy of this crate named `name`, with `catalog` as its codes.toml, its `src/generated/`
+/// written from it (the catalog must name an `internal_error` code, not a `bad_request` one:
+/// the copy is built without the axum feature), and a `probe` example.
 fn copy_with_catalog(name: &str, catalog: &str) -> PathBuf {
+    let dir = copy_with_catalog_ungenerated(name, catalog);
+    if let Err(report) = codegen::write_requiring(&dir, &[Role::InternalError]) {
+        panic!("{report}");
+    }
+    dir
+}
+
+/// [`copy_with_catalog`], `src/generated/` left as this crate's.
+fn copy_with_catalog_ungenerated(name: &str, catalog: &str) -> PathBuf {
     let dir = scratch().join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::create_dir_all(dir.join("examples")).unwrap();
     copy_tree(&root().join("src"), &dir.join("src"));
-    for file in ["build.rs", "README.md"] {
-        std::fs::copy(root().join(file), dir.join(file)).unwrap();
-    }
+    std::fs::copy(root().join("README.md"), dir.join("README.md")).unwrap();
     // The package's own sections, with its path dependencies made absolute; not the test,
     // example and workspace sections, which name this repository's files.
     let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
@@ -144,12 +161,11 @@ fn the_crate_builds_with_a_catalog_that_shares_no_code_with_flux() {
 }
 
 #[test]
-fn without_internal_error_the_build_fails_saying_what_to_add() {
+fn without_internal_error_codegen_fails_saying_what_to_add() {
     let catalog = POSTGRES.replace("internal_error = \"INTERNAL_ERROR\"\n", "");
-    let dir = copy_with_catalog("foreign-catalog-no-role", &catalog);
-    let out = cargo(&dir, &["build", "--quiet", "--lib"]);
-    let stderr = text(&out.stderr);
-    assert!(!out.status.success());
+    let dir = copy_with_catalog_ungenerated("foreign-catalog-no-role", &catalog);
+    let stderr = codegen::write_requiring(&dir, &[Role::InternalError])
+        .expect_err("a catalog without internal_error");
     assert!(
         stderr.contains(
             "error: the catalog names no `internal_error` code, which the generated code's \

@@ -1,9 +1,11 @@
 //! `#[flux(...)]`: every key parsed with its span. Where each key may go (type, variant) and
 //! which keys go together is checked in `valid.rs`.
 
+use proc_macro2::{Spacing, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, Error, Expr, Ident, LitStr, Meta, Path, Result, Token};
+use syn::parse::ParseStream;
+use syn::{Attribute, Error, Ident, LitStr, Meta, Path, Result, Token};
 
 /// Every key `#[flux(...)]` knows.
 pub const KEYS: &[&str] = &["code", "detail", "param", "transparent", "catalog"];
@@ -38,7 +40,10 @@ pub struct Keyed<T> {
 /// `name = value` inside `param(...)`.
 pub struct Param {
     pub name: Ident,
-    pub value: Expr,
+    /// The expression's tokens: the compiler checks it where the expansion places it (in
+    /// parentheses), so the derive need not parse Rust expressions (syn's `full` feature, which
+    /// every service's build would compile).
+    pub value: TokenStream,
 }
 
 impl Param {
@@ -194,7 +199,7 @@ fn parse_params(meta: &ParseNestedMeta, key: &Ident, params: &mut Vec<Param>) ->
             return Err(inner.error("expected a placeholder name: `param(name = value)`"));
         };
         let usage = format!("param({name} = value)");
-        let value: Expr = value_of(&inner, &name, &usage)?.parse()?;
+        let value = expression(value_of(&inner, &name, &usage)?, &usage)?;
         let param = Param { name, value };
         if params
             .iter()
@@ -206,6 +211,34 @@ fn parse_params(meta: &ParseNestedMeta, key: &Ident, params: &mut Vec<Param>) ->
         params.push(param);
         Ok(())
     })
+}
+
+/// The tokens of an expression, up to the `,` that ends it: a comma inside brackets is part of
+/// it, and so is one inside a turbofish's `::<...>`.
+fn expression(input: ParseStream, usage: &str) -> Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    let mut turbofish_depth = 0usize;
+    // The last tokens were `::` (a `:` joined to the next, then a `:`).
+    let (mut joint_colon, mut path_sep) = (false, false);
+    while !input.is_empty() && (turbofish_depth > 0 || !input.peek(Token![,])) {
+        let token: TokenTree = input.parse()?;
+        let punct = match &token {
+            TokenTree::Punct(p) => Some((p.as_char(), p.spacing())),
+            _ => None,
+        };
+        match punct {
+            Some(('<', _)) if path_sep || turbofish_depth > 0 => turbofish_depth += 1,
+            Some(('>', _)) if turbofish_depth > 0 => turbofish_depth -= 1,
+            _ => {}
+        }
+        path_sep = joint_colon && matches!(punct, Some((':', Spacing::Alone)));
+        joint_colon = matches!(punct, Some((':', Spacing::Joint)));
+        tokens.extend([token]);
+    }
+    if tokens.is_empty() {
+        return Err(input.error(format!("expected an expression: `{usage}`")));
+    }
+    Ok(tokens)
 }
 
 /// The input after `key =`, or an error showing `usage`.

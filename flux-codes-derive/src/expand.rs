@@ -317,6 +317,30 @@ mod tests {
     }
 
     #[test]
+    fn a_param_expression_ends_at_its_comma_not_at_one_inside_it() {
+        let input: DeriveInput = syn::parse_quote!(
+            enum E {
+                #[flux(code = X, param(a = HashMap::<u8, u8>::new().len(), b = f(1, 2), c = x < y, d = [1, 2].len()))]
+                V,
+            }
+        );
+        let input = Input::from_syn(&input, &mut Vec::new()).unwrap();
+        let params: Vec<(String, String)> = input.cases[0]
+            .attrs
+            .params
+            .iter()
+            .map(|p| (p.placeholder(), p.value.to_string()))
+            .collect();
+        let expected = [
+            ("a", "HashMap :: < u8 , u8 > :: new () . len ()"),
+            ("b", "f (1 , 2)"),
+            ("c", "x < y"),
+            ("d", "[1 , 2] . len ()"),
+        ];
+        assert_eq!(params, expected.map(|(n, v)| (n.to_owned(), v.to_owned())));
+    }
+
+    #[test]
     fn every_mistake_is_reported_at_once_with_a_fallback_impl() {
         let out = expand(quote! {
             enum E {

@@ -43,7 +43,7 @@
 //! `catalog!` (`#[flux(catalog = crate::codes)]`). Everything else (a missing code, a duplicate
 //! or malformed `#[flux]`) is reported by the derive itself.
 //!
-//! # `catalog!("codes.toml")`
+//! # `catalog!("codes.toml")` (feature `catalog`)
 //!
 //! Generates, where it is called, the same API `flux-codes` has (`ErrorCode`, `Locale`,
 //! `Category`, `FluxError`, their serde and strum impls, and the typed errors of `errors`: one
@@ -68,6 +68,7 @@
 
 mod ast;
 mod attr;
+#[cfg(feature = "catalog")]
 mod catalog;
 mod expand;
 mod valid;
@@ -81,7 +82,8 @@ pub fn derive_flux_error(input: TokenStream) -> TokenStream {
     expand::derive(&input).into()
 }
 
-/// `catalog!("path/to/codes.toml")`: see the crate documentation.
+/// `catalog!("path/to/codes.toml")`: see the crate documentation (feature `catalog`).
+#[cfg(feature = "catalog")]
 #[proc_macro]
 pub fn catalog(input: TokenStream) -> TokenStream {
     catalog::expand(input.into()).into()

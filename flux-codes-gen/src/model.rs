@@ -413,6 +413,15 @@ pub fn category_variant(key: &str) -> String {
 fn upper_camel<'a>(parts: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for part in parts {
+        // The common case, an ASCII part, without Unicode's case tables.
+        if part.is_ascii() {
+            let mut bytes = part.bytes();
+            if let Some(first) = bytes.next() {
+                out.push(char::from(first.to_ascii_uppercase()));
+                out.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
+            }
+            continue;
+        }
         let mut chars = part.chars();
         if let Some(first) = chars.next() {
             out.extend(first.to_uppercase());

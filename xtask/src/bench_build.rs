@@ -8,7 +8,9 @@
 //!    with `flux_codes_gen::Builder`, as a service's catalog crate has) against the same catalog
 //!    hand-written as a plain enum with strum derives and a `match` per method; each build starts
 //!    from `cargo clean -p` of that crate alone, its dependencies already built;
-//! 3. the rebuild after editing one message, listing what cargo rebuilt.
+//! 3. the rebuild after editing one message, listing what cargo rebuilt;
+//! 4. what a new service pays to depend on `flux-codes`: cold builds of a fresh crate against
+//!    the two hand-written baselines (`consumers.rs`; `--consumers-only`, `--no-consumers`).
 //!
 //! The crates live in their own workspace under `target/bench-build/` with its own target
 //! directory. Every figure is the median of `--runs` runs; each row gives the ratio to the
@@ -32,6 +34,12 @@ pub struct Options {
     pub runs: usize,
     pub sizes: Vec<usize>,
     pub release: bool,
+    /// The catalog-crate tables (generator, `cargo build`, rebuild).
+    pub catalogs: bool,
+    /// What a service pays (`consumers.rs`).
+    pub consumers: bool,
+    /// Only the generator alone (no `cargo build` rows, no consumers).
+    pub generator_only: bool,
 }
 
 impl Options {
@@ -40,6 +48,9 @@ impl Options {
             runs: 3,
             sizes: vec![17, 100, 1000, 10_000],
             release: true,
+            catalogs: true,
+            consumers: true,
+            generator_only: false,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -63,6 +74,12 @@ impl Options {
                     }
                 }
                 "--no-release" => o.release = false,
+                "--no-consumers" => o.consumers = false,
+                "--consumers-only" => o.catalogs = false,
+                "--generator-only" => {
+                    o.generator_only = true;
+                    o.consumers = false;
+                }
                 other => return Err(format!("unknown option {other}")),
             }
         }
@@ -243,14 +260,18 @@ fn hand_written(catalog: &Catalog) -> String {
 }
 
 /// The generated and hand-written crates of each size, in a workspace of their own.
+/// Writes `text` to `path` (and its folders), unless it holds that already (so cargo sees no
+/// change).
+pub fn write_file(path: PathBuf, text: &str) -> Result<(), String> {
+    std::fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
+    if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+        return Ok(());
+    }
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
-    let write = |path: PathBuf, text: &str| -> Result<(), String> {
-        std::fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
-        if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
-            return Ok(());
-        }
-        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
-    };
+    let write = write_file;
     let mut members = Vec::new();
     for &n in sizes {
         let source = synth::catalog_toml(n);
@@ -324,14 +345,14 @@ fn write_crates(root: &Path, ws: &Path, sizes: &[usize]) -> Result<(), String> {
 /// compiler it ran). On a machine shared with other jobs the wall clock also counts their
 /// turns; the CPU time does not, so ratios rest on it.
 #[derive(Clone, Copy, Debug, Default)]
-struct Timing {
-    wall: f64,
-    cpu: f64,
+pub struct Timing {
+    pub wall: f64,
+    pub cpu: f64,
 }
 
 impl Timing {
     /// The medians of `runs`, each figure on its own.
-    fn median(runs: &[Timing]) -> Timing {
+    pub fn median(runs: &[Timing]) -> Timing {
         Timing {
             wall: median(&mut runs.iter().map(|t| t.wall).collect::<Vec<_>>()),
             cpu: median(&mut runs.iter().map(|t| t.cpu).collect::<Vec<_>>()),
@@ -358,7 +379,7 @@ fn children_cpu() -> f64 {
 
 /// Runs cargo in the bench workspace; returns its timing and the units it compiled.
 fn cargo(ws: &Path, args: &[&str]) -> Result<(Timing, Vec<String>), String> {
-    let (elapsed, stdout) = cargo_output(ws, args)?;
+    let (elapsed, stdout) = cargo_output(ws, &ws.join("target"), args)?;
     let mut units = Vec::new();
     for line in stdout.lines() {
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
@@ -386,9 +407,9 @@ fn cargo(ws: &Path, args: &[&str]) -> Result<(Timing, Vec<String>), String> {
     Ok((elapsed, units))
 }
 
-/// Runs cargo in the bench workspace (`build` with JSON messages); returns the wall time and
-/// its standard output.
-fn cargo_output(ws: &Path, args: &[&str]) -> Result<(Timing, String), String> {
+/// Runs cargo in `ws` with the target directory `target` (`build` with JSON messages); returns
+/// its timing and its standard output.
+pub fn cargo_output(ws: &Path, target: &Path, args: &[&str]) -> Result<(Timing, String), String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let t = Instant::now();
     let cpu = children_cpu();
@@ -400,7 +421,7 @@ fn cargo_output(ws: &Path, args: &[&str]) -> Result<(Timing, String), String> {
             &[]
         })
         .current_dir(ws)
-        .env("CARGO_TARGET_DIR", ws.join("target"))
+        .env("CARGO_TARGET_DIR", target)
         .stderr(Stdio::piped())
         .output()
         .map_err(|e| e.to_string())?;
@@ -478,6 +499,27 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         o.runs,
         load.split(' ').take(3).collect::<Vec<_>>().join(" ")
     );
+    if o.catalogs {
+        catalog_tables(root, &ws, &o)?;
+    }
+    if o.consumers {
+        // 4. What a service pays: cold builds of a fresh crate.
+        let md = crate::consumers::run(root, &ws, o.runs)?;
+        let results = root.join("benches/results");
+        std::fs::create_dir_all(&results).map_err(|e| e.to_string())?;
+        std::fs::write(results.join("consumers.md"), &md).map_err(|e| e.to_string())?;
+        let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+        println!(
+            "{md}\nload average at the end {}\nwritten: benches/results/consumers.md",
+            load.split(' ').take(3).collect::<Vec<_>>().join(" ")
+        );
+    }
+    Ok(())
+}
+
+/// The generator alone, `cargo build` of the catalog crates, and the rebuild.
+fn catalog_tables(root: &Path, ws: &Path, o: &Options) -> Result<(), String> {
+    let ws = ws.to_path_buf();
     let mut md = String::new();
 
     // 1. The generator alone, built as a build script is (unoptimized) and in release.
@@ -500,7 +542,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         }
         args.push("--");
         args.extend(catalogs.iter().map(String::as_str));
-        let (_, stdout) = cargo_output(&ws, &args)?;
+        let (_, stdout) = cargo_output(&ws, &ws.join("target"), &args)?;
         let mut rows = vec![None; o.sizes.len()];
         for line in stdout.lines() {
             let v: Vec<f64> = line.split(' ').filter_map(|x| x.parse().ok()).collect();
@@ -536,6 +578,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         );
     }
     println!("{md}");
+    if o.generator_only {
+        return Ok(());
+    }
 
     // 2. cargo build of the crates.
     // The smallest pair needs every dependency the others do.

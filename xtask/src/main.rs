@@ -1,6 +1,8 @@
 //! Repository chores, run as `cargo xtask <command>` (the alias is in `.cargo/config.toml`).
 
 mod bench_build;
+mod codegen;
+mod consumers;
 // Compiled here too so that it is checked with the rest; run as the bench workspace's
 // `gen-time` binary.
 #[allow(dead_code)]
@@ -13,8 +15,11 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
+  codegen [--check]      write flux-codes' generated sources (src/generated/) from codes.toml
   bench-build [--runs N] [--sizes 17,100,1000,10000] [--no-release]
-                         the build-time suite (see xtask/src/bench_build.rs, BENCHMARKS.md)
+              [--no-consumers | --consumers-only | --generator-only]
+                         the build-time suite (see xtask/src/bench_build.rs, BENCHMARKS.md);
+                         last, what a service pays to depend on flux-codes (xtask/src/consumers.rs)
   pg-catalog [--check]   convert tokio-postgres' SQLSTATE list into benches/catalogs/postgres.toml
 ";
 
@@ -24,6 +29,18 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("pg-catalog") => pg_catalog::run(&root, args.iter().any(|a| a == "--check"))
             .map(|n| println!("{} ({n} codes)", pg_catalog::OUTPUT)),
+        Some("codegen") if args.iter().any(|a| a == "--check") => codegen::check(&root),
+        Some("codegen") => codegen::write(&root).map(|written| {
+            for path in &written {
+                println!(
+                    "written: {}",
+                    path.strip_prefix(&root).unwrap_or(path).display()
+                );
+            }
+            if written.is_empty() {
+                println!("{}: up to date", codegen::DIR);
+            }
+        }),
         Some("bench-build") => bench_build::run(&root, &args[1..]),
         _ => Err(USAGE.to_owned()),
     };

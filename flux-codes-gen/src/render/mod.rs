@@ -329,8 +329,32 @@ pub fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
 /// literal characters, and newlines become spaces so a text stays on its line or table row.
 /// Braces are escaped too, so MDX-based docs sites read them as text, not expressions.
 pub(crate) fn escape_markdown(text: &str) -> String {
-    const SPECIAL: &[u8] = b"\\`*_[]{}#|~!<>&\r\n\0";
-    if !text.bytes().any(|b| SPECIAL.contains(&b)) {
+    // One comparison per byte (a `contains` over a list of them called `memchr` per byte: a
+    // tenth of the generator's time at 10,000 codes).
+    const fn special(b: u8) -> bool {
+        matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'#'
+                | b'|'
+                | b'~'
+                | b'!'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'\r'
+                | b'\n'
+                | b'\0'
+        )
+    }
+    if !text.bytes().any(special) {
         return text.to_owned(); // the common case, without a loop over characters
     }
     let mut out = String::with_capacity(text.len());

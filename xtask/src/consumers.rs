@@ -1,0 +1,199 @@
+//! What a new service pays to depend on `flux-codes`: the cold debug build of a fresh library
+//! crate three ways (`cargo xtask bench-build`'s last table, or alone with `--consumers-only`):
+//!
+//! - `svc-serde`: serde (derive) + serde_json + strum (derive) + thiserror, the error type and
+//!   JSON body a team writes by hand;
+//! - `svc-icu`: the same plus `icu_decimal` and `icu_plurals` (and `icu_locale_core`, which both
+//!   compile anyway, to parse the locale tag): what a team localizing numbers and plurals by
+//!   hand adds;
+//! - `svc-flux`: the first plus `flux-codes` with its default features, answering an `ApiError`
+//!   with a localized detail.
+//!
+//! Each crate is built from nothing (its own target directory, removed first; the repository's
+//! `Cargo.lock`, so the same versions; `--offline`), and the figure is the CPU time
+//! (user + system) of cargo and every compiler it ran, with the wall time beside it.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::bench_build::{Timing, cargo_output, write_file};
+
+/// One consumer crate: its name, its `[dependencies]`, its `lib.rs`.
+struct Consumer {
+    name: &'static str,
+    label: &'static str,
+    dependencies: String,
+    source: String,
+}
+
+const SERDE_DEPENDENCIES: &str = "serde = { version = \"1\", features = [\"derive\"] }\n\
+    serde_json = \"1\"\n\
+    strum = { version = \"0.28\", features = [\"derive\"] }\n\
+    thiserror = \"2\"\n";
+
+/// The hand-written error type and JSON body every consumer has.
+const SERDE_SOURCE: &str = r#"//! A service's error type and JSON body, written by hand.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr, strum::Display)]
+pub enum Code {
+    #[strum(serialize = "ERR_PIN_ATTEMPTS_EXCEEDED")]
+    PinAttemptsExceeded,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{code}: {detail}")]
+pub struct ServiceError {
+    pub code: Code,
+    pub detail: String,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Body {
+    pub code: String,
+    pub detail: String,
+}
+
+pub fn body(error: &ServiceError) -> String {
+    serde_json::to_string(&Body {
+        code: error.code.to_string(),
+        detail: error.detail.clone(),
+    })
+    .unwrap_or_default()
+}
+"#;
+
+fn consumers(root: &Path) -> Vec<Consumer> {
+    let flux = format!(
+        "flux-codes = {{ path = {:?} }}\n",
+        root.display().to_string()
+    );
+    vec![
+        Consumer {
+            name: "svc-serde",
+            label: "serde (derive) + serde_json + strum (derive) + thiserror",
+            dependencies: SERDE_DEPENDENCIES.to_owned(),
+            source: SERDE_SOURCE.to_owned(),
+        },
+        Consumer {
+            name: "svc-icu",
+            label: "the same + `icu_decimal` + `icu_plurals`",
+            dependencies: format!(
+                "{SERDE_DEPENDENCIES}icu_decimal = \"2\"\nicu_plurals = \"2\"\nicu_locale_core = \"2\"\n"
+            ),
+            source: format!(
+                "{SERDE_SOURCE}{}",
+                r#"
+/// "Only 1 attempt is left ...", the number formatted and the plural form chosen per locale.
+pub fn attempts_left(tag: &str, n: u32) -> Option<String> {
+    let locale: icu_locale_core::Locale = tag.parse().ok()?;
+    let formatter =
+        icu_decimal::DecimalFormatter::try_new((&locale).into(), Default::default()).ok()?;
+    let rules = icu_plurals::PluralRules::try_new_cardinal((&locale).into()).ok()?;
+    let number = icu_decimal::input::Decimal::from(n);
+    let formatted = formatter.format(&number);
+    Some(match rules.category_for(n) {
+        icu_plurals::PluralCategory::One => {
+            format!("Only {formatted} attempt is left before the payment method is locked.")
+        }
+        _ => format!("Only {formatted} attempts are left before the payment method is locked."),
+    })
+}
+"#
+            ),
+        },
+        Consumer {
+            name: "svc-flux",
+            label: "the same + `flux-codes` (default features)",
+            dependencies: format!("{SERDE_DEPENDENCIES}{flux}"),
+            source: format!(
+                "{SERDE_SOURCE}{}",
+                r#"
+/// The problem+json answer of a catalog code, its detail localized.
+pub fn attempts_left(locale: flux_codes::Locale, n: u32) -> Vec<u8> {
+    let error = flux_codes::ApiError::new(flux_codes::ErrorCode::PinAttemptsExceeded)
+        .param("attempts_left", n);
+    error.to_problem(locale).to_json()
+}
+"#
+            ),
+        },
+    ]
+}
+
+/// Cold builds of each consumer, `runs` times; returns the Markdown table.
+pub fn run(root: &Path, ws: &Path, runs: usize) -> Result<String, String> {
+    let dir = ws.join("consumers");
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    let mut rows = Vec::new();
+    let mut baseline = None;
+    for c in consumers(root) {
+        let crate_dir = dir.join(c.name);
+        write_file(
+            crate_dir.join("Cargo.toml"),
+            &format!(
+                "# @generated by cargo xtask bench-build\n[package]\nname = \"svc\"\nversion = \"0.0.0\"\n\
+                 edition = \"2024\"\npublish = false\n\n[dependencies]\n{}\n[workspace]\n",
+                c.dependencies
+            ),
+        )?;
+        write_file(crate_dir.join("src/lib.rs"), &c.source)?;
+        write_file(crate_dir.join("Cargo.lock"), &lock)?;
+        let target = dir.join(format!("target-{}", c.name));
+        let mut times = Vec::new();
+        let mut crates = 0;
+        for run in 0..runs {
+            let _ = std::fs::remove_dir_all(&target);
+            println!("==> cold build of {} ({}/{runs}) ...", c.name, run + 1);
+            let (t, stdout) = cargo_output(&crate_dir, &target, &["build", "--offline"])?;
+            crates = compiled_packages(&stdout);
+            times.push(t);
+        }
+        let _ = std::fs::remove_dir_all(&target);
+        let t = Timing::median(&times);
+        let cpus: Vec<String> = times.iter().map(|t| format!("{:.2}", t.cpu)).collect();
+        let ratios = match baseline {
+            None => {
+                baseline = Some(t.cpu);
+                "1.00x".to_owned()
+            }
+            Some(b) => format!("{:.2}x", t.cpu / b),
+        };
+        let row = format!(
+            "| {} | {crates} | {:.2} s ({}) | {ratios} | {:.2} s |",
+            c.label,
+            t.cpu,
+            cpus.join(", "),
+            t.wall
+        );
+        println!("{row}");
+        rows.push((t.cpu, row));
+    }
+    let icu = rows[1].0;
+    let flux = rows[2].0;
+    Ok(format!(
+        "\n### What a service pays: cold debug build of a fresh crate, median of {runs} runs\n\n\
+         | the crate depends on | crates compiled | CPU time, median (each run) | / first row | wall time, median |\n\
+         |---|---:|---:|---:|---:|\n{}\n\nflux-codes against the second row (`icu_decimal` + `icu_plurals`): {:.2}x.\n",
+        rows.iter()
+            .map(|(_, r)| r.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        flux / icu
+    ))
+}
+
+/// The packages cargo compiled (build scripts and host copies count once).
+fn compiled_packages(stdout: &str) -> usize {
+    let mut ids = BTreeSet::new();
+    for line in stdout.lines() {
+        let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if msg["reason"] == "compiler-artifact"
+            && let Some(id) = msg["package_id"].as_str()
+        {
+            ids.insert(id.to_owned());
+        }
+    }
+    ids.len()
+}
