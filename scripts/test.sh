@@ -196,6 +196,11 @@ if cargo tree -q -p flux-codes -e normal --prefix none | grep -E '^(tonic|prost)
   echo "the default build of flux-codes depends on tonic or prost"; exit 1
 fi
 
+# The CLI checks anyone's catalog: it compiles the generator and the core, not Flux's own catalog.
+if cargo tree -q -p flux-codes-cli -e normal,build,dev --prefix none | grep -E '^flux-codes v'; then
+  echo "flux-codes-cli depends on the flux-codes runtime crate"; exit 1
+fi
+
 step "cargo test --no-run (all features)"
 cargo test --workspace --all-features --no-run
 touch "$compiled"
@@ -236,12 +241,17 @@ await python
 step "cargo test (all features)"
 cargo test --workspace --all-features
 
-step "the published crate carries its catalog and the sources generated from it"
+step "the published crates carry their files: flux-codes its catalog and the sources generated from it, flux-codes-core no build script"
 files=$(cargo package --list -p flux-codes --allow-dirty)
 for f in codes.toml src/generated/flux_codes.rs src/generated/flux_codes.md \
   src/generated/catalog.json src/generated/codes_toml.fnv1a; do
   grep -qx "$f" <<<"$files" || { echo "cargo package --list lacks $f"; exit 1; }
 done
+files=$(cargo package --list -p flux-codes-core --allow-dirty)
+for f in Cargo.toml README.md src/lib.rs; do
+  grep -qx "$f" <<<"$files" || { echo "cargo package --list -p flux-codes-core lacks $f"; exit 1; }
+done
+if grep -qx build.rs <<<"$files"; then echo "flux-codes-core has a build script"; exit 1; fi
 
 # The CLI and the example server as `cargo test` built them (same features: nothing rebuilds).
 cargo build --quiet --workspace --all-features --bin flux-codes --example payments \

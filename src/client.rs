@@ -18,7 +18,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// How much of a body that is not a Flux problem is kept, for logs.
 pub const MAX_EXCERPT_BYTES: usize = 256;
 /// The longest code string (the catalog's limit, AIP-193's for `ErrorInfo.reason`).
-pub const MAX_CODE_LEN: usize = crate::code_shape::MAX_CODE_LEN;
+pub const MAX_CODE_LEN: usize = flux_codes_core::code_shape::MAX_CODE_LEN;
 /// The longest `Retry-After` value read (an HTTP-date is 29 bytes).
 const MAX_RETRY_AFTER_BYTES: usize = 64;
 
@@ -44,7 +44,7 @@ impl Code {
     /// A code string that is not this catalog's (a newer catalog's, or another error domain's):
     /// `Unknown`, when it has the catalog's shape.
     pub(crate) fn unknown(s: &str) -> Option<Code> {
-        crate::code_shape::is_code_shaped(s).then(|| Code::Unknown(s.to_owned()))
+        flux_codes_core::code_shape::is_code_shaped(s).then(|| Code::Unknown(s.to_owned()))
     }
 
     /// The wire string.

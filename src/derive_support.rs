@@ -284,9 +284,10 @@ pub const fn param_kind(params: &[&str], kinds: &[ParamKind], name: &str) -> u8 
     let mut i = 0;
     while i < params.len() {
         if str_eq(params[i], name) {
-            return match kinds[i] {
-                ParamKind::String | ParamKind::Select => TEXT_PARAM,
-                ParamKind::Number | ParamKind::Integer => NUMBER_PARAM,
+            return if kinds[i].is_numeric() {
+                NUMBER_PARAM
+            } else {
+                TEXT_PARAM
             };
         }
         i += 1;

@@ -193,11 +193,6 @@ extern crate self as flux_codes;
 
 mod answered;
 mod api_error;
-/// The shape of a code string, the generator's own definition (copied by `cargo xtask codegen`).
-#[allow(dead_code)] // `CODE_PATTERN` is for the generator's JSON Schemas
-mod code_shape {
-    include!("generated/code_shape.rs");
-}
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
@@ -207,7 +202,6 @@ mod from_flux_error;
 #[cfg(feature = "http")]
 mod http;
 mod message;
-pub mod negotiate;
 mod runtime;
 mod string_enum;
 #[cfg(feature = "tonic")]
@@ -219,11 +213,13 @@ pub use api_error::{
     RESERVED_MEMBERS,
 };
 pub use derive_support::NumberArg;
+pub use flux_codes_core::negotiate;
+pub use flux_codes_core::{Decimal, DecimalError, DetailArg, ParamKind, ParamValue, Value};
 pub use flux_codes_derive::FluxError;
 #[cfg(feature = "catalog")]
 #[cfg_attr(docsrs, doc(cfg(feature = "catalog")))]
 pub use flux_codes_derive::catalog;
-pub use message::{Decimal, DecimalError, DetailArg, DetailError, ParamKind, ParamValue, Value};
+pub use message::DetailError;
 pub use runtime::{ParseError, ParseErrorKind};
 
 include!("generated/flux_codes.rs");
@@ -251,13 +247,16 @@ pub mod __private {
         unfilled_placeholder, unknown_param,
     };
     pub use crate::from_flux_error::with_params;
-    pub use crate::message::{
-        Decimal, DetailArg, DetailError, LocaleData, ParamKind, ParamValue, Part, PluralKey, Value,
-        check_args, render, typed_detail,
-    };
-    pub use crate::negotiate::negotiate;
+    pub use crate::message::{DetailError, check_args, typed_detail};
     pub use crate::runtime::{ListTable, ParseError, TextTable, deserialize_str};
+    pub use flux_codes_core::hash;
+    pub use flux_codes_core::negotiate::negotiate;
+    pub use flux_codes_core::{
+        Decimal, DetailArg, LocaleData, ParamKind, ParamValue, Part, PluralCategory, PluralKey,
+        Value, render,
+    };
     pub use serde;
+    pub use std::borrow::Cow;
     pub use strum;
 }
 

@@ -1,5 +1,6 @@
-//! What generated catalog code needs at run time besides message rendering (`message.rs`): the
-//! parse error type and the serde glue. Generated code reaches it through [`crate::__private`].
+//! What generated catalog code needs at run time besides `flux-codes-core` and the params check
+//! (`message.rs`): the parse error type, the text tables and the serde glue. Generated code
+//! reaches it through [`crate::__private`].
 
 use core::fmt;
 

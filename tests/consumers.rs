@@ -27,10 +27,6 @@ use flux_codes_gen::message::{Branch, Node, NumberStyle, Param, ParamType, parse
 use flux_codes_gen::render::json::ParamJson;
 use serde_json::{Value, json};
 
-/// The runtime's example renderer, as the CLI passes it to the renderers.
-#[path = "../flux-codes-cli/src/example.rs"]
-mod example;
-
 mod negotiation_table;
 
 fn root() -> &'static Path {
@@ -495,7 +491,7 @@ fn adversarial_exports(dir: &Path) -> Catalog {
 /// A catalog's exports, written into `dir`.
 fn exports_of(path: &Path, dir: &Path) -> Catalog {
     let catalog = flux_codes_gen::load_catalog(path).unwrap_or_else(|e| panic!("{e}"));
-    for artifact in flux_codes_gen::render::artifacts(&catalog, &example::render_example) {
+    for artifact in flux_codes_gen::render::artifacts(&catalog) {
         let file = dir.join(&artifact.path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         std::fs::write(file, artifact.contents).unwrap();
@@ -692,4 +688,16 @@ fn rust_and_intl_messageformat_render_1000_generated_messages_alike() {
         return;
     }
     generated_messages::run();
+}
+
+/// `CATALOG_JSON` is the generator's `catalog.json` of this crate's `codes.toml`: what
+/// `flux-codes export --format json` writes (the CLI's test
+/// `export_json_is_the_generators_catalog_json` checks the other half).
+#[test]
+fn catalog_json_is_the_generators() {
+    let catalog = flux_codes_gen::load_catalog(&root().join("codes.toml")).unwrap();
+    assert_eq!(
+        flux_codes::CATALOG_JSON,
+        flux_codes_gen::render::json::render_json(&catalog)
+    );
 }

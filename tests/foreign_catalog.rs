@@ -70,6 +70,10 @@ fn copy_with_catalog_ungenerated(name: &str, catalog: &str) -> PathBuf {
         .replace(
             "path = \"flux-codes-gen\"",
             &format!("path = {:?}", root().join("flux-codes-gen")),
+        )
+        .replace(
+            "path = \"flux-codes-core\"",
+            &format!("path = {:?}", root().join("flux-codes-core")),
         );
     // A package name of its own: two copies that are each their workspace's root would
     // otherwise share cargo's build-script output (its hash of a path package is relative to

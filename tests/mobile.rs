@@ -138,14 +138,8 @@ macro_rules! runtime_of {
 }
 use runtime_of;
 
-/// The runtime's example renderer, as the CLI passes it to the renderers.
-#[path = "../flux-codes-cli/src/example.rs"]
-mod example;
-
 fn render(format: &str, catalog: &Catalog) -> Vec<Artifact> {
-    Format::find(format)
-        .unwrap()
-        .render(catalog, &example::render_example)
+    Format::find(format).unwrap().render(catalog)
 }
 
 fn write_files(dir: &Path, files: &[Artifact]) {

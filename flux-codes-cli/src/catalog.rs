@@ -84,7 +84,7 @@ pub fn negotiated_locale(catalog: &Catalog, requested: &str) -> anyhow::Result<u
     let rows = matches.table();
     // Negotiation falls back to the default locale; a person asking for languages the catalog
     // does not have should hear so.
-    flux_codes::negotiate::negotiate_match(requested, &tags, &rows, catalog.default_locale())
+    flux_codes_core::negotiate::negotiate_match(requested, &tags, &rows, catalog.default_locale())
         .ok_or_else(|| {
             anyhow!(
                 "the catalog has no locale for `{}`; its locales are {}",

@@ -8,7 +8,6 @@
 mod audit;
 mod catalog;
 mod commands;
-mod example;
 mod git;
 
 use std::path::PathBuf;

@@ -48,37 +48,9 @@
 mod ast;
 mod build;
 pub mod chars;
-/// The shape of a code string (`^[A-Z][A-Z0-9_]*$`, at most 63 bytes): one definition for the
-/// validator, the JSON Schemas, the CLI's audit and, through [`code_shape::SOURCE`], the
-/// runtime.
-pub mod code_shape {
-    include!("code_shape.rs");
-
-    /// This module's source, for the `flux-codes` build script to compile into the runtime.
-    pub const SOURCE: &str = include_str!("code_shape.rs");
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn the_pattern_says_what_the_function_does() {
-            let pattern = format!("^[A-Z][A-Z0-9_]{{0,{}}}$", MAX_CODE_LEN - 1);
-            assert_eq!(CODE_PATTERN, pattern);
-            let longest = format!("E{}", "_".repeat(MAX_CODE_LEN - 1));
-            assert!(is_code_shaped(&longest) && !is_code_shaped(&format!("{longest}9")));
-            for bad in ["", "e", "9E", "E-1", "EÉ", "E E"] {
-                assert!(!is_code_shaped(bad), "{bad:?}");
-            }
-        }
-    }
-}
 pub mod diagnostic;
 #[cfg(feature = "exports")]
 pub mod diff;
-pub mod grpc;
-#[doc(hidden)]
-pub mod hash;
 #[cfg(feature = "exports")]
 pub mod l10n;
 mod load;

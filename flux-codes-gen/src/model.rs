@@ -11,17 +11,16 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-pub use crate::grpc::GrpcCode;
+pub use flux_codes_core::GrpcCode;
 mod l10n;
-mod locale_match;
 pub(crate) mod proto_enum;
 
 pub use crate::message::{Message, Param, ParamType};
+pub use flux_codes_core::locale_match::LocaleMatches;
 pub use l10n::{
     CodeTranslations, Counts, SourceHash, TextId, TextKind, TextState, Translations, plural_forms,
     text_key_of_category, text_key_of_code,
 };
-pub use locale_match::LocaleMatches;
 
 /// A catalog that passed validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -216,29 +215,9 @@ impl Catalog {
         self.npm_package.as_deref()
     }
 
-    /// The catalog with another npm package name (`export --npm-package`), if `name` is one
-    /// npm accepts; else what is wrong with it.
-    pub fn with_npm_package(mut self, name: &str) -> Result<Catalog, &'static str> {
-        if let Some(problem) = crate::valid::npm_package_problem(name) {
-            return Err(problem);
-        }
-        self.npm_package = Some(name.to_owned());
-        Ok(self)
-    }
-
     /// The Kotlin package [`Catalog::with_kotlin_package`] gave, if any.
     pub fn kotlin_package(&self) -> Option<&str> {
         self.kotlin_package.as_deref()
-    }
-
-    #[cfg(feature = "exports")]
-    /// The catalog with another Kotlin package for the Kotlin export
-    /// (`export --kotlin-package`), if `name` is one (dot-separated identifiers, no keyword);
-    /// else what is wrong with it.
-    pub fn with_kotlin_package(mut self, name: &str) -> Result<Catalog, String> {
-        crate::render::kotlin::package_problem(name).map_or(Ok(()), Err)?;
-        self.kotlin_package = Some(name.to_owned());
-        Ok(self)
     }
 
     /// The version the exports carry: `[catalog] version`, or `0.0.0` for a catalog that has

@@ -5,7 +5,7 @@
 //! three; the largest buckets are placed first, each by the first pilot value that sends all of
 //! its codes to free slots.
 
-use crate::hash::{bucket, hash, slot};
+use flux_codes_core::hash::{bucket, hash, slot};
 
 /// The tables of one catalog's lookup.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,7 +94,7 @@ mod tests {
 
     #[test]
     fn equal_is_byte_equality_at_every_length() {
-        use crate::hash::equal;
+        use flux_codes_core::hash::equal;
         let text = b"ERR_ISSUER_ACCOUNT_VIOLATION_AND_A_FEW_MORE_BYTES_UP_TO_SIXTY_FOUR";
         for len in 0..=64 {
             let a = &text[..len];

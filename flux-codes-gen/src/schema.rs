@@ -7,9 +7,9 @@
 use serde_json::{Value, json};
 
 use crate::ast::{CATALOG_KEYS, CATEGORY_KEYS, CODE_KEYS, TOP_KEYS};
-use crate::code_shape::CODE_PATTERN;
-use crate::grpc::GrpcCode;
 use crate::valid::DOMAIN_PATTERN;
+use flux_codes_core::GrpcCode;
+use flux_codes_core::code_shape::CODE_PATTERN;
 
 /// The schema, pretty-printed with a trailing newline.
 pub fn render_codes_schema() -> String {

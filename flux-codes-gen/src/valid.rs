@@ -8,7 +8,6 @@ use std::ops::Range;
 
 use crate::ast::{CatalogFile, CodeTable, Localized, Spanned, TranslatedFrom};
 use crate::chars::{self, CodePoint};
-use crate::code_shape::{MAX_CODE_LEN, is_code_shaped};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::message::{self, Key, Message, Node, Param, ParamType};
 use crate::model::proto_enum;
@@ -17,6 +16,7 @@ use crate::model::{
     TextState, Translations, category_variant, code_variant, locale_variant,
 };
 use crate::plural;
+use flux_codes_core::code_shape::{MAX_CODE_LEN, is_code_shaped};
 
 #[cfg(feature = "schema")]
 /// `catalog.domain` as a regular expression (for JSON Schemas): what [`validate`] accepts,
@@ -1516,6 +1516,19 @@ fn unquoted_close_pair(parsed: &Message) -> Option<usize> {
         }
         None
     })
+}
+
+// The override of a checked field is checked here, with the rule: the model imports no validator.
+impl Catalog {
+    /// The catalog with another npm package name (`export --npm-package`), if `name` is one
+    /// npm accepts; else what is wrong with it.
+    pub fn with_npm_package(mut self, name: &str) -> Result<Catalog, &'static str> {
+        if let Some(problem) = npm_package_problem(name) {
+            return Err(problem);
+        }
+        self.npm_package = Some(name.to_owned());
+        Ok(self)
+    }
 }
 
 /// Why `name` is not a valid npm package name (npm's rules for new packages: at most 214

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use flux_codes_gen::grpc::GrpcCode;
+use flux_codes_core::GrpcCode;
 use flux_codes_gen::render::json::CatalogJson;
 use flux_codes_gen::{Catalog, parse_catalog};
 

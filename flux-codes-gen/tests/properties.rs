@@ -22,12 +22,12 @@ use proptest::sample::{Index, subsequence};
 use proptest::test_runner::RngSeed;
 
 use common::{localized, toml_string};
-use flux_codes_gen::grpc::GrpcCode;
+use flux_codes_core::GrpcCode;
 use spec::{Catalog, Category, CodeSpec};
 
 /// The facts of a catalog, as plain data the strategies build and the tests edit.
 mod spec {
-    use flux_codes_gen::grpc::GrpcCode;
+    use flux_codes_core::GrpcCode;
 
     #[derive(Clone, Debug, PartialEq, Eq)]
     pub struct Catalog {

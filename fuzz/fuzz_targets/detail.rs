@@ -1,4 +1,4 @@
-//! The runtime's detail rendering (`flux_codes::__private::render`, what `detail()` and every
+//! The runtime's detail rendering (`flux_codes_core::render`, what `detail()` and every
 //! API error answer run) on any message the generator's parser accepts, in locales with every
 //! CLDR plural category, with extreme arguments: NaN, infinities, -0.0, 1e308, subnormals,
 //! i128::MIN, u128::MAX, 38- and 64-digit decimals, 1 MiB strings, a missing value, and every
@@ -8,15 +8,14 @@
 //! rendering is deterministic; `ParamValue` keeps the value and serializes.
 #![no_main]
 
-use flux_codes::__private::{DetailArg, LocaleData, Part, PluralKey, render};
-use flux_codes::{Decimal, ParamKind, ParamValue};
-use flux_codes_gen::message::{Key, Node, NumberStyle, parse};
+use flux_codes_core::{Decimal, DetailArg, LocaleData, ParamKind, ParamValue, render};
+use flux_codes_gen::message::{Node, parse};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 
 /// Locales with every plural category between them (ar: zero..many; ru: few/many; fr: many
 /// for millions; ja: other only), the catalog's own, and a tag ICU4X has no data for.
-static LOCALES: [LocaleData; 9] = [
+static LOCALES: [LocaleData<'static>; 9] = [
     LocaleData::new("en"),
     LocaleData::new("es"),
     LocaleData::new("pt-BR"),
@@ -31,101 +30,6 @@ static LOCALES: [LocaleData; 9] = [
 /// The most bytes one formatted number takes: 1e308 with grouping and three fraction digits in
 /// a locale with multi-byte digits and separators stays far below this.
 const NUMBER_BYTES: usize = 4096;
-
-/// The generator's parsed message as the runtime's parts. The runtime takes `&'static` parts
-/// (generated code holds them in statics); here they live in `Arena` for one input and the
-/// references are extended for the duration of one `render` call, which keeps none of them
-/// (AddressSanitizer would report a use after free if it did).
-#[derive(Default)]
-struct Arena {
-    strs: Vec<Box<str>>,
-    parts: Vec<Box<[Part]>>,
-    plural_options: Vec<Box<[(PluralKey, &'static [Part])]>>,
-    select_options: Vec<Box<[(&'static str, &'static [Part])]>>,
-}
-
-impl Arena {
-    fn str(&mut self, text: &str) -> &'static str {
-        let boxed: Box<str> = text.into();
-        // SAFETY: the heap text does not move when the box does; it lives until the arena is
-        // dropped, after the render that reads it.
-        let text: &'static str = unsafe { &*(&*boxed as *const str) };
-        self.strs.push(boxed);
-        text
-    }
-
-    fn parts(&mut self, nodes: &[Node]) -> &'static [Part] {
-        let parts: Vec<Part> = nodes
-            .iter()
-            .map(|node| match node {
-                Node::Text { text, .. } => Part::Text(self.str(text)),
-                Node::Arg { name, .. } => Part::Arg(self.str(name)),
-                Node::Number { name, style, .. } => Part::Number {
-                    name: self.str(name),
-                    integer: *style == NumberStyle::Integer,
-                },
-                Node::Plural {
-                    name,
-                    offset,
-                    branches,
-                    ..
-                } => {
-                    let options: Vec<(PluralKey, &'static [Part])> = branches
-                        .iter()
-                        .filter_map(|b| {
-                            let key = match &b.key {
-                                Key::Exact(n) => PluralKey::Exact(*n),
-                                Key::Keyword(k) => match k.as_str() {
-                                    "zero" => PluralKey::Zero,
-                                    "one" => PluralKey::One,
-                                    "two" => PluralKey::Two,
-                                    "few" => PluralKey::Few,
-                                    "many" => PluralKey::Many,
-                                    "other" => PluralKey::Other,
-                                    // The validator refuses other keywords in a plural.
-                                    _ => return None,
-                                },
-                                other => panic!("a key this target does not know: {other:?}"),
-                            };
-                            Some((key, self.parts(&b.nodes)))
-                        })
-                        .collect();
-                    let boxed = options.into_boxed_slice();
-                    // SAFETY: as in `str`.
-                    let options = unsafe { &*(&*boxed as *const [(PluralKey, &'static [Part])]) };
-                    self.plural_options.push(boxed);
-                    Part::Plural {
-                        name: self.str(name),
-                        offset: *offset,
-                        options,
-                    }
-                }
-                Node::Select { name, branches, .. } => {
-                    let options: Vec<(&'static str, &'static [Part])> = branches
-                        .iter()
-                        .map(|b| (self.str(&b.key_text), self.parts(&b.nodes)))
-                        .collect();
-                    let boxed = options.into_boxed_slice();
-                    // SAFETY: as in `str`.
-                    let options =
-                        unsafe { &*(&*boxed as *const [(&'static str, &'static [Part])]) };
-                    self.select_options.push(boxed);
-                    Part::Select {
-                        name: self.str(name),
-                        options,
-                    }
-                }
-                Node::Pound { .. } => Part::Pound,
-                other => panic!("a node this target does not know: {other:?}"),
-            })
-            .collect();
-        let boxed = parts.into_boxed_slice();
-        // SAFETY: as in `str`.
-        let parts = unsafe { &*(&*boxed as *const [Part]) };
-        self.parts.push(boxed);
-        parts
-    }
-}
 
 /// An argument's value, owned.
 enum Arg {
@@ -264,9 +168,9 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_detail_arg()))
         .collect();
-    let mut arena = Arena::default();
-    let parts = arena.parts(&message.nodes);
-    let rendered = render(parts, locale, &args);
+    // The generator's parts of the message, as generated code holds them.
+    let parts = message.parts();
+    let rendered = render(&parts, locale, &args);
     let widest = values
         .iter()
         .map(|(_, v)| v.shown_bytes())
@@ -280,11 +184,10 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
         rendered.len()
     );
     assert_eq!(
-        render(parts, locale, &args),
+        render(&parts, locale, &args),
         rendered,
         "rendering is deterministic"
     );
-    drop(arena);
     for (_, value) in &values {
         let arg = value.as_detail_arg();
         for kind in [

@@ -8,7 +8,6 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use flux_codes_gen::message::{Message, Param};
 use flux_codes_gen::render::po::{PoHeader, render_po};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -26,18 +25,13 @@ static EXPORTS: LazyLock<Vec<Vec<Vec<u8>>>> = LazyLock::new(|| {
             let header = PoHeader {
                 revision_date: "2026-12-01 10:00+0000",
             };
-            render_po(&catalog, locale, header, &|_| None, &example)
+            render_po(&catalog, locale, header, &|_| None)
                 .lines()
                 .map(|l| l.as_bytes().to_vec())
                 .collect()
         })
         .collect()
 });
-
-/// A stand-in for the runtime's example renderings (the PO notes only; imports ignore them).
-fn example(message: &Message, _: &str, _: &[(&Param, String)]) -> String {
-    message.source.clone()
-}
 
 /// A PO string literal of `text`, escaped as gettext writes it.
 fn quoted(text: &str) -> Vec<u8> {

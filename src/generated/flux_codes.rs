@@ -1357,7 +1357,7 @@ mod __catalog {
     ];
 
     /// `ErrorCode::detail`: each detail's parts, per locale.
-    pub(super) static DETAIL_PARTS: [[::core::option::Option<&[runtime::Part]>; 18]; 3] = [
+    pub(super) static DETAIL_PARTS: [[::core::option::Option<&[runtime::Part<'static>]>; 18]; 3] = [
         [
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1373,7 +1373,7 @@ mod __catalog {
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
-            ::core::option::Option::Some(&[runtime::Part::Plural { name: "attempts_left", offset: 0, options: &[(runtime::PluralKey::Exact(0), &[runtime::Part::Text("No attempts are left; the payment method is locked.")]), (runtime::PluralKey::One, &[runtime::Part::Text("Only "), runtime::Part::Pound, runtime::Part::Text(" attempt is left before the payment method is locked.")]), (runtime::PluralKey::Other, &[runtime::Part::Pound, runtime::Part::Text(" attempts are left before the payment method is locked.")])] }]),
+            ::core::option::Option::Some(&[runtime::Part::Plural { name: "attempts_left", offset: 0, options: runtime::Cow::Borrowed(&[(runtime::PluralKey::Exact(0), runtime::Cow::Borrowed(&[runtime::Part::Text("No attempts are left; the payment method is locked.")])), (runtime::PluralKey::Category(runtime::PluralCategory::One), runtime::Cow::Borrowed(&[runtime::Part::Text("Only "), runtime::Part::Pound, runtime::Part::Text(" attempt is left before the payment method is locked.")])), (runtime::PluralKey::Category(runtime::PluralCategory::Other), runtime::Cow::Borrowed(&[runtime::Part::Pound, runtime::Part::Text(" attempts are left before the payment method is locked.")]))]) }]),
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1393,7 +1393,7 @@ mod __catalog {
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
-            ::core::option::Option::Some(&[runtime::Part::Plural { name: "attempts_left", offset: 0, options: &[(runtime::PluralKey::Exact(0), &[runtime::Part::Text("No quedan intentos; el medio de pago está bloqueado.")]), (runtime::PluralKey::One, &[runtime::Part::Text("Solo queda "), runtime::Part::Pound, runtime::Part::Text(" intento antes de que se bloquee el medio de pago.")]), (runtime::PluralKey::Many, &[runtime::Part::Text("Quedan "), runtime::Part::Pound, runtime::Part::Text(" de intentos antes de que se bloquee el medio de pago.")]), (runtime::PluralKey::Other, &[runtime::Part::Text("Quedan "), runtime::Part::Pound, runtime::Part::Text(" intentos antes de que se bloquee el medio de pago.")])] }]),
+            ::core::option::Option::Some(&[runtime::Part::Plural { name: "attempts_left", offset: 0, options: runtime::Cow::Borrowed(&[(runtime::PluralKey::Exact(0), runtime::Cow::Borrowed(&[runtime::Part::Text("No quedan intentos; el medio de pago está bloqueado.")])), (runtime::PluralKey::Category(runtime::PluralCategory::One), runtime::Cow::Borrowed(&[runtime::Part::Text("Solo queda "), runtime::Part::Pound, runtime::Part::Text(" intento antes de que se bloquee el medio de pago.")])), (runtime::PluralKey::Category(runtime::PluralCategory::Many), runtime::Cow::Borrowed(&[runtime::Part::Text("Quedan "), runtime::Part::Pound, runtime::Part::Text(" de intentos antes de que se bloquee el medio de pago.")])), (runtime::PluralKey::Category(runtime::PluralCategory::Other), runtime::Cow::Borrowed(&[runtime::Part::Text("Quedan "), runtime::Part::Pound, runtime::Part::Text(" intentos antes de que se bloquee el medio de pago.")]))]) }]),
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1413,7 +1413,7 @@ mod __catalog {
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
-            ::core::option::Option::Some(&[runtime::Part::Plural { name: "attempts_left", offset: 0, options: &[(runtime::PluralKey::Exact(0), &[runtime::Part::Text("Não restam tentativas; o meio de pagamento está bloqueado.")]), (runtime::PluralKey::One, &[runtime::Part::Text("Resta só "), runtime::Part::Pound, runtime::Part::Text(" tentativa antes que o meio de pagamento seja bloqueado.")]), (runtime::PluralKey::Many, &[runtime::Part::Text("Restam "), runtime::Part::Pound, runtime::Part::Text(" de tentativas antes que o meio de pagamento seja bloqueado.")]), (runtime::PluralKey::Other, &[runtime::Part::Text("Restam "), runtime::Part::Pound, runtime::Part::Text(" tentativas antes que o meio de pagamento seja bloqueado.")])] }]),
+            ::core::option::Option::Some(&[runtime::Part::Plural { name: "attempts_left", offset: 0, options: runtime::Cow::Borrowed(&[(runtime::PluralKey::Exact(0), runtime::Cow::Borrowed(&[runtime::Part::Text("Não restam tentativas; o meio de pagamento está bloqueado.")])), (runtime::PluralKey::Category(runtime::PluralCategory::One), runtime::Cow::Borrowed(&[runtime::Part::Text("Resta só "), runtime::Part::Pound, runtime::Part::Text(" tentativa antes que o meio de pagamento seja bloqueado.")])), (runtime::PluralKey::Category(runtime::PluralCategory::Many), runtime::Cow::Borrowed(&[runtime::Part::Text("Restam "), runtime::Part::Pound, runtime::Part::Text(" de tentativas antes que o meio de pagamento seja bloqueado.")])), (runtime::PluralKey::Category(runtime::PluralCategory::Other), runtime::Cow::Borrowed(&[runtime::Part::Text("Restam "), runtime::Part::Pound, runtime::Part::Text(" tentativas antes que o meio de pagamento seja bloqueado.")]))]) }]),
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1421,7 +1421,7 @@ mod __catalog {
     ];
 
     /// Each locale's plural rules and number format, for `ErrorCode::detail`.
-    pub(super) static LOCALE_DATA: [runtime::LocaleData; 3] = [
+    pub(super) static LOCALE_DATA: [runtime::LocaleData<'static>; 3] = [
         runtime::LocaleData::new("en"),
         runtime::LocaleData::new("es"),
         runtime::LocaleData::new("pt-BR"),

@@ -10,8 +10,8 @@ use std::cell::RefCell;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
-use flux_codes::__private::{DetailArg, LocaleData, Part, PluralKey, render};
-use flux_codes_gen::message::{Key, Node, NumberStyle, parse};
+use flux_codes_core::{DetailArg, LocaleData, render};
+use flux_codes_gen::message::parse;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{Value, json};
@@ -163,70 +163,10 @@ impl Drop for Node_ {
     }
 }
 
-fn leak(text: &str) -> &'static str {
-    Box::leak(text.to_owned().into_boxed_str())
-}
-
-/// The runtime's parts of a parsed message. (Generated code holds them in statics; a test's
-/// few thousand messages are leaked, as the CLI's example renderings are.)
-fn parts(nodes: &[Node]) -> &'static [Part] {
-    let parts: Vec<Part> = nodes
-        .iter()
-        .map(|node| match node {
-            Node::Text { text, .. } => Part::Text(leak(text)),
-            Node::Arg { name, .. } => Part::Arg(leak(name)),
-            Node::Number { name, style, .. } => Part::Number {
-                name: leak(name),
-                integer: *style == NumberStyle::Integer,
-            },
-            Node::Plural {
-                name,
-                offset,
-                branches,
-                ..
-            } => Part::Plural {
-                name: leak(name),
-                offset: *offset,
-                options: Box::leak(
-                    branches
-                        .iter()
-                        .map(|b| {
-                            let key = match &b.key {
-                                Key::Exact(n) => PluralKey::Exact(*n),
-                                Key::Keyword(k) => match k.as_str() {
-                                    "zero" => PluralKey::Zero,
-                                    "one" => PluralKey::One,
-                                    "two" => PluralKey::Two,
-                                    "few" => PluralKey::Few,
-                                    "many" => PluralKey::Many,
-                                    _ => PluralKey::Other,
-                                },
-                                other => panic!("a key this test does not know: {other:?}"),
-                            };
-                            (key, parts(&b.nodes))
-                        })
-                        .collect(),
-                ),
-            },
-            Node::Select { name, branches, .. } => Part::Select {
-                name: leak(name),
-                options: Box::leak(
-                    branches
-                        .iter()
-                        .map(|b| (leak(&b.key_text), parts(&b.nodes)))
-                        .collect(),
-                ),
-            },
-            Node::Pound { .. } => Part::Pound,
-            other => panic!("a node this test does not know: {other:?}"),
-        })
-        .collect();
-    Box::leak(parts.into_boxed_slice())
-}
-
-/// The Rust side: the generator's parser, then the runtime's renderer with the args as the
+/// The Rust side: the generator's parser and its parts (what generated code holds), then the
+/// runtime's renderer with the args as the
 /// runtime's values (JSON integers as integers, other numbers as floats).
-fn rust_render(message: &str, locale: &'static LocaleData, args: &Value) -> Result<String, String> {
+fn rust_render(message: &str, locale: &LocaleData<'_>, args: &Value) -> Result<String, String> {
     let parsed = parse(message).map_err(|e| e.message)?;
     let values: Vec<(String, Box<dyn DetailArg>)> = args
         .as_object()
@@ -248,11 +188,11 @@ fn rust_render(message: &str, locale: &'static LocaleData, args: &Value) -> Resu
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_ref()))
         .collect();
-    Ok(render(parts(&parsed.nodes), locale, &args))
+    Ok(render(&parsed.parts(), locale, &args))
 }
 
 pub fn run() {
-    static LOCALE_DATA: [LocaleData; 5] = [
+    static LOCALE_DATA: [LocaleData<'static>; 5] = [
         LocaleData::new("en"),
         LocaleData::new("es"),
         LocaleData::new("pt-BR"),

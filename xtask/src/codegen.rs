@@ -49,11 +49,6 @@ pub fn files_requiring(root: &Path, roles: &[Role]) -> Result<Vec<(PathBuf, Stri
         .into_iter()
         .map(|a| (dir.join(&a.path), a.contents))
         .collect();
-    // The generator's definition of a code's shape, for the client (one rule on both sides).
-    files.push((
-        dir.join("code_shape.rs"),
-        flux_codes_gen::code_shape::SOURCE.to_owned(),
-    ));
     files.push((
         dir.join("codes_toml.fnv1a"),
         format!("0x{:016x}\n", catalog_source::fnv1a(&bytes)),

@@ -1,16 +1,16 @@
 //! What the catalog says about a word: a catalog code, a reserved one, a code-shaped word the
 //! catalog does not define, or no code at all.
 //!
-//! A word is code-shaped when it has the catalog's code shape (the generator's
-//! [`flux_codes_gen::code_shape`], the validator's definition: `^[A-Z][A-Z0-9_]*$`, at most 63
+//! A word is code-shaped when it has the catalog's code shape (the core's
+//! [`flux_codes_core::code_shape`], the validator's definition too: `^[A-Z][A-Z0-9_]*$`, at most 63
 //! bytes), starts with a prefix the catalog's codes use (the text up to their first `_`,
 //! e.g. `ERR_`) and is longer than it, and does not end with `_` (`ERR_QR_` is a prefix, as in
 //! `code.startsWith("ERR_QR_")`, not a code).
 
 use std::collections::{HashMap, HashSet};
 
+use flux_codes_core::code_shape::is_code_shaped;
 use flux_codes_gen::Catalog;
-use flux_codes_gen::code_shape::is_code_shaped;
 
 /// What a word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,10 +5,11 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::bail;
+use flux_codes_core::http::status_line;
 use flux_codes_gen::chars::{self, Refusal};
 use flux_codes_gen::diagnostic::did_you_mean;
 use flux_codes_gen::model::Message;
-use flux_codes_gen::render::{OutlinePiece, outline, param_summary, status_line};
+use flux_codes_gen::render::{OutlinePiece, outline, param_summary};
 use flux_codes_gen::{Catalog, CodeSpec};
 
 use crate::{Context, catalog};

@@ -11,7 +11,6 @@ use clap::builder::{PossibleValue, PossibleValuesParser};
 use flux_codes_gen::render::{Artifact, FORMATS, Format};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::example::render_example;
 use crate::{Context, catalog};
 
 /// Export the catalog for other languages: one format (to stdout or --out), or every format.
@@ -129,13 +128,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         let progress = progress_bar(FORMATS.len());
         for format in FORMATS {
             progress.set_message(format.name);
-            progress.suspend(|| {
-                write_all(
-                    dir,
-                    &format.artifacts(&catalog, &render_example),
-                    &mut status,
-                )
-            })?;
+            progress.suspend(|| write_all(dir, &format.artifacts(&catalog), &mut status))?;
             progress.inc(1);
         }
         progress.finish_and_clear();
@@ -148,7 +141,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .expect("clap requires --format without --all");
     let format = Format::find(name).expect("clap checks the format name");
     let files = match (&args.locale, format.per_locale) {
-        (None, _) => format.render(&catalog, &render_example),
+        (None, _) => format.render(&catalog),
         (Some(tag), Some(render)) => vec![render(&catalog, catalog::locale_index(&catalog, tag)?)],
         (Some(_), None) => bail!("the {name} export is not per locale; drop --locale"),
     };

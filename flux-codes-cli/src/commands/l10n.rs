@@ -21,7 +21,6 @@ use flux_codes_gen::{
 use serde::Serialize;
 
 use crate::commands::Reported;
-use crate::example::render_example;
 use crate::{Context, catalog, git};
 
 /// Translate the catalog: export a locale for translators, import their work, see what is left.
@@ -136,9 +135,9 @@ fn export(cx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
             let header = PoHeader {
                 revision_date: &date,
             };
-            render_po(&catalog, locale, header, &lookup, &render_example)
+            render_po(&catalog, locale, header, &lookup)
         }
-        ExchangeFormat::Xliff => render_xliff(&catalog, locale, &lookup, &render_example),
+        ExchangeFormat::Xliff => render_xliff(&catalog, locale, &lookup),
     };
     match &args.out {
         Some(out) => {

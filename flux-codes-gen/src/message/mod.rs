@@ -11,7 +11,10 @@
 
 mod parse;
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use flux_codes_core::{Part, PluralCategory, PluralKey};
 
 pub use parse::{
     MAX_ARGUMENTS, MAX_NESTING, MAX_OPTIONS, ParseError, new_spelling, parse, quote_literal,
@@ -216,12 +219,64 @@ impl Message {
         self.nodes.iter().all(|n| matches!(n, Node::Text { .. }))
     }
 
+    /// The message as the runtime's parts, borrowing its text: what generated code holds (the
+    /// Rust renderer writes these) and what the translators' examples render with
+    /// [`flux_codes_core::render`]. The one conversion from the parsed message to the runtime's.
+    /// (A plural option whose keyword is no CLDR category, which the validator rejects, is
+    /// left out: no value could select it.)
+    pub fn parts(&self) -> Vec<Part<'_>> {
+        parts(&self.nodes)
+    }
+
     /// Every plural argument in the message, nested ones included.
     pub fn plurals(&self) -> Vec<&Node> {
         let mut out = Vec::new();
         collect_plurals(&self.nodes, &mut out);
         out
     }
+}
+
+fn parts(nodes: &[Node]) -> Vec<Part<'_>> {
+    nodes
+        .iter()
+        .map(|node| match node {
+            Node::Text { text, .. } => Part::Text(text),
+            Node::Arg { name, .. } => Part::Arg(name),
+            Node::Number { name, style, .. } => Part::Number {
+                name,
+                integer: *style == NumberStyle::Integer,
+            },
+            Node::Plural {
+                name,
+                offset,
+                branches,
+                ..
+            } => Part::Plural {
+                name,
+                offset: *offset,
+                options: branches
+                    .iter()
+                    .filter_map(|b| {
+                        let key = match &b.key {
+                            Key::Exact(n) => PluralKey::Exact(*n),
+                            Key::Keyword(k) => {
+                                PluralKey::Category(PluralCategory::from_keyword(k)?)
+                            }
+                        };
+                        Some((key, Cow::Owned(parts(&b.nodes))))
+                    })
+                    .collect(),
+            },
+            Node::Select { name, branches, .. } => Part::Select {
+                name,
+                options: branches
+                    .iter()
+                    .map(|b| (b.key_text.as_str(), Cow::Owned(parts(&b.nodes))))
+                    .collect(),
+            },
+            Node::Pound { .. } => Part::Pound,
+        })
+        .collect()
 }
 
 fn collect_plurals<'a>(nodes: &'a [Node], out: &mut Vec<&'a Node>) {

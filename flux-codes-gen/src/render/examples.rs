@@ -1,16 +1,34 @@
 //! Example renderings of a detail: which values to render it with, so that each option of its
 //! plural or select shows once, for the translators' notes ([`crate::render::l10n`]) and the
-//! docs page ([`crate::render::html`]). The rendering itself is the runtime's
-//! ([`ExampleRenderer`]), passed in by the front end.
+//! docs page ([`crate::render::html`]); and their rendering, by the runtime's own renderer
+//! ([`flux_codes_core::render`], what the API answers with), so a reader sees exactly what a
+//! client will.
+
+use flux_codes_core::{Decimal, DetailArg, LocaleData};
 
 use crate::message::{Branch, Key, Message, Node, Param, ParamType};
 use crate::plural;
 
-/// Renders a detail as the API answers it: `message` in the catalog locale `locale` (a tag),
-/// each param given a value as written (a number as a decimal string). This is the runtime's
-/// renderer, passed in by the front end: the generator cannot depend on the runtime it generates
-/// code for, and a second renderer here could show readers something the API never says.
-pub type ExampleRenderer<'r> = &'r dyn Fn(&Message, &str, &[(&Param, String)]) -> String;
+/// Renders a detail as the API answers it: `message` in the catalog locale `tag`, each param
+/// given a value as written (a number as a decimal string, passed as an exact [`Decimal`]).
+pub fn render_example(message: &Message, tag: &str, values: &[(&Param, String)]) -> String {
+    let numbers: Vec<Option<Decimal>> = values
+        .iter()
+        .map(|(p, v)| p.ty.is_numeric().then(|| v.parse().ok()).flatten())
+        .collect();
+    let args: Vec<(&str, &dyn DetailArg)> = values
+        .iter()
+        .zip(&numbers)
+        .map(|((p, v), number)| {
+            let arg: &dyn DetailArg = match number {
+                Some(number) => number,
+                None => v,
+            };
+            (p.name.as_str(), arg)
+        })
+        .collect();
+    flux_codes_core::render(&message.parts(), &LocaleData::new(tag), &args)
+}
 
 /// The locale examples are for, and its text of the detail (`None` while it has no
 /// translation).

@@ -3,8 +3,7 @@
 //! search box and a language switch.
 //!
 //! A detail shows as example sentences, one per option of its plural or select, rendered with
-//! sample values by the runtime's renderer (an [`ExampleRenderer`] the front end passes in, as
-//! the API would answer), with its ICU MessageFormat source in a `<details>` on demand.
+//! sample values by the runtime's renderer ([`render_example`], as the API would answer), with its ICU MessageFormat source in a `<details>` on demand.
 //!
 //! Every row is rendered here, with every catalog string escaped; the page's script
 //! (`html/page.js`) holds no catalog data, it only hides and shows what is already in the page.
@@ -20,18 +19,18 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
 use crate::model::{Catalog, CodeSpec, Param, TextId, TextState};
-use crate::render::examples::{ExampleRenderer, Target, example_values, shown_values};
+use crate::render::examples::{Target, example_values, render_example, shown_values};
 use crate::render::page_text::{Columns, PageText, PageVars, Segment, page_text, translation};
-use crate::render::{Mention, mentions, param_summary, status_line};
+use crate::render::{Mention, mentions, param_summary};
+use flux_codes_core::http::status_line;
 
 const STYLE: &str = include_str!("html/page.css");
 const SCRIPT: &str = include_str!("html/page.js");
 
-/// The page, with every locale of the catalog; `example` renders the details' example sentences.
-pub fn render_html(catalog: &Catalog, example: ExampleRenderer<'_>) -> String {
+/// The page, with every locale of the catalog.
+pub fn render_html(catalog: &Catalog) -> String {
     let page = Page {
         catalog,
-        example,
         texts: catalog.locales.iter().map(|l| page_text(l)).collect(),
         vars: PageVars::new(catalog),
     };
@@ -138,7 +137,6 @@ enum Content {
 
 struct Page<'a> {
     catalog: &'a Catalog,
-    example: ExampleRenderer<'a>,
     /// The fixed text for each catalog locale.
     texts: Vec<&'static PageText>,
     vars: PageVars,
@@ -343,7 +341,7 @@ impl Page<'_> {
         );
         let mut out = String::from("<ul class=\"examples\">");
         for values in &sets {
-            let sentence = (self.example)(&detail[shown], target.tag, values);
+            let sentence = render_example(&detail[shown], target.tag, values);
             let _ = write!(out, "<li>");
             if !values.is_empty() {
                 let _ = write!(

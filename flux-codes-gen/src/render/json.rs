@@ -16,13 +16,13 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "schema")]
-use crate::code_shape::CODE_PATTERN;
-#[cfg(feature = "schema")]
 use crate::model::GrpcCode;
 use crate::model::{Catalog, Param, ParamType, TextState};
 use crate::render::to_json;
 #[cfg(feature = "schema")]
 use crate::valid::DOMAIN_PATTERN;
+#[cfg(feature = "schema")]
+use flux_codes_core::code_shape::CODE_PATTERN;
 
 /// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
 pub const SCHEMA_VERSION: u32 = 2;

@@ -59,6 +59,18 @@ pub(crate) fn render_kotlin(catalog: &Catalog) -> Vec<Artifact> {
     vec![Artifact::new("FluxErrorCode.kt", kotlin_file(catalog))]
 }
 
+// The override is checked here, with the rule: the model imports no renderer.
+impl Catalog {
+    /// The catalog with another Kotlin package for the Kotlin export
+    /// (`export --kotlin-package`), if `name` is one (dot-separated identifiers, no keyword);
+    /// else what is wrong with it.
+    pub fn with_kotlin_package(mut self, name: &str) -> Result<Catalog, String> {
+        package_problem(name).map_or(Ok(()), Err)?;
+        self.kotlin_package = Some(name.to_owned());
+        Ok(self)
+    }
+}
+
 /// Why `name` is not a Kotlin package for the export (dot-separated identifiers of ASCII
 /// letters, digits and `_`, none a keyword), or `None` when it is one.
 pub fn package_problem(name: &str) -> Option<String> {

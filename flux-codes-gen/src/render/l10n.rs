@@ -5,9 +5,8 @@
 use crate::message::{Message, Node, Param};
 use crate::model::{Catalog, SourceHash, TextId, TextKind, TextState};
 use crate::plural;
-pub use crate::render::examples::ExampleRenderer;
-use crate::render::examples::{Target, example_values, shown_values};
-use crate::render::status_line;
+use crate::render::examples::{Target, example_values, render_example, shown_values};
+use flux_codes_core::http::status_line;
 
 /// One text to translate, as a translator's file shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +43,6 @@ pub fn entries<'c>(
     catalog: &'c Catalog,
     locale: usize,
     previous: PreviousSource<'_>,
-    example: ExampleRenderer<'_>,
 ) -> Vec<Entry<'c>> {
     let default = catalog.default_locale;
     catalog
@@ -69,7 +67,7 @@ pub fn entries<'c>(
                 source: texts[default],
                 translation,
                 stale,
-                notes: notes(catalog, id, locale, example),
+                notes: notes(catalog, id, locale),
                 is_message_format: id.kind() == TextKind::Detail,
             }
         })
@@ -78,12 +76,7 @@ pub fn entries<'c>(
 
 /// What a translator needs beside a text: what it is, and the code it belongs to; for a detail,
 /// the plural forms the locale at `locale` needs and example renderings in both languages.
-fn notes(
-    catalog: &Catalog,
-    id: TextId,
-    locale: usize,
-    example: ExampleRenderer<'_>,
-) -> Vec<String> {
+fn notes(catalog: &Catalog, id: TextId, locale: usize) -> Vec<String> {
     let default = catalog.default_locale;
     let mut notes = Vec::new();
     let code = match id {
@@ -148,7 +141,7 @@ fn notes(
             };
             notes.extend(plural_notes(&detail[default], &target));
             let source = (catalog.default_locale_tag(), &detail[default]);
-            notes.extend(examples(source, &target, &code.params, example));
+            notes.extend(examples(source, &target, &code.params));
         }
     }
     if id.kind() != TextKind::Hint
@@ -212,12 +205,11 @@ fn plural_notes(source: &Message, target: &Target<'_>) -> Vec<String> {
 
 /// Example renderings of a detail, for translators: the values of each
 /// [`example_values`] set rendered in the default locale and, beside it, in the target
-/// locale's translation. `example` renders them, as the API would.
+/// locale's translation, as the API would render them.
 fn examples(
     (source_tag, source): (&str, &Message),
     target: &Target<'_>,
     params: &[Param],
-    example: ExampleRenderer<'_>,
 ) -> Vec<String> {
     example_values(source_tag, source, target, params)
         .into_iter()
@@ -225,13 +217,13 @@ fn examples(
             let mut note = format!(
                 "Example ({}): {}",
                 shown_values(&values),
-                example(source, source_tag, &values)
+                render_example(source, source_tag, &values)
             );
             if let Some(translation) = target.translation {
                 note.push_str(&format!(
                     "\n  {}: {}",
                     target.tag,
-                    example(translation, target.tag, &values)
+                    render_example(translation, target.tag, &values)
                 ));
             }
             note

@@ -10,9 +10,8 @@ use std::fmt::Write as _;
 
 use crate::model::{Catalog, CodeSpec, Message, Param};
 use crate::render::page_text::{Columns, PageText, PageVars, Segment, page_text};
-use crate::render::{
-    Mention, OutlinePiece, escape_markdown, mentions, outline, param_summary, status_line,
-};
+use crate::render::{Mention, OutlinePiece, escape_markdown, mentions, outline, param_summary};
+use flux_codes_core::http::status_line;
 
 /// The page for the catalog locale at `locale` (an index into [`Catalog::locales`]).
 pub fn render_markdown(catalog: &Catalog, locale: usize) -> String {

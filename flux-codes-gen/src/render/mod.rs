@@ -70,9 +70,8 @@ pub struct Format {
     pub about: &'static str,
     /// The folder of its files in `export --all` (`""`: the top of the output folder).
     pub dir: &'static str,
-    /// Its files, with paths relative to `dir`; the [`examples::ExampleRenderer`] renders a
-    /// detail's example sentences (the HTML page's).
-    pub render: fn(&Catalog, examples::ExampleRenderer<'_>) -> Vec<Artifact>,
+    /// Its files, with paths relative to `dir`.
+    pub render: fn(&Catalog) -> Vec<Artifact>,
     /// For a format with one file per locale: the file of the locale at an index of
     /// [`Catalog::locales`] (what `export --format NAME --locale L` writes).
     pub per_locale: Option<fn(&Catalog, usize) -> Artifact>,
@@ -85,14 +84,14 @@ pub const FORMATS: &[Format] = &[
         name: "json",
         about: "catalog.json: the whole catalog as JSON",
         dir: "",
-        render: |c, _| vec![Artifact::new("catalog.json", json::render_json(c))],
+        render: |c| vec![Artifact::new("catalog.json", json::render_json(c))],
         per_locale: None,
     },
     Format {
         name: "json-schema",
         about: "catalog.schema.json: the JSON Schema of catalog.json",
         dir: "",
-        render: |_, _| {
+        render: |_| {
             vec![Artifact::new(
                 "catalog.schema.json",
                 json::render_json_schema(),
@@ -104,14 +103,14 @@ pub const FORMATS: &[Format] = &[
         name: "npm",
         about: "npm/: a typed ES module package (index.js, index.d.ts, package.json)",
         dir: "npm",
-        render: |c, _| npm::render_npm(c),
+        render: |c| npm::render_npm(c),
         per_locale: None,
     },
     Format {
         name: "i18next",
         about: "i18n/<locale>.json: i18next resources, one file per locale",
         dir: "i18n",
-        render: |c, _| i18next::render_i18next(c),
+        render: |c| i18next::render_i18next(c),
         per_locale: None,
     },
     Format {
@@ -119,7 +118,7 @@ pub const FORMATS: &[Format] = &[
         about: "docs/errors.<locale>.md: the error-code page for a docs site, one per locale \
                 (--locale picks one)",
         dir: "docs",
-        render: |c, _| (0..c.locales.len()).map(|l| markdown_page(c, l)).collect(),
+        render: |c| (0..c.locales.len()).map(|l| markdown_page(c, l)).collect(),
         per_locale: Some(markdown_page),
     },
     Format {
@@ -127,14 +126,14 @@ pub const FORMATS: &[Format] = &[
         about: "docs/errors.html: the error-code page as one self-contained HTML file, \
                 every locale, with search",
         dir: "docs",
-        render: |c, example| vec![Artifact::new("errors.html", html::render_html(c, example))],
+        render: |c| vec![Artifact::new("errors.html", html::render_html(c))],
         per_locale: None,
     },
     Format {
         name: "openapi",
         about: "openapi.json: OpenAPI 3.1 components (ErrorCode, the ApiError problem+json schema, a response per status)",
         dir: "",
-        render: |c, _| vec![Artifact::new("openapi.json", openapi::render_openapi(c))],
+        render: |c| vec![Artifact::new("openapi.json", openapi::render_openapi(c))],
         per_locale: None,
     },
     Format {
@@ -142,7 +141,7 @@ pub const FORMATS: &[Format] = &[
         about: "proto/error_reason.proto: the codes as a Protocol Buffers `ErrorReason` enum \
                 (the values of gRPC's `ErrorInfo.reason`), for gRPC services in other languages",
         dir: "proto",
-        render: |c, _| vec![Artifact::new("error_reason.proto", proto::render_proto(c))],
+        render: |c| vec![Artifact::new("error_reason.proto", proto::render_proto(c))],
         per_locale: None,
     },
     Format {
@@ -151,7 +150,7 @@ pub const FORMATS: &[Format] = &[
                 a problem-body parser and the localized texts through the Android resources \
                 (--kotlin-package names its package)",
         dir: "android",
-        render: |c, _| kotlin::render_kotlin(c),
+        render: |c| kotlin::render_kotlin(c),
         per_locale: None,
     },
     Format {
@@ -159,7 +158,7 @@ pub const FORMATS: &[Format] = &[
         about: "android/res/values*/flux_errors.xml: Android string resources, one folder per \
                 locale (details as positional format strings and <plurals>)",
         dir: "android",
-        render: |c, _| android::render_android(c),
+        render: |c| android::render_android(c),
         per_locale: None,
     },
     Format {
@@ -167,7 +166,7 @@ pub const FORMATS: &[Format] = &[
         about: "ios/Localizable.xcstrings: the iOS String Catalog, every locale (details as \
                 positional format strings, plurals as substitutions)",
         dir: "ios",
-        render: |c, _| xcstrings::render_xcstrings(c),
+        render: |c| xcstrings::render_xcstrings(c),
         per_locale: None,
     },
     Format {
@@ -175,7 +174,7 @@ pub const FORMATS: &[Format] = &[
         about: "ios/FluxErrorCode.swift: the codes as a Swift enum (raw value the code string, \
                 unknown(String) for newer codes, LocalizedError from the String Catalog)",
         dir: "ios",
-        render: |c, _| swift::render_swift(c),
+        render: |c| swift::render_swift(c),
         per_locale: None,
     },
 ];
@@ -194,21 +193,13 @@ impl Format {
     }
 
     /// Its files, with paths relative to `dir` (what `export --format NAME --out` writes).
-    pub fn render(
-        &self,
-        catalog: &Catalog,
-        example: examples::ExampleRenderer<'_>,
-    ) -> Vec<Artifact> {
-        (self.render)(catalog, example)
+    pub fn render(&self, catalog: &Catalog) -> Vec<Artifact> {
+        (self.render)(catalog)
     }
 
     /// Its files, with paths relative to the output folder of `export --all`.
-    pub fn artifacts(
-        &self,
-        catalog: &Catalog,
-        example: examples::ExampleRenderer<'_>,
-    ) -> Vec<Artifact> {
-        let mut files = self.render(catalog, example);
+    pub fn artifacts(&self, catalog: &Catalog) -> Vec<Artifact> {
+        let mut files = self.render(catalog);
         if !self.dir.is_empty() {
             for file in &mut files {
                 file.path = format!("{}/{}", self.dir, file.path);
@@ -220,69 +211,8 @@ impl Format {
 
 #[cfg(feature = "exports")]
 /// Every file of every export, paths relative to the output folder.
-pub fn artifacts(catalog: &Catalog, example: examples::ExampleRenderer<'_>) -> Vec<Artifact> {
-    FORMATS
-        .iter()
-        .flat_map(|f| f.artifacts(catalog, example))
-        .collect()
-}
-
-#[cfg(feature = "exports")]
-/// An HTTP status with its reason phrase ([`reason_phrase`]): `410 Gone`; the bare number for a
-/// status the registry does not name.
-pub fn status_line(status: u16) -> String {
-    match reason_phrase(status) {
-        Some(reason) => format!("{status} {reason}"),
-        None => status.to_string(),
-    }
-}
-
-#[cfg(feature = "exports")]
-/// The reason phrase of a 4xx or 5xx status, as RFC 9110 and the IANA HTTP status code
-/// registry name it (`422 Unprocessable Content`, `413 Content Too Large`; not the older names
-/// the `http` crate keeps): the one table every export's status text comes from.
-pub fn reason_phrase(status: u16) -> Option<&'static str> {
-    Some(match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        406 => "Not Acceptable",
-        407 => "Proxy Authentication Required",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        411 => "Length Required",
-        412 => "Precondition Failed",
-        413 => "Content Too Large",
-        414 => "URI Too Long",
-        415 => "Unsupported Media Type",
-        416 => "Range Not Satisfiable",
-        417 => "Expectation Failed",
-        421 => "Misdirected Request",
-        422 => "Unprocessable Content",
-        423 => "Locked",
-        424 => "Failed Dependency",
-        425 => "Too Early",
-        426 => "Upgrade Required",
-        428 => "Precondition Required",
-        429 => "Too Many Requests",
-        431 => "Request Header Fields Too Large",
-        451 => "Unavailable For Legal Reasons",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        505 => "HTTP Version Not Supported",
-        506 => "Variant Also Negotiates",
-        507 => "Insufficient Storage",
-        508 => "Loop Detected",
-        511 => "Network Authentication Required",
-        _ => return None,
-    })
+pub fn artifacts(catalog: &Catalog) -> Vec<Artifact> {
+    FORMATS.iter().flat_map(|f| f.artifacts(catalog)).collect()
 }
 
 #[cfg(feature = "exports")]

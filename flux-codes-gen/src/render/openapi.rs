@@ -15,7 +15,8 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::message::{Node, Param, ParamType};
 use crate::model::{Catalog, CodeSpec};
-use crate::render::{escape_markdown, reason_phrase};
+use crate::render::escape_markdown;
+use flux_codes_core::http::reason_phrase;
 
 /// The OpenAPI version written.
 pub(crate) const OPENAPI_VERSION: &str = "3.1.0";

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Catalog, SourceHash, plural_forms};
-use crate::render::l10n::{Entry, ExampleRenderer, PreviousSource, entries};
+use crate::render::l10n::{Entry, PreviousSource, entries};
 
 /// The file's facts that do not come from the catalog.
 #[derive(Clone, Copy, Debug)]
@@ -33,7 +33,6 @@ pub fn render_po(
     locale: usize,
     header: PoHeader<'_>,
     previous: PreviousSource<'_>,
-    example: ExampleRenderer<'_>,
 ) -> String {
     let tag = &catalog.locales[locale];
     let source = catalog.default_locale_tag();
@@ -80,7 +79,7 @@ pub fn render_po(
     for (name, value) in fields {
         let _ = writeln!(out, "\"{}\"", escape(&format!("{name}: {value}\n")));
     }
-    for entry in entries(catalog, locale, previous, example) {
+    for entry in entries(catalog, locale, previous) {
         out.push('\n');
         write_entry(&mut out, &entry);
     }

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 #[cfg(feature = "exports")]
 use crate::model::{Catalog, CodeSpec};
 #[cfg(feature = "exports")]
-use crate::render::status_line;
+use flux_codes_core::http::status_line;
 
 #[cfg(feature = "exports")]
 use crate::model::proto_enum::{ENUM, value_key};

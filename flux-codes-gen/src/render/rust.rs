@@ -17,14 +17,12 @@
 
 use std::fmt::Write as _;
 
-use crate::message::{Key, Node, NumberStyle, ParamType};
+use crate::message::ParamType;
 use crate::model::{Catalog, CodeSpec, locale_variant};
 use crate::phf;
 use crate::render::escape_markdown;
 use crate::render::rust_flux_error::FLUX_ERROR_TRAIT;
-
-/// The hash function, pasted into the generated lookup (see `hash.rs`).
-const HASH_SOURCE: &str = include_str!("../hash.rs");
+use flux_codes_core::{Part, PluralKey};
 
 /// rustfmt's default `max_width`: the generated file is laid out as rustfmt lays it out.
 const MAX_WIDTH: usize = 100;
@@ -730,7 +728,7 @@ impl Tables<'_> {
         );
         let _ = writeln!(
             self.out,
-            "    pub(super) static DETAIL_PARTS: [[::core::option::Option<&[runtime::Part]>; {}]; {}] = [",
+            "    pub(super) static DETAIL_PARTS: [[::core::option::Option<&[runtime::Part<'static>]>; {}]; {}] = [",
             codes.len(),
             self.locales.len()
         );
@@ -742,7 +740,7 @@ impl Tables<'_> {
                         let _ = writeln!(
                             self.out,
                             "            ::core::option::Option::Some({}),",
-                            parts_source(&d[l].nodes)
+                            parts_source(&d[l].parts())
                         );
                     }
                     None => self
@@ -769,7 +767,7 @@ impl Tables<'_> {
             .map(|l| format!("runtime::LocaleData::new({l:?})"))
             .collect();
         let head = format!(
-            "pub(super) static LOCALE_DATA: [runtime::LocaleData; {}] = ",
+            "pub(super) static LOCALE_DATA: [runtime::LocaleData<'static>; {}] = ",
             items.len()
         );
         array(self.out, 4, &head, &items);
@@ -873,13 +871,7 @@ fn lookup_items(out: &mut String, catalog: &Catalog, width: IndexWidth) {
         "\n    // `find_code`'s perfect hash (built by flux-codes-gen's `phf.rs`): each code has a slot\n    \
          // of its own, found with one hash and two table loads, then one compare.\n\n",
     );
-    for line in HASH_SOURCE.lines() {
-        if line.is_empty() {
-            out.push('\n');
-        } else {
-            let _ = writeln!(out, "    {line}");
-        }
-    }
+    out.push_str("    use runtime::hash::{bucket, equal, hash, slot};\n");
     let _ = write!(
         out,
         "\n    const SEED: u64 = {seed};\n    \
@@ -1050,60 +1042,53 @@ mod errors;
 #[cfg(test)]
 mod golden;
 
-/// A parsed message as a `&[Part]` expression, on one line (`runtime` is the runtime's alias
-/// inside `mod __catalog`).
-fn parts_source(nodes: &[Node]) -> String {
-    let parts: Vec<String> = nodes
+/// A message's runtime parts as a `&[Part]` expression, on one line (`runtime` is the runtime's
+/// alias inside `mod __catalog`).
+fn parts_source(parts: &[Part<'_>]) -> String {
+    let parts: Vec<String> = parts
         .iter()
-        .map(|node| match node {
-            Node::Text { text, .. } => format!("runtime::Part::Text({text:?})"),
-            Node::Arg { name, .. } => format!("runtime::Part::Arg({name:?})"),
-            Node::Number { name, style, .. } => format!(
-                "runtime::Part::Number {{ name: {name:?}, integer: {} }}",
-                *style == NumberStyle::Integer
-            ),
-            Node::Pound { .. } => "runtime::Part::Pound".to_owned(),
-            Node::Plural {
+        .map(|part| match part {
+            Part::Text(text) => format!("runtime::Part::Text({text:?})"),
+            Part::Arg(name) => format!("runtime::Part::Arg({name:?})"),
+            Part::Number { name, integer } => {
+                format!("runtime::Part::Number {{ name: {name:?}, integer: {integer} }}")
+            }
+            Part::Pound => "runtime::Part::Pound".to_owned(),
+            Part::Plural {
                 name,
                 offset,
-                branches,
-                ..
+                options,
             } => {
-                let options: Vec<String> = branches
+                let options: Vec<String> = options
                     .iter()
-                    .map(|b| {
-                        let key = match &b.key {
-                            Key::Exact(n) => format!("runtime::PluralKey::Exact({n})"),
-                            Key::Keyword(k) => format!("runtime::PluralKey::{}", upper_first(k)),
+                    .map(|(key, parts)| {
+                        let key = match key {
+                            PluralKey::Exact(n) => format!("runtime::PluralKey::Exact({n})"),
+                            PluralKey::Category(c) => {
+                                format!("runtime::PluralKey::Category(runtime::PluralCategory::{c:?})")
+                            }
                         };
-                        format!("({key}, {})", parts_source(&b.nodes))
+                        format!("({key}, runtime::Cow::Borrowed({}))", parts_source(parts))
                     })
                     .collect();
                 format!(
-                    "runtime::Part::Plural {{ name: {name:?}, offset: {offset}, options: &[{}] }}",
+                    "runtime::Part::Plural {{ name: {name:?}, offset: {offset}, options: runtime::Cow::Borrowed(&[{}]) }}",
                     options.join(", ")
                 )
             }
-            Node::Select { name, branches, .. } => {
-                let options: Vec<String> = branches
+            Part::Select { name, options } => {
+                let options: Vec<String> = options
                     .iter()
-                    .map(|b| format!("({:?}, {})", b.key_text, parts_source(&b.nodes)))
+                    .map(|(key, parts)| {
+                        format!("({key:?}, runtime::Cow::Borrowed({}))", parts_source(parts))
+                    })
                     .collect();
                 format!(
-                    "runtime::Part::Select {{ name: {name:?}, options: &[{}] }}",
+                    "runtime::Part::Select {{ name: {name:?}, options: runtime::Cow::Borrowed(&[{}]) }}",
                     options.join(", ")
                 )
             }
         })
         .collect();
     format!("&[{}]", parts.join(", "))
-}
-
-/// `one` -> `One`: a plural category as its `PluralKey` variant.
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
 }

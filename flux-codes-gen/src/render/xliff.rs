@@ -9,15 +9,10 @@ use std::fmt::Write as _;
 
 use crate::model::Catalog;
 use crate::render::html;
-use crate::render::l10n::{ExampleRenderer, PreviousSource, entries};
+use crate::render::l10n::{PreviousSource, entries};
 
 /// The XLIFF document of the locale at `locale`.
-pub fn render_xliff(
-    catalog: &Catalog,
-    locale: usize,
-    previous: PreviousSource<'_>,
-    example: ExampleRenderer<'_>,
-) -> String {
+pub fn render_xliff(catalog: &Catalog, locale: usize, previous: PreviousSource<'_>) -> String {
     let tag = &catalog.locales[locale];
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n");
@@ -41,7 +36,7 @@ pub fn render_xliff(
         );
     }
     out.push_str("    </header>\n    <body>\n");
-    for entry in entries(catalog, locale, previous, example) {
+    for entry in entries(catalog, locale, previous) {
         let _ = writeln!(
             out,
             "      <trans-unit id=\"{id}\" resname=\"{id}\" xml:space=\"preserve\"{approved}>",

@@ -48,22 +48,3 @@ pub fn big_catalog(n: usize) -> String {
     }
     out
 }
-
-/// A stand-in for the runtime's example renderer (the CLI passes the real one; its tests check
-/// the rendering): the message and the values it was given, so snapshots show which examples
-/// are asked for.
-pub fn stand_in_example(
-    message: &flux_codes_gen::message::Message,
-    locale: &str,
-    values: &[(&flux_codes_gen::message::Param, String)],
-) -> String {
-    let values: Vec<String> = values
-        .iter()
-        .map(|(p, v)| format!("{}: {v}", p.name))
-        .collect();
-    format!(
-        "<{} in {locale} with {}>",
-        message.source,
-        values.join(", ")
-    )
-}

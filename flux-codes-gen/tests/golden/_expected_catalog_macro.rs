@@ -558,7 +558,7 @@ mod __catalog {
     static DETAIL_ESCL_AT: [u32; 4] = [0, 51, 51, 51];
 
     /// `ErrorCode::detail`: each detail's parts, per locale.
-    pub(super) static DETAIL_PARTS: [[::core::option::Option<&[runtime::Part]>; 3]; 2] = [
+    pub(super) static DETAIL_PARTS: [[::core::option::Option<&[runtime::Part<'static>]>; 3]; 2] = [
         [
             ::core::option::Option::Some(&[runtime::Part::Text("The issuer "), runtime::Part::Arg("issuer"), runtime::Part::Text(" declined it ({code} "), runtime::Part::Arg("reason"), runtime::Part::Text(").")]),
             ::core::option::Option::None,
@@ -572,7 +572,7 @@ mod __catalog {
     ];
 
     /// Each locale's plural rules and number format, for `ErrorCode::detail`.
-    pub(super) static LOCALE_DATA: [runtime::LocaleData; 2] = [
+    pub(super) static LOCALE_DATA: [runtime::LocaleData<'static>; 2] = [
         runtime::LocaleData::new("en"),
         runtime::LocaleData::new("es-CL"),
     ];

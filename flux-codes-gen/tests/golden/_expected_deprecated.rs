@@ -517,7 +517,7 @@ mod __catalog {
     static DETAIL_EN_AT: [u32; 4] = [0, 0, 0, 21];
 
     /// `ErrorCode::detail`: each detail's parts, per locale.
-    pub(super) static DETAIL_PARTS: [[::core::option::Option<&[runtime::Part]>; 3]; 1] = [
+    pub(super) static DETAIL_PARTS: [[::core::option::Option<&[runtime::Part<'static>]>; 3]; 1] = [
         [
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -526,7 +526,8 @@ mod __catalog {
     ];
 
     /// Each locale's plural rules and number format, for `ErrorCode::detail`.
-    pub(super) static LOCALE_DATA: [runtime::LocaleData; 1] = [runtime::LocaleData::new("en")];
+    pub(super) static LOCALE_DATA: [runtime::LocaleData<'static>; 1] =
+        [runtime::LocaleData::new("en")];
 
     /// `ErrorCode::params`.
     pub(super) static PARAMS: ListTable = ListTable::new(&PARAMS_ITEMS, &PARAMS_AT);

@@ -1,8 +1,8 @@
 //! `Accept-Language` negotiation: each language range matched against a catalog's locales by
 //! CLDR's likely subtags and parent locales (`pt`, `pt-PT`, `pt_BR` and `pt-AO` reach `pt-BR`;
 //! `es-419` and `es-MX` reach `es`), with the HTTP semantics of RFC 9110 §12.5.4 (q-values, `*`,
-//! `q=0` exclusions): what [`Locale::negotiate`](crate::Locale::negotiate) runs over the
-//! catalog's locales, and what a `catalog!` crate's `Locale::negotiate` runs over its own.
+//! `q=0` exclusions): what a generated catalog's `Locale::negotiate` (Flux's own in `flux-codes`,
+//! or a `catalog!` crate's) runs over its locales.
 //!
 //! The CLDR part is decided at build time: the generator computes, with ICU4X's data, a small
 //! table per catalog ([`LocaleMatches`]: for `en`, `es`, `pt-BR`, six rows) that generated code
@@ -47,7 +47,7 @@ struct Item {
 /// A catalog's locale-matching table: rows of a key (a language range's language, script and
 /// region, lowercase: `pt`, `es-mx`, `zh-hant`) and the indexes of the catalog locales that
 /// answer it, best first, sorted by key. The generator computes it from CLDR's likely subtags
-/// and parent locales (`flux_codes_gen::model::LocaleMatches`); generated code embeds it.
+/// and parent locales ([`crate::locale_match::LocaleMatches`]); generated code embeds it.
 pub type LocaleMatches<'a> = [(&'a str, &'a [usize])];
 
 /// The index in `tags` of the locale to answer in, for an `Accept-Language` value.

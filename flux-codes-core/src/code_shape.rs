@@ -1,8 +1,6 @@
-// The shape of a code string, defined once. This file is compiled into the generator (the
-// validator, the JSON Schemas, the CLI's audit) and its text, `SOURCE`, is written by the
-// `flux-codes` build script into the runtime, whose client keeps an unknown code only when it
-// has this shape: one definition on both sides. Keep it free of `use` items and inner
-// attributes (it is `include!`d).
+//! The shape of a code string, defined once: the generator's validator and JSON Schemas, the
+//! CLI's audit and the runtime's client (which keeps an unknown code only when it has this
+//! shape) all apply it.
 
 /// The longest code string, in bytes: Google AIP-193's limit for `ErrorInfo.reason`.
 pub const MAX_CODE_LEN: usize = 63;
@@ -19,4 +17,20 @@ pub fn is_code_shaped(s: &str) -> bool {
         && s.starts_with(|c: char| c.is_ascii_uppercase())
         && s.bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pattern_says_what_the_function_does() {
+        let pattern = format!("^[A-Z][A-Z0-9_]{{0,{}}}$", MAX_CODE_LEN - 1);
+        assert_eq!(CODE_PATTERN, pattern);
+        let longest = format!("E{}", "_".repeat(MAX_CODE_LEN - 1));
+        assert!(is_code_shaped(&longest) && !is_code_shaped(&format!("{longest}9")));
+        for bad in ["", "e", "9E", "E-1", "EÉ", "E E"] {
+            assert!(!is_code_shaped(bad), "{bad:?}");
+        }
+    }
 }

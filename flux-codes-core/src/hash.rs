@@ -1,12 +1,11 @@
-// The string hash of the generated `from_code` lookup, and its compare. This file is compiled
-// into the generator, which builds the perfect-hash tables with it, and pasted verbatim into the
-// generated code, which probes them: one definition, so both sides always agree. Keep it free of
-// `use` items.
-//
-// Codes are short (at most 63 bytes), so the hash reads the string in a few whole 8-byte words,
-// the last ones overlapping the ones before them (the way wyhash and foldhash read short keys):
-// no byte loop, no copy of a tail; two 128-bit multiplications for up to 16 bytes, one more
-// 64-bit multiplication per further 8 bytes.
+//! The string hash of the generated `from_code` lookup, and its compare: the generator builds
+//! the perfect-hash tables with it and generated code probes them with it, so both sides always
+//! agree.
+//!
+//! Codes are short (at most 63 bytes), so the hash reads the string in a few whole 8-byte words,
+//! the last ones overlapping the ones before them (the way wyhash and foldhash read short keys):
+//! no byte loop, no copy of a tail; two 128-bit multiplications for up to 16 bytes, one more
+//! 64-bit multiplication per further 8 bytes.
 
 /// The 8 bytes at `at` as a little-endian word (`at + 8 <= bytes.len()`).
 #[inline(always)]

@@ -1,5 +1,5 @@
 //! Which catalog locales answer a language range: CLDR's likely subtags and parent locales
-//! (ICU4X's compiled data), computed here at build time into a small table that the runtime's
+//! (ICU4X's compiled data), computed by the generator at build time into a small table that the runtime's
 //! `Locale::negotiate` and the npm package's `negotiate` embed and read the same way, so they
 //! agree by construction and neither carries CLDR data.
 //!
@@ -106,7 +106,7 @@ impl LocaleMatches {
         &self.rows
     }
 
-    /// The rows borrowed in the shape the runtime's `flux_codes::negotiate::negotiate` takes
+    /// The rows borrowed in the shape the runtime's [`crate::negotiate::negotiate`] takes
     /// (generated code embeds them as a static of that shape).
     pub fn table(&self) -> Vec<(&str, &[usize])> {
         self.rows
