@@ -689,15 +689,3 @@ fn rust_and_intl_messageformat_render_1000_generated_messages_alike() {
     }
     generated_messages::run();
 }
-
-/// `CATALOG_JSON` is the generator's `catalog.json` of this crate's `codes.toml`: what
-/// `flux-codes export --format json` writes (the CLI's test
-/// `export_json_is_the_generators_catalog_json` checks the other half).
-#[test]
-fn catalog_json_is_the_generators() {
-    let catalog = flux_codes_gen::load_catalog(&root().join("codes.toml")).unwrap();
-    assert_eq!(
-        flux_codes::CATALOG_JSON,
-        flux_codes_gen::render::json::render_json(&catalog)
-    );
-}

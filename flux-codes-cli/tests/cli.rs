@@ -259,8 +259,8 @@ fn every_format_exports_what_the_generator_renders() {
     }
 }
 
-/// The generator's `catalog.json`, which the `flux-codes` build script also writes for its
-/// `CATALOG_JSON` (that crate's test `catalog_json_is_the_generators` checks the other half).
+/// The generator's `catalog.json`, which `cargo xtask codegen` also writes for `flux-codes`'
+/// `CATALOG_JSON` (that crate's `tests/generated_sources.rs` checks the other half).
 #[test]
 fn export_json_is_the_generators_catalog_json() {
     let catalog = flux_codes_gen::load_catalog(&real_catalog()).unwrap();

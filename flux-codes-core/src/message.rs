@@ -504,4 +504,43 @@ mod tests {
         n.format(&mut out, &EN);
         assert_eq!(out, "1.50");
     }
+
+    #[test]
+    fn plural_keywords_are_cldr_categories() {
+        for category in PluralCategory::ALL {
+            assert_eq!(
+                PluralCategory::from_keyword(category.as_str()),
+                Some(category)
+            );
+        }
+        for not_one in ["One", "lots", "", "=1"] {
+            assert_eq!(PluralCategory::from_keyword(not_one), None, "{not_one}");
+        }
+    }
+
+    #[test]
+    fn owned_parts_render_as_borrowed_ones() {
+        let owned = [Part::Plural {
+            name: "n",
+            offset: 0,
+            options: Cow::Owned(vec![
+                (PluralKey::Exact(0), Cow::Owned(vec![Part::Text("none")])),
+                (
+                    PluralKey::Category(PluralCategory::One),
+                    Cow::Owned(vec![Part::Pound, Part::Text(" attempt")]),
+                ),
+                (
+                    PluralKey::Category(PluralCategory::Other),
+                    Cow::Owned(vec![Part::Pound, Part::Text(" attempts")]),
+                ),
+            ]),
+        }];
+        assert_eq!(owned, ATTEMPTS);
+        for n in [0, 1, 2, 1000] {
+            assert_eq!(
+                render(&owned, &ES, &[("n", &n)]),
+                render(&ATTEMPTS, &ES, &[("n", &n)])
+            );
+        }
+    }
 }

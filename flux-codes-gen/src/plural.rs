@@ -10,8 +10,18 @@ use icu_plurals::{PluralCategory, PluralRules};
 
 use crate::message::{Branch, Message, Node};
 
-/// Every CLDR plural category, in CLDR's order.
-pub(crate) const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+/// Every CLDR plural category's keyword, in CLDR's order: the core's
+/// [`PluralCategory`](flux_codes_core::PluralCategory) names, which the runtime's parts use.
+pub(crate) const CATEGORIES: [&str; 6] = {
+    let all = flux_codes_core::PluralCategory::ALL;
+    let mut keywords = [""; 6];
+    let mut i = 0;
+    while i < all.len() {
+        keywords[i] = all[i].as_str();
+        i += 1;
+    }
+    keywords
+};
 
 /// The cardinal plural categories of `locale` (a BCP 47 tag), in CLDR's order, e.g. `en` ->
 /// `["one", "other"]`, `es` -> `["one", "many", "other"]`. A language CLDR does not know has

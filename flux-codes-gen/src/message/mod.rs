@@ -476,4 +476,69 @@ mod tests {
         }
         assert!(parse(&text).is_err());
     }
+
+    #[test]
+    fn parts_are_the_runtimes_parts_of_the_message() {
+        let message = parse(
+            "Hi '{'{who}'}': {n, plural, offset:1 =0 {none} one {# left} other {{n, number} of {max, number, integer}}} {kind, select, card {card} other {#}}",
+        )
+        .unwrap();
+        fn owned(parts: Vec<Part<'_>>) -> Cow<'_, [Part<'_>]> {
+            Cow::Owned(parts)
+        }
+        assert_eq!(
+            message.parts(),
+            [
+                Part::Text("Hi {"),
+                Part::Arg("who"),
+                Part::Text("}: "),
+                Part::Plural {
+                    name: "n",
+                    offset: 1,
+                    options: Cow::Owned(vec![
+                        (PluralKey::Exact(0), owned(vec![Part::Text("none")])),
+                        (
+                            PluralKey::Category(PluralCategory::One),
+                            owned(vec![Part::Pound, Part::Text(" left")]),
+                        ),
+                        (
+                            PluralKey::Category(PluralCategory::Other),
+                            owned(vec![
+                                Part::Number {
+                                    name: "n",
+                                    integer: false
+                                },
+                                Part::Text(" of "),
+                                Part::Number {
+                                    name: "max",
+                                    integer: true
+                                },
+                            ]),
+                        ),
+                    ]),
+                },
+                Part::Text(" "),
+                Part::Select {
+                    name: "kind",
+                    options: Cow::Owned(vec![
+                        ("card", owned(vec![Part::Text("card")])),
+                        // `#` outside a plural is text.
+                        ("other", owned(vec![Part::Text("#")])),
+                    ]),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plural_keyword_that_is_no_category_has_no_part() {
+        // The validator rejects `lots`; a message that skipped it renders as if it were absent.
+        let message = parse("{n, plural, lots {many} other {some}}").unwrap();
+        let parts = message.parts();
+        let [Part::Plural { options, .. }] = parts.as_slice() else {
+            panic!("one plural");
+        };
+        let keys: Vec<PluralKey> = options.iter().map(|(key, _)| *key).collect();
+        assert_eq!(keys, [PluralKey::Category(PluralCategory::Other)]);
+    }
 }
