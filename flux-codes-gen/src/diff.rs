@@ -24,7 +24,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::model::{Catalog, CodeSpec, GrpcCode, ParamType};
+use crate::message::ParamType;
+use crate::model::{Catalog, CodeSpec, GrpcCode};
 
 /// How a change affects clients built against the old catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

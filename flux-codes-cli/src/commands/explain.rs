@@ -8,7 +8,7 @@ use anyhow::bail;
 use flux_codes_core::http::status_line;
 use flux_codes_gen::chars::{self, Refusal};
 use flux_codes_gen::diagnostic::did_you_mean;
-use flux_codes_gen::model::Message;
+use flux_codes_gen::message::Message;
 use flux_codes_gen::render::{OutlinePiece, outline, param_summary};
 use flux_codes_gen::{Catalog, CodeSpec};
 

@@ -16,9 +16,8 @@ use std::ops::Range;
 
 use flux_codes_core::{Part, PluralCategory, PluralKey};
 
-pub use parse::{
-    MAX_ARGUMENTS, MAX_NESTING, MAX_OPTIONS, ParseError, new_spelling, parse, quote_literal,
-};
+pub(crate) use parse::new_spelling;
+pub use parse::{MAX_NESTING, MAX_OPTIONS, ParseError, parse, quote_literal};
 
 /// A parsed message. Spans are byte ranges within [`Message::source`].
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -15,9 +15,10 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
+use crate::message::ParamType;
 #[cfg(feature = "schema")]
 use crate::model::GrpcCode;
-use crate::model::{Catalog, Param, ParamType, TextState};
+use crate::model::{Catalog, Param, TextState};
 use crate::render::to_json;
 #[cfg(feature = "schema")]
 use crate::valid::DOMAIN_PATTERN;
@@ -25,7 +26,7 @@ use crate::valid::DOMAIN_PATTERN;
 use flux_codes_core::code_shape::CODE_PATTERN;
 
 /// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
-pub const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 /// `catalog.json`: the catalog, codes and categories in file order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

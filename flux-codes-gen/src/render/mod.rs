@@ -8,7 +8,7 @@
 #[cfg(feature = "exports")]
 pub mod android;
 #[cfg(feature = "exports")]
-pub mod examples;
+pub(crate) mod examples;
 #[cfg(feature = "exports")]
 pub mod html;
 pub(crate) mod i18next;
@@ -17,7 +17,7 @@ pub mod json;
 #[cfg(feature = "exports")]
 pub mod kotlin;
 #[cfg(feature = "exports")]
-pub mod l10n;
+pub(crate) mod l10n;
 #[cfg(feature = "exports")]
 pub mod markdown;
 #[cfg(feature = "exports")]
@@ -219,7 +219,7 @@ pub fn artifacts(catalog: &Catalog) -> Vec<Artifact> {
 /// A piece of free text (a deprecation note): plain text, or a code of the catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Mention<'a> {
+pub(crate) enum Mention<'a> {
     Text(&'a str),
     Code(&'a str),
 }
@@ -227,7 +227,7 @@ pub enum Mention<'a> {
 #[cfg(feature = "exports")]
 /// Splits `text` at the catalog's code strings it names (whole words), so a page can link the
 /// replacement a deprecation note points to.
-pub fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
+pub(crate) fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
     let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
     let mut pieces = Vec::new();
     let mut text_start = 0;
