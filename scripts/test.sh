@@ -195,6 +195,12 @@ cargo check --quiet -p flux-codes --lib --features http
 if cargo tree -q -p flux-codes -e normal --prefix none | grep -E '^(tonic|prost)'; then
   echo "the default build of flux-codes depends on tonic or prost"; exit 1
 fi
+# What a service pays (BENCHMARKS.md): the default build compiles no generator, TOML parser or
+# ICU4X for the host (no build script; the derive uses the core without `icu`).
+if cargo tree -q -p flux-codes -e normal,build --prefix none --target all |
+  grep -E '^(flux-codes-gen|toml|toml_parser|annotate-snippets|sha2) v'; then
+  echo "the default build of flux-codes compiles the generator or its dependencies"; exit 1
+fi
 
 # The CLI checks anyone's catalog: it compiles the generator and the core, not Flux's own catalog.
 if cargo tree -q -p flux-codes-cli -e normal,build,dev --prefix none | grep -E '^flux-codes v'; then

@@ -79,11 +79,7 @@ const MAX_KEPT_NAME: usize = 64;
 
 /// At most [`MAX_KEPT_NAME`] bytes of `s`, cut at a character boundary.
 pub(crate) fn kept_name(s: &str) -> String {
-    let mut end = s.len().min(MAX_KEPT_NAME);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s[..end].to_owned()
+    crate::runtime::char_prefix(s, MAX_KEPT_NAME).to_owned()
 }
 
 /// Checks `args` against a code's `params` and their `kinds`: an argument the code does not

@@ -4,97 +4,36 @@
 
 use core::fmt;
 
-/// A string that is not a code, locale or category of the catalog.
+/// A string that is not a code, locale or category of the catalog: which of them was being
+/// parsed.
 ///
-/// It keeps what was given (at most [`ParseError::MAX_KEPT`] bytes of it) for the error
-/// message, inline: building one never allocates, so a failed `parse()` costs no more heap than
-/// a successful one, and a hostile input costs bounded memory. The bound is small and the copy
-/// is a few word moves, so a failed parse costs little more than the lookup itself.
-#[derive(Clone, PartialEq, Eq)]
+/// It keeps no copy of the input (as strum's `ParseError::VariantNotFound` keeps none): a
+/// `Result<ErrorCode, ParseError>` is then as small as the code itself, returned in a register,
+/// so `"...".parse::<ErrorCode>()` costs what the lookup costs, on a hit and on a miss
+/// (BENCHMARKS.md, `FromStr` at 17 codes), and never allocates. The caller holds the string it
+/// parsed; serde's errors, which have no other way to show it, name it (see
+/// `deserialize_str`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct ParseError {
     kind: ParseErrorKind,
-    len: u8,
-    truncated: bool,
-    given: [u8; ParseError::MAX_KEPT],
 }
 
 impl ParseError {
-    /// How many bytes of the input an error keeps (the message shows fewer when the cut falls
-    /// inside a character).
-    pub const MAX_KEPT: usize = 32;
-
     #[doc(hidden)]
     #[inline]
-    pub fn new(kind: ParseErrorKind, given: &str) -> Self {
-        let bytes = given.as_bytes();
-        let kept = &bytes[..bytes.len().min(Self::MAX_KEPT)];
-        ParseError {
-            kind,
-            len: kept.len() as u8,
-            truncated: kept.len() < bytes.len(),
-            given: copy_short(kept),
-        }
+    pub const fn new(kind: ParseErrorKind) -> Self {
+        ParseError { kind }
     }
 
     /// What was being parsed.
     pub fn kind(&self) -> ParseErrorKind {
         self.kind
     }
-
-    /// The input (its first [`ParseError::MAX_KEPT`] bytes, cut at a character boundary).
-    pub fn given(&self) -> &str {
-        let kept = &self.given[..usize::from(self.len)];
-        // A prefix of a `str`: UTF-8 up to a character the cut may have split.
-        match core::str::from_utf8(kept) {
-            Ok(s) => s,
-            Err(e) => core::str::from_utf8(&kept[..e.valid_up_to()]).unwrap_or_default(),
-        }
-    }
-}
-
-/// `src` (at most [`ParseError::MAX_KEPT`] bytes) at the start of a zeroed buffer, copied as a
-/// few whole words, the last overlapping the ones before it (no byte loop, no `memcpy` call).
-#[inline]
-fn copy_short(src: &[u8]) -> [u8; ParseError::MAX_KEPT] {
-    let mut dst = [0u8; ParseError::MAX_KEPT];
-    let n = src.len();
-    if n >= 8 {
-        let mut at = 0;
-        while at + 8 < n {
-            dst[at..at + 8].copy_from_slice(&src[at..at + 8]);
-            at += 8;
-        }
-        dst[n - 8..n].copy_from_slice(&src[n - 8..n]);
-    } else if n >= 4 {
-        dst[..4].copy_from_slice(&src[..4]);
-        dst[n - 4..n].copy_from_slice(&src[n - 4..n]);
-    } else {
-        for (d, s) in dst.iter_mut().zip(src) {
-            *d = *s;
-        }
-    }
-    dst
-}
-
-impl fmt::Debug for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ParseError")
-            .field("kind", &self.kind)
-            .field("given", &self.given())
-            .field("truncated", &self.truncated)
-            .finish()
-    }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let more = if self.truncated { "..." } else { "" };
-        write!(
-            f,
-            "unknown {} `{}{more}`",
-            self.kind.as_str(),
-            self.given().escape_debug()
-        )
+        write!(f, "unknown {}", self.kind.as_str())
     }
 }
 
@@ -213,38 +152,92 @@ where
             write!(f, "a known {} string", self.kind)
         }
         fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
-            (self.parse)(s).ok_or_else(|| E::custom(ParseError::new(self.kind, s)))
+            (self.parse)(s).ok_or_else(|| {
+                E::custom(Rejected {
+                    kind: self.kind,
+                    given: s,
+                })
+            })
         }
     }
     deserializer.deserialize_str(Visitor { kind, parse })
 }
 
+/// A rejected string in a serde error: `unknown error code `ERR_NOPE``, at most
+/// [`Rejected::MAX_SHOWN`] bytes of it (cut at a character boundary, then `...`), escaped.
+struct Rejected<'a> {
+    kind: ParseErrorKind,
+    given: &'a str,
+}
+
+impl Rejected<'_> {
+    const MAX_SHOWN: usize = 32;
+}
+
+impl fmt::Display for Rejected<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = char_prefix(self.given, Self::MAX_SHOWN);
+        let more = if shown.len() < self.given.len() {
+            "..."
+        } else {
+            ""
+        };
+        write!(
+            f,
+            "unknown {} `{}{more}`",
+            self.kind.as_str(),
+            shown.escape_debug()
+        )
+    }
+}
+
+/// At most `max` bytes of `s`, cut at a character boundary.
+pub(crate) fn char_prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
-    fn parse_error_keeps_a_prefix_at_a_char_boundary() {
-        use super::{ParseError, ParseErrorKind};
-        let e = ParseError::new(ParseErrorKind::ErrorCode, "ERR_NOPE");
-        assert_eq!(
-            (e.kind(), e.given()),
-            (ParseErrorKind::ErrorCode, "ERR_NOPE")
-        );
-        assert_eq!(e.to_string(), "unknown error code `ERR_NOPE`");
+    fn a_serde_error_shows_a_bounded_prefix_at_a_char_boundary() {
+        use super::{ParseErrorKind, Rejected};
+        let shown = |given: &str| {
+            Rejected {
+                kind: ParseErrorKind::ErrorCode,
+                given,
+            }
+            .to_string()
+        };
+        assert_eq!(shown("ERR_NOPE"), "unknown error code `ERR_NOPE`");
         let long = format!("{}é", "A".repeat(31));
-        let e = ParseError::new(ParseErrorKind::ErrorCode, &long);
-        assert_eq!(e.given(), "A".repeat(31));
-        assert!(e.to_string().ends_with("...`"));
+        assert_eq!(
+            shown(&long),
+            format!("unknown error code `{}...`", "A".repeat(31))
+        );
+        assert_eq!(shown("a\nb"), "unknown error code `a\\nb`");
     }
 
     #[test]
-    fn parse_error_keeps_every_length_exactly() {
-        use super::{ParseError, ParseErrorKind};
+    fn a_serde_error_shows_every_length_up_to_the_bound() {
+        use super::{ParseErrorKind, Rejected};
         let text: String = ('a'..='z').chain('A'..='Z').collect();
         for n in 0..=text.len() {
-            let e = ParseError::new(ParseErrorKind::Locale, &text[..n]);
-            let kept = n.min(ParseError::MAX_KEPT);
-            assert_eq!(e.given(), &text[..kept], "length {n}");
-            assert_eq!(e.to_string().ends_with("...`"), n > kept, "length {n}");
+            let shown = Rejected {
+                kind: ParseErrorKind::Locale,
+                given: &text[..n],
+            }
+            .to_string();
+            let kept = n.min(Rejected::MAX_SHOWN);
+            let more = if n > kept { "..." } else { "" };
+            assert_eq!(
+                shown,
+                format!("unknown locale `{}{more}`", &text[..kept]),
+                "length {n}"
+            );
         }
     }
 }

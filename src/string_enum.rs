@@ -20,7 +20,7 @@ macro_rules! __string_enum_impls {
             #[inline]
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
                 Self::from_str_exact(s)
-                    .ok_or_else(|| $crate::ParseError::new($crate::ParseErrorKind::$kind, s))
+                    .ok_or($crate::ParseError::new($crate::ParseErrorKind::$kind))
             }
         }
 

@@ -55,7 +55,7 @@ fn main() {
     for arg in std::env::args().skip(1) {
         match arg.parse::<ErrorCode>() {
             Ok(code) => println!("{code} {} {} {}", code.http_status(), code.category(), code.message(Locale::DEFAULT)),
-            Err(e) => println!("{e}"),
+            Err(e) => println!("{e} `{arg}`"),
         }
     }
     println!("count {}", ErrorCode::COUNT);

@@ -17,6 +17,7 @@ use fixed_decimal::{
 };
 use icu_decimal::DecimalFormatter;
 use icu_plurals::PluralRules;
+use writeable::Writeable as _;
 
 use crate::param::{DetailArg, Value, parse_exact};
 
@@ -190,9 +191,23 @@ pub fn render(
     locale: &LocaleData<'_>,
     args: &[(&str, &dyn DetailArg)],
 ) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(capacity(parts));
     render_into(&mut out, parts, locale, args, None);
     out
+}
+
+/// What `parts` add to a rendering, about: their texts and 16 bytes per value (a plural's or
+/// select's option reserves its own when chosen). Reserved before rendering, so that a detail's
+/// `String` is allocated once, as `format!` sizes its buffer from its pieces.
+fn capacity(parts: &[Part<'_>]) -> usize {
+    parts
+        .iter()
+        .map(|part| match part {
+            Part::Text(text) => text.len(),
+            Part::Arg(_) | Part::Number { .. } | Part::Pound => 16,
+            Part::Plural { .. } | Part::Select { .. } => 0,
+        })
+        .sum()
 }
 
 /// The number a plural selects with: its value minus the offset, as `#` shows it.
@@ -251,16 +266,33 @@ fn render_into(
                 options,
             } => {
                 let value = find(name);
-                let exact = value.and_then(Number::exact_of);
+                // An integer is matched against `=N` as an integer; other numbers by their
+                // digits (`Number::equals`).
+                let integer = match value {
+                    Some(Value::Int(i)) => Some(i),
+                    Some(Value::UInt(u)) => i128::try_from(u).ok(),
+                    _ => None,
+                };
+                let exact = match integer {
+                    Some(_) => None,
+                    None => value.and_then(Number::exact_of),
+                };
                 let number = value.and_then(Number::of).map(|n| n.minus(*offset));
-                let category = number
-                    .as_ref()
-                    .and_then(|n| n.plural_category(locale))
-                    .unwrap_or(PluralCategory::Other);
+                // An integer (no offset) takes CLDR's integer operands, not a decimal's.
+                let category = match integer.and_then(|i| i64::try_from(i).ok()) {
+                    Some(i) if *offset == 0 => locale
+                        .plurals()
+                        .map(|rules| PluralCategory::of(rules.category_for(i))),
+                    _ => number.as_ref().and_then(|n| n.plural_category(locale)),
+                }
+                .unwrap_or(PluralCategory::Other);
                 let chosen = options
                     .iter()
                     .find(|(key, _)| match key {
-                        PluralKey::Exact(k) => exact.as_ref().is_some_and(|e| e.equals(*k)),
+                        PluralKey::Exact(k) => match integer {
+                            Some(i) => i == i128::from(*k),
+                            None => exact.as_ref().is_some_and(|e| e.equals(*k)),
+                        },
                         _ => false,
                     })
                     .or_else(|| {
@@ -279,6 +311,7 @@ fn render_into(
                         number,
                         value,
                     };
+                    out.reserve(capacity(parts));
                     render_into(out, parts, locale, args, Some(&pound));
                 }
             }
@@ -293,6 +326,7 @@ fn render_into(
                     .find(|(k, _)| value.is_some() && *k == key && *k != "other")
                     .or_else(|| options.iter().find(|(k, _)| *k == "other"));
                 if let Some((_, parts)) = chosen {
+                    out.reserve(capacity(parts));
                     render_into(out, parts, locale, args, pound);
                 }
             }
@@ -428,9 +462,10 @@ impl Number {
 
     fn format(&self, out: &mut String, locale: &LocaleData<'_>) {
         let _ = match self {
+            // `Writeable` straight into the `String`, not through `fmt`'s formatter.
             Number::Finite(d) => match locale.decimal() {
-                Some(formatter) => write!(out, "{}", formatter.format(d)),
-                None => write!(out, "{d}"),
+                Some(formatter) => formatter.format(d).write_to(out),
+                None => d.write_to(out),
             },
             Number::NaN => write!(out, "NaN"),
             Number::Infinite { negative: true } => write!(out, "-∞"),

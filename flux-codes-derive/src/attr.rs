@@ -129,7 +129,7 @@ fn parse_key(meta: &ParseNestedMeta, out: &mut Attrs) -> Result<()> {
         }
         other => {
             let mut message = format!("unknown key `{other}` in `#[flux]`");
-            match flux_codes_gen::diagnostic::did_you_mean(other, KEYS.iter().copied()) {
+            match flux_codes_core::suggest::did_you_mean(other, KEYS.iter().copied()) {
                 Some(near) => message.push_str(&format!("; did you mean `{near}`?")),
                 None => message.push_str(&format!("; expected one of {}", key_list())),
             }
@@ -149,7 +149,7 @@ fn parse_code(meta: &ParseNestedMeta, key: &Ident) -> Result<Ident> {
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
         let message = if is_wire {
-            let variant = flux_codes_gen::code_variant(&wire);
+            let variant = flux_codes_core::naming::code_variant(&wire);
             format!(
                 "write the code as its `ErrorCode` variant, not its wire string: `code = {variant}`"
             )

@@ -372,38 +372,4 @@ impl CodeSpec {
     }
 }
 
-/// Rust variant name of a locale tag: `en` -> `En`, `es-CL` -> `EsCl`, `zh-Hant` -> `ZhHant`.
-pub fn locale_variant(tag: &str) -> String {
-    upper_camel(tag.split('-'))
-}
-
-/// Rust variant name of a code string: drop a leading `ERR_`, then UpperCamelCase.
-pub fn code_variant(code: &str) -> String {
-    upper_camel(code.strip_prefix("ERR_").unwrap_or(code).split('_'))
-}
-
-/// Rust variant name of a category key: `qr` -> `Qr`, `rate_limit` -> `RateLimit`.
-pub fn category_variant(key: &str) -> String {
-    upper_camel(key.split('_'))
-}
-
-fn upper_camel<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for part in parts {
-        // The common case, an ASCII part, without Unicode's case tables.
-        if part.is_ascii() {
-            let mut bytes = part.bytes();
-            if let Some(first) = bytes.next() {
-                out.push(char::from(first.to_ascii_uppercase()));
-                out.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
-            }
-            continue;
-        }
-        let mut chars = part.chars();
-        if let Some(first) = chars.next() {
-            out.extend(first.to_uppercase());
-            out.extend(chars.flat_map(char::to_lowercase));
-        }
-    }
-    out
-}
+pub use flux_codes_core::naming::{category_variant, code_variant, locale_variant};

@@ -18,7 +18,7 @@ use syn::{Attribute, ImplItem, Item, UseTree, Visibility};
 /// At most this many items (methods not counted) make up the API: a ratchet, lowered as the
 /// API narrows (issue 20 wants fewer than 60; the per-format renderers, the message AST and the
 /// JSON model that tests use are what is left to make private).
-const MAX_ITEMS: usize = 175;
+const MAX_ITEMS: usize = 174;
 
 #[derive(Default)]
 struct Api {

@@ -224,12 +224,93 @@ fn render_template_before(template: &str, args: &[(&str, &dyn Display)]) -> Stri
     out
 }
 
+/// The Spanish details of `ERR_MAX_AMOUNT_EXCEEDED` and `ERR_PIN_ATTEMPTS_EXCEEDED` as a team
+/// writes them by hand with ICU4X: a `DecimalFormatter` and `PluralRules` made once per locale
+/// and kept (as flux-codes keeps its own), the number rounded as flux-codes rounds it (at most
+/// three fraction digits, half away from zero), the plural form chosen in a `match`, the
+/// sentence written by `format!`. The same strings as `ErrorCode::detail` (checked when the
+/// suite runs as a test).
+mod hand_written {
+    use std::sync::LazyLock;
+
+    use fixed_decimal::{Decimal, FloatPrecision, SignedRoundingMode, UnsignedRoundingMode};
+    use icu_decimal::DecimalFormatter;
+    use icu_plurals::{PluralCategory, PluralRules};
+
+    struct Spanish {
+        decimal: DecimalFormatter,
+        plurals: PluralRules,
+    }
+
+    static ES: LazyLock<Spanish> = LazyLock::new(|| {
+        let locale: icu_locale_core::Locale = "es".parse().expect("a locale");
+        Spanish {
+            decimal: DecimalFormatter::try_new((&locale).into(), Default::default())
+                .expect("CLDR data for es"),
+            plurals: PluralRules::try_new_cardinal((&locale).into()).expect("CLDR data for es"),
+        }
+    });
+
+    pub fn max_amount(amount: f64) -> String {
+        let mut d = Decimal::try_from_f64(amount, FloatPrecision::RoundTrip).unwrap_or_default();
+        d.round_with_mode(
+            -3,
+            SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand),
+        );
+        d.trim_end();
+        format!(
+            "El monto máximo para este pago es {}.",
+            ES.decimal.format(&d)
+        )
+    }
+
+    pub fn attempts_left(n: u32) -> String {
+        if n == 0 {
+            return "No quedan intentos; el medio de pago está bloqueado.".to_owned();
+        }
+        let d = Decimal::from(n);
+        let formatted = ES.decimal.format(&d);
+        match ES.plurals.category_for(n) {
+            PluralCategory::One => {
+                format!("Solo queda {formatted} intento antes de que se bloquee el medio de pago.")
+            }
+            PluralCategory::Many => {
+                format!("Quedan {formatted} de intentos antes de que se bloquee el medio de pago.")
+            }
+            _ => format!("Quedan {formatted} intentos antes de que se bloquee el medio de pago."),
+        }
+    }
+}
+
+/// Panics unless the hand-written details are the strings `ErrorCode::detail` renders, on
+/// every input of the detail cases: the comparison is of the same work.
+pub fn check_hand_written_details() {
+    use flux_codes::{ErrorCode, Locale};
+    for a in detail_amounts() {
+        let ours = ErrorCode::MaxAmountExceeded.detail(Locale::Es, &[("max_amount", &a)]);
+        assert_eq!(ours.as_deref(), Ok(hand_written::max_amount(a).as_str()));
+    }
+    for n in detail_attempts() {
+        let ours = ErrorCode::PinAttemptsExceeded.detail(Locale::Es, &[("attempts_left", &n)]);
+        assert_eq!(ours.as_deref(), Ok(hand_written::attempts_left(n).as_str()));
+    }
+}
+
+fn detail_amounts() -> Vec<f64> {
+    (0..64).map(|i| 1234.5 + f64::from(i) * 1000.25).collect()
+}
+
+fn detail_attempts() -> Vec<u32> {
+    (0..64).map(|i| i % 6).collect()
+}
+
 /// `ErrorCode::detail` with a number and with a plural param (Spanish, ICU4X formatting),
-/// against `format!` and the string-only template renderer it replaced.
+/// against the same sentences written by hand with ICU4X (`hand_written`), `format!` alone
+/// (no localized number) and the string-only template renderer it replaced.
 fn detail_cases() -> Vec<Case> {
     use flux_codes::{Decimal, ErrorCode, Locale};
     let mut cases = Vec::new();
-    let amounts: Vec<f64> = (0..64).map(|i| 1234.5 + f64::from(i) * 1000.25).collect();
+    let amounts = detail_amounts();
     cases.push(case(
         "detail_number",
         "baseline",
@@ -260,6 +341,15 @@ fn detail_cases() -> Vec<Case> {
             ));
         },
     ));
+    cases.push(case(
+        "detail_number",
+        "icu4x",
+        "flux",
+        amounts.clone(),
+        |a| {
+            black_box(hand_written::max_amount(*a));
+        },
+    ));
     cases.push(case("detail_number", "flux-codes", "flux", amounts, |a| {
         let _ = black_box(ErrorCode::MaxAmountExceeded.detail(Locale::Es, &[("max_amount", a)]));
     }));
@@ -276,7 +366,7 @@ fn detail_cases() -> Vec<Case> {
                 black_box(ErrorCode::MaxAmountExceeded.detail(Locale::Es, &[("max_amount", d)]));
         },
     ));
-    let attempts: Vec<u32> = (0..64).map(|i| i % 6).collect();
+    let attempts = detail_attempts();
     cases.push(case(
         "detail_plural",
         "baseline",
@@ -297,6 +387,15 @@ fn detail_cases() -> Vec<Case> {
                 1 => "Solo queda 1 intento antes de que se bloquee el medio de pago.".to_owned(),
                 n => format!("Quedan {n} intentos antes de que se bloquee el medio de pago."),
             });
+        },
+    ));
+    cases.push(case(
+        "detail_plural",
+        "icu4x",
+        "flux",
+        attempts.clone(),
+        |n| {
+            black_box(hand_written::attempts_left(*n));
         },
     ));
     cases.push(case("detail_plural", "flux-codes", "flux", attempts, |n| {
@@ -434,6 +533,25 @@ pub fn groups() -> Vec<(String, String, Vec<&'static str>)> {
             vec!["flux-codes", "strum"],
         ));
     }
+    for (group, what, alts) in [
+        (
+            "detail_number",
+            "`detail(Locale::Es, ...)` of a `{max_amount, number}` detail (f64), rendered into a new `String`",
+            vec!["flux-codes", "icu4x", "format!"],
+        ),
+        (
+            "detail_plural",
+            "`detail(Locale::Es, ...)` of a `{attempts_left, plural, ...}` detail (0 to 5), rendered into a new `String`",
+            vec!["flux-codes", "icu4x", "format!"],
+        ),
+        (
+            "detail_decimal",
+            "`detail(Locale::Es, ...)` of a `{max_amount, number}` detail (an exact `Decimal`)",
+            vec!["flux-codes"],
+        ),
+    ] {
+        groups.push((group.to_owned(), what.to_owned(), alts));
+    }
     groups.push((
         "negotiate".to_owned(),
         "`Locale::negotiate` on typical browser `Accept-Language` headers".to_owned(),
@@ -457,6 +575,8 @@ pub fn label(alt: &str, group: &str) -> String {
         "HashMap" => "std `HashMap`".to_owned(),
         "tokio-postgres" => "tokio-postgres `SqlState`".to_owned(),
         "serde_derive" => "hand-written (serde derive struct)".to_owned(),
+        "icu4x" => "hand-written (ICU4X `DecimalFormatter` + `PluralRules` + `format!`)".to_owned(),
+        "format!" => "`format!` alone (no localized number)".to_owned(),
         other => other.to_owned(),
     }
 }

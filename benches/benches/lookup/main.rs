@@ -13,6 +13,7 @@
 //! environment variable `FLUX_BENCH=wall` (Criterion only) or `FLUX_BENCH=callgrind`
 //! (callgrind only).
 
+mod allocations;
 mod callgrind;
 mod cases;
 mod catalogs;
@@ -32,6 +33,7 @@ fn main() {
         callgrind::child(&catalog);
         return;
     }
+    cases::check_hand_written_details();
     if !std::env::args().any(|a| a == "--bench") {
         // `cargo test --benches` runs bench targets as tests: just check every case runs.
         for cat in &CATALOGS {
@@ -68,6 +70,7 @@ fn main() {
         }
         c.final_summary();
     }
+    let allocations = allocations::per_input();
     let mut instructions = HashMap::new();
     if only != "wall" {
         if callgrind::available() {
@@ -82,7 +85,7 @@ fn main() {
             );
         }
     }
-    report(&out, &instructions);
+    report(&out, &instructions, &allocations);
 }
 
 fn target_dir() -> PathBuf {
@@ -117,7 +120,7 @@ type Counts = HashMap<(String, String, String), f64>;
 type Figure<'a> = &'a dyn Fn(&str, &str) -> Option<f64>;
 
 /// Prints the tables and writes `benches/results/lookup.{md,csv}` and the plots.
-fn report(out: &Path, instructions: &Counts) {
+fn report(out: &Path, instructions: &Counts, allocations: &Counts) {
     let results = Path::new(env!("CARGO_MANIFEST_DIR")).join("results");
     let _ = std::fs::create_dir_all(&results);
     let ir = |g: &str, a: &str, c: &str| {
@@ -159,8 +162,19 @@ fn report(out: &Path, instructions: &Counts) {
                         }
                         _ => String::new(),
                     };
+                    // Allocations are shown where a case allocates at all (details, JSON).
+                    let allocs = allocations
+                        .get(&(group.clone(), (*alt).to_owned(), cat.id.to_owned()))
+                        .filter(|_| {
+                            alts.iter().any(|a| {
+                                allocations
+                                    .get(&(group.clone(), (*a).to_owned(), cat.id.to_owned()))
+                                    .is_some_and(|&n| n > 0.0)
+                            })
+                        })
+                        .map_or(String::new(), |n| format!(" / {n:.1} alloc"));
                     format!(
-                        "{}{} / {}{}",
+                        "{}{} / {}{}{allocs}",
                         ns.map_or("–".to_owned(), |v| format!("{v:.2} ns")),
                         ratio(ns, ours_ns),
                         ins.map_or("–".to_owned(), |v| format!("{v:.0} Ir")),
@@ -181,7 +195,7 @@ fn report(out: &Path, instructions: &Counts) {
         }
     }
     println!(
-        "\n==> Per input: wall-clock ns / callgrind instructions (Ir); in brackets the ratio to flux-codes\n{md}"
+        "\n==> Per input: wall-clock ns / callgrind instructions (Ir) [/ heap allocations, where a case allocates]; in brackets the ratio to flux-codes\n{md}"
     );
     let _ = std::fs::write(results.join("lookup.md"), &md);
     let _ = std::fs::write(results.join("lookup.csv"), &csv);
