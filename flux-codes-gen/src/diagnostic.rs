@@ -60,6 +60,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error (the catalog is not generated) with its message and where it points.
     pub fn error(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -71,6 +72,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning (the catalog is still generated) with its message and where it points.
     pub fn warning(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -78,11 +80,13 @@ impl Diagnostic {
         }
     }
 
+    /// The label under the marker.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
+    /// How to fix it, shown as `= help:`.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -200,6 +204,7 @@ impl Diagnostics {
     /// and values of the catalog, which a hostile file can make megabytes long.
     pub const MAX_TEXT_CHARS: usize = 400;
 
+    /// An empty report about the file at `path`, whose text is `source`.
     pub fn new(path: &Path, source: &str) -> Self {
         Diagnostics {
             path: path.to_path_buf(),
@@ -248,6 +253,7 @@ impl Diagnostics {
         self.items.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
     }
 
+    /// Whether any error was found (kept or omitted).
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0
     }

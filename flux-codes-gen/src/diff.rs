@@ -38,6 +38,7 @@ pub enum Class {
 }
 
 impl Class {
+    /// The class's name in reports: `breaking`, `additive` or `text`.
     pub fn as_str(self) -> &'static str {
         match self {
             Class::Breaking => "breaking",
@@ -185,6 +186,7 @@ pub enum Change {
 }
 
 impl Change {
+    /// Whether the change breaks clients, adds to the catalog, or only changes a text.
     pub fn class(&self) -> Class {
         use Change::*;
         match self {

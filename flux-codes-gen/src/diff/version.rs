@@ -41,6 +41,7 @@ impl Bump {
             .unwrap_or(Bump::None)
     }
 
+    /// The bump's name in reports: `none`, `patch`, `minor` or `major`.
     pub fn as_str(self) -> &'static str {
         match self {
             Bump::None => "none",

@@ -39,6 +39,7 @@ pub struct PoEntry {
 }
 
 impl PoEntry {
+    /// Whether the entry has the `fuzzy` flag (a translation to review).
     pub fn is_fuzzy(&self) -> bool {
         self.flags.iter().any(|f| f == "fuzzy")
     }

@@ -157,6 +157,7 @@ pub enum ParamTypeJson {
 }
 
 impl ParamJson {
+    /// A param as `catalog.json` describes it.
     pub fn new(param: &Param) -> Self {
         let (ty, keys) = match &param.ty {
             ParamType::String => (ParamTypeJson::String, Vec::new()),

@@ -52,6 +52,7 @@ pub struct Artifact {
 }
 
 impl Artifact {
+    /// A file to write at `path` (relative to the output folder) with `contents`.
     pub fn new(path: impl Into<String>, contents: impl Into<String>) -> Self {
         Artifact {
             path: path.into(),
