@@ -423,6 +423,7 @@ fn parse_shape(message: &str) -> Value {
                     "select": name,
                     "options": options(branches),
                 }),
+                other => panic!("a node this test does not know: {other:?}"),
             };
             out.push(value);
         }

@@ -205,6 +205,7 @@ fn expected_resources(catalog: &Catalog) -> Vec<Resource> {
                             push(name.clone(), Some(category), android::format_string(pieces));
                         }
                     }
+                    other => panic!("a text shape this test does not know: {other:?}"),
                 }
             }
         }
@@ -1000,6 +1001,7 @@ fn assert_string_catalog(name: &str, catalog: &Catalog, document: &Value) {
                             );
                         }
                     }
+                    other => panic!("a text shape this test does not know: {other:?}"),
                 }
             }
         }

@@ -16,6 +16,7 @@ use core::fmt;
 /// Exhaustive: code.proto fixes these 17.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum GrpcCode {
     /// `OK`.
     Ok = 0,

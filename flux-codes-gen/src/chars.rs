@@ -22,6 +22,7 @@ use std::fmt;
 
 /// Why a character is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Refusal {
     /// A bidirectional control or mark: it can reorder what a reader sees.
     Bidi,
@@ -53,7 +54,7 @@ impl Refusal {
 
 /// A character by code point and name: `U+202E RIGHT-TO-LEFT OVERRIDE`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CodePoint(pub char);
+pub(crate) struct CodePoint(pub char);
 
 impl fmt::Display for CodePoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -66,7 +67,7 @@ impl fmt::Display for CodePoint {
 }
 
 /// Parses `U+200C` (the spelling of `allowed_characters`).
-pub fn parse_code_point(text: &str) -> Option<char> {
+pub(crate) fn parse_code_point(text: &str) -> Option<char> {
     let hex = text.strip_prefix("U+")?;
     if !(4..=6).contains(&hex.len()) || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
@@ -75,7 +76,7 @@ pub fn parse_code_point(text: &str) -> Option<char> {
 }
 
 /// Whether `c` is refused on its own (a joiner's fate depends on its neighbours:
-/// [`first_refused`]).
+/// `first_refused`).
 pub fn class(c: char) -> Option<Refusal> {
     match c {
         '\t' | '\n' => None,
@@ -99,7 +100,10 @@ pub fn class(c: char) -> Option<Refusal> {
 /// The first refused character of a text given as `(offset, char)` pairs (offsets are the
 /// caller's: where each character is written in its file), with `allowed` the characters the
 /// text's locale may use anyway. One text, one answer: the first offender.
-pub fn first_refused(chars: &[(usize, char)], allowed: &[char]) -> Option<(usize, char, Refusal)> {
+pub(crate) fn first_refused(
+    chars: &[(usize, char)],
+    allowed: &[char],
+) -> Option<(usize, char, Refusal)> {
     for (i, &(at, c)) in chars.iter().enumerate() {
         let Some(refusal) = class(c) else { continue };
         if allowed.contains(&c) {
@@ -230,7 +234,7 @@ fn name(c: char) -> Option<&'static str> {
 /// Where each character of a TOML string literal is written: `raw` is the literal as it is in
 /// the file (quotes included) and `at` its offset. An escape (`\u202E`) is located at its
 /// backslash. `None` when `raw` is not a string literal.
-pub fn toml_string_chars(raw: &str, at: usize) -> Option<Vec<(usize, char)>> {
+pub(crate) fn toml_string_chars(raw: &str, at: usize) -> Option<Vec<(usize, char)>> {
     let (quote, basic) = if raw.starts_with("\"\"\"") {
         (3, true)
     } else if raw.starts_with("'''") {

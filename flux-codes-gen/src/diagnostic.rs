@@ -16,6 +16,7 @@ use serde::Serialize;
 /// How serious a diagnostic is. Any `Error` fails the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     Error,
     Warning,
@@ -59,6 +60,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error (the catalog is not generated) with its message and where it points.
     pub fn error(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -70,6 +72,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning (the catalog is still generated) with its message and where it points.
     pub fn warning(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -77,11 +80,13 @@ impl Diagnostic {
         }
     }
 
+    /// The label under the marker.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
+    /// How to fix it, shown as `= help:`.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -199,6 +204,7 @@ impl Diagnostics {
     /// and values of the catalog, which a hostile file can make megabytes long.
     pub const MAX_TEXT_CHARS: usize = 400;
 
+    /// An empty report about the file at `path`, whose text is `source`.
     pub fn new(path: &Path, source: &str) -> Self {
         Diagnostics {
             path: path.to_path_buf(),
@@ -247,6 +253,7 @@ impl Diagnostics {
         self.items.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
     }
 
+    /// Whether any error was found (kept or omitted).
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0
     }
@@ -308,7 +315,7 @@ impl Diagnostics {
 
     /// Renders every diagnostic as rustc does, plus a summary line. `color` adds ANSI styles.
     ///
-    /// Each diagnostic shows only the lines its span touches (at most [`EXCERPT_BYTES`] of
+    /// Each diagnostic shows only the lines its span touches (at most `EXCERPT_BYTES` of
     /// them around the span), so rendering costs the same for a 10-line file and a 10 MB one.
     pub fn render(&self, color: bool) -> String {
         let path = self.path.display().to_string();
@@ -349,7 +356,7 @@ const RELATED_NEAR_LINES: usize = 3;
 
 /// How much source one diagnostic shows at most: the lines its span touches, cut to this many
 /// bytes around the span's start when they are longer.
-pub const EXCERPT_BYTES: usize = 1024;
+pub(crate) const EXCERPT_BYTES: usize = 1024;
 
 /// Where each line of a source starts, for line/column lookups in O(log lines).
 struct LineIndex<'s> {
@@ -492,9 +499,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-pub use flux_codes_core::suggest::{
-    SUGGEST_MAX_CANDIDATES, SUGGEST_MAX_LEN, did_you_mean, edit_distance,
-};
+pub use flux_codes_core::suggest::did_you_mean;
 
 #[cfg(test)]
 mod tests {

@@ -24,11 +24,13 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::model::{Catalog, CodeSpec, GrpcCode, ParamType};
+use crate::message::ParamType;
+use crate::model::{Catalog, CodeSpec, GrpcCode};
 
 /// How a change affects clients built against the old catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Class {
     Breaking,
     Additive,
@@ -36,6 +38,7 @@ pub enum Class {
 }
 
 impl Class {
+    /// The class's name in reports: `breaking`, `additive` or `text`.
     pub fn as_str(self) -> &'static str {
         match self {
             Class::Breaking => "breaking",
@@ -57,6 +60,7 @@ pub struct TextChange {
 /// snake_case id (`status_changed`), for tools.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Change {
     /// Breaking: `catalog.default_locale` changed; clients that omit a locale get other text.
     DefaultLocaleChanged { old: String, new: String },
@@ -182,6 +186,7 @@ pub enum Change {
 }
 
 impl Change {
+    /// Whether the change breaks clients, adds to the catalog, or only changes a text.
     pub fn class(&self) -> Class {
         use Change::*;
         match self {

@@ -19,7 +19,8 @@
 //! - **a build script**: [`Builder`] (and [`Role`], a code the runtime needs the catalog to
 //!   name), failing with [`Error`];
 //! - **the `catalog!` macro**: [`load_catalog`] and [`render::rust::render_rust`];
-//! - **the CLI**: [`parse_catalog`] / [`parse_catalog_bytes`] / [`load_catalog`], the model
+//! - **the CLI**: [`parse_catalog`] (text or bytes) / [`load_catalog`] (a file), each with a
+//!   `_checked` form keeping the warnings, the model
 //!   ([`Catalog`], [`CodeSpec`], [`Category`], [`Location`], and the variant-name rules
 //!   [`code_variant`], [`category_variant`], [`locale_variant`], [`npm_package_problem`]), the
 //!   exports ([`render`]:
@@ -136,18 +137,19 @@ impl std::fmt::Debug for Error {
 
 impl std::error::Error for Error {}
 
-/// Loads and validates catalog text; `path` names the file in diagnostics.
-pub fn parse_catalog(path: &Path, source: &str) -> Result<Catalog, Box<Diagnostics>> {
+/// Loads and validates a catalog's text (a file's, or `git show`'s), which must be UTF-8:
+/// `source` is a `&str` or bytes; `path` names the file in diagnostics.
+pub fn parse_catalog(path: &Path, source: impl AsRef<[u8]>) -> Result<Catalog, Box<Diagnostics>> {
     parse_catalog_checked(path, source).map(|(catalog, _warnings)| catalog)
 }
 
-/// [`parse_catalog`], keeping the warnings of a valid catalog (stale translations, records of
-/// removed texts), for `flux-codes check` to show.
+/// [`parse_catalog`], keeping the warnings of a valid catalog (stale translations, missing
+/// plural categories), for `flux-codes check` to show.
 pub fn parse_catalog_checked(
     path: &Path,
-    source: &str,
+    source: impl AsRef<[u8]>,
 ) -> Result<CheckedCatalog, Box<Diagnostics>> {
-    parse_requiring(path, source, &[])
+    parse_bytes_requiring(path, source.as_ref(), &[])
 }
 
 /// [`parse_catalog_checked`], also requiring the catalog to name a code for each of `roles`.
@@ -182,19 +184,6 @@ pub(crate) fn parse_file(
         Some(catalog) if !diags.has_errors() => Ok((file, catalog, Box::new(diags))),
         _ => Err(Box::new(diags)),
     }
-}
-
-/// Loads and validates catalog bytes (a file's or `git show`'s), which must be UTF-8.
-pub fn parse_catalog_bytes(path: &Path, bytes: &[u8]) -> Result<Catalog, Box<Diagnostics>> {
-    parse_catalog_bytes_checked(path, bytes).map(|(catalog, _warnings)| catalog)
-}
-
-/// [`parse_catalog_bytes`], keeping the warnings of a valid catalog.
-pub fn parse_catalog_bytes_checked(
-    path: &Path,
-    bytes: &[u8],
-) -> Result<CheckedCatalog, Box<Diagnostics>> {
-    parse_bytes_requiring(path, bytes, &[])
 }
 
 fn parse_bytes_requiring(
@@ -235,17 +224,11 @@ pub fn load_catalog_checked(path: &Path) -> Result<CheckedCatalog, Error> {
 
 /// [`load_catalog_checked`], also requiring the catalog to name a code for each of `roles`.
 fn load_requiring(path: &Path, roles: &[Role]) -> Result<CheckedCatalog, Error> {
-    let bytes = read_catalog(path)?;
-    parse_bytes_requiring(path, &bytes, roles).map_err(Error::Invalid)
-}
-
-/// A catalog file's bytes, at most [`MAX_CATALOG_BYTES`] and one more (to tell that it is too
-/// big): what a command that edits the catalog reads before parsing it.
-pub fn read_catalog(path: &Path) -> Result<Vec<u8>, Error> {
-    read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
+    let bytes = read_bounded(path, MAX_CATALOG_BYTES).map_err(|error| Error::Io {
         path: path.to_path_buf(),
         error,
-    })
+    })?;
+    parse_bytes_requiring(path, &bytes, roles).map_err(Error::Invalid)
 }
 
 /// Reads at most `limit + 1` bytes of a file, however large (or endless) it is.
@@ -269,26 +252,4 @@ fn too_big(len: usize) -> Option<Diagnostic> {
         )
         .with_help("a catalog this large is almost certainly not a codes.toml; check the path")
     })
-}
-
-/// The pipeline's stages one at a time, for `cargo xtask bench-build`'s per-stage timings; not
-/// part of the API (everything else goes through [`parse_catalog`]).
-#[doc(hidden)]
-pub mod stages {
-    use crate::{Catalog, Diagnostics};
-
-    /// A loaded, not yet validated, catalog file.
-    pub struct Loaded(crate::ast::CatalogFile);
-
-    pub fn load(source: &str, diags: &mut Diagnostics) -> Loaded {
-        Loaded(crate::load::load(source, diags))
-    }
-
-    pub fn validate(file: &Loaded, diags: &mut Diagnostics) -> Option<Catalog> {
-        crate::valid::validate(&file.0, diags)
-    }
-
-    /// How many independent TOML syntax errors are reported after the first (`hostile.rs`
-    /// tests the bound).
-    pub const MAX_INDEPENDENT: usize = crate::load::MAX_INDEPENDENT;
 }

@@ -16,12 +16,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 mod defined_twice;
 mod toml_errors;
 
-pub use toml_errors::MAX_INDEPENDENT;
-
 type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Parses `source`, pushing its problems into `diags`: the first TOML syntax error (and at
-/// most [`MAX_INDEPENDENT`] clearly independent ones), else every key defined twice, else
+/// most `toml_errors::MAX_INDEPENDENT` clearly independent ones), else every key defined twice, else
 /// every shape problem.
 pub fn load(source: &str, diags: &mut Diagnostics) -> CatalogFile {
     let document = match DeTable::parse(source) {

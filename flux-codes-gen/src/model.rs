@@ -15,13 +15,10 @@ pub use flux_codes_core::GrpcCode;
 mod l10n;
 pub(crate) mod proto_enum;
 
-pub use crate::message::{Message, Param, ParamType};
-pub use crate::plural::plural_categories;
-pub use flux_codes_core::locale_match::LocaleMatches;
-pub use l10n::{
-    CodeTranslations, Counts, SourceHash, TextId, TextKind, TextState, Translations, plural_forms,
-    text_key_of_category, text_key_of_code,
-};
+pub(crate) use crate::message::{Message, Param};
+use flux_codes_core::locale_match::LocaleMatches;
+pub(crate) use l10n::{CodeTranslations, Translations};
+pub use l10n::{Counts, SourceHash, TextId, TextKind, TextState, plural_forms};
 
 /// A catalog that passed validation.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use crate::message::{Branch, Message, Node};
 
 /// Every CLDR plural category's keyword, in CLDR's order: the core's
 /// [`PluralCategory`](flux_codes_core::PluralCategory) names, which the runtime's parts use.
-pub const CATEGORIES: [&str; 6] = {
+pub(crate) const CATEGORIES: [&str; 6] = {
     let all = flux_codes_core::PluralCategory::ALL;
     let mut keywords = [""; 6];
     let mut i = 0;
@@ -26,7 +26,7 @@ pub const CATEGORIES: [&str; 6] = {
 /// The cardinal plural categories of `locale` (a BCP 47 tag), in CLDR's order, e.g. `en` ->
 /// `["one", "other"]`, `es` -> `["one", "many", "other"]`. A language CLDR does not know has
 /// only `other`; a tag that is not BCP 47 gives `None`.
-pub fn plural_categories(locale: &str) -> Option<Vec<&'static str>> {
+pub(crate) fn plural_categories(locale: &str) -> Option<Vec<&'static str>> {
     let rules = rules(locale)?;
     let present: Vec<PluralCategory> = rules.categories().collect();
     Some(
@@ -48,7 +48,12 @@ pub fn example(locale: &str, category: &str) -> Option<String> {
 
 /// Like [`example`], for a plural with `offset` and the exact options `exact` (`=0`): a value
 /// `v` that no exact option catches and whose `v - offset` is in `category`.
-pub fn example_beyond(locale: &str, category: &str, offset: i64, exact: &[i64]) -> Option<String> {
+pub(crate) fn example_beyond(
+    locale: &str,
+    category: &str,
+    offset: i64,
+    exact: &[i64],
+) -> Option<String> {
     samples_beyond(locale, category, offset, exact, 1)
         .into_iter()
         .next()

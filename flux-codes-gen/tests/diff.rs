@@ -76,6 +76,7 @@ fn check(old: &str, new: &str, expected: &[Change]) {
             Class::Breaking => "Breaking changes",
             Class::Additive => "Additive changes",
             Class::Text => "Text changes",
+            other => panic!("no heading known for {other:?}"),
         };
         let section = &human[human.find(heading).expect(heading)..];
         let line = format!("  - {} [{}]", describe(change), change.rule());

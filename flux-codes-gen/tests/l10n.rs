@@ -41,7 +41,7 @@ fn po(catalog: &Catalog, locale: usize) -> String {
 #[test]
 fn drafts_fall_back_and_changed_sources_make_translations_stale() {
     let (catalog, warnings) =
-        flux_codes_gen::parse_catalog_checked(Path::new(FIXTURE), &source()).unwrap();
+        flux_codes_gen::parse_catalog_checked(Path::new(FIXTURE), source()).unwrap();
     assert_eq!(catalog.locales(), ["en", "es", "pt-BR"]);
     assert!(catalog.is_draft(2) && !catalog.is_draft(1));
     let empty = catalog.text_by_key("ERR_CART_EMPTY.message").unwrap();

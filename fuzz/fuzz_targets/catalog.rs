@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use flux_codes_gen::diff::{diff, report};
-use flux_codes_gen::{Catalog, parse_catalog_bytes};
+use flux_codes_gen::{Catalog, parse_catalog};
 use libfuzzer_sys::fuzz_target;
 
 static REPO_CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
@@ -19,7 +19,7 @@ static REPO_CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("codes.toml");
-    match parse_catalog_bytes(path, data) {
+    match parse_catalog(path, data) {
         Err(diags) => {
             assert!(diags.has_errors(), "a rejected catalog has an error");
             let plain = diags.render(false);

@@ -78,6 +78,7 @@ fn arguments(nodes: &[Node], names: &mut Vec<String>, shown: &mut usize) {
                     arguments(&b.nodes, names, shown);
                 }
             }
+            other => panic!("a node this target does not know: {other:?}"),
         }
     }
 }

@@ -59,6 +59,7 @@ fn check_nodes(text: &str, nodes: &[Node], depth: usize) {
                     check_nodes(text, &branch.nodes, depth + 1);
                 }
             }
+            other => panic!("a node this target does not know: {other:?}"),
         }
     }
 }

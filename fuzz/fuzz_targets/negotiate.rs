@@ -9,7 +9,7 @@ use flux_codes::Locale;
 use std::sync::LazyLock;
 
 use flux_codes::negotiate::{MAX_HEADER_BYTES, negotiate};
-use flux_codes_gen::model::LocaleMatches;
+use flux_codes_core::locale_match::LocaleMatches;
 use http::{HeaderMap, HeaderValue, header::ACCEPT_LANGUAGE};
 use libfuzzer_sys::fuzz_target;
 

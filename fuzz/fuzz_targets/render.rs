@@ -5,12 +5,12 @@
 
 use std::path::Path;
 
-use flux_codes_gen::parse_catalog_bytes;
+use flux_codes_gen::parse_catalog;
 use flux_codes_gen::render::rust::render_rust;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(catalog) = parse_catalog_bytes(Path::new("codes.toml"), data) else {
+    let Ok(catalog) = parse_catalog(Path::new("codes.toml"), data) else {
         return;
     };
     let runtime = "crate::__private";

@@ -62,10 +62,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         (Some(rev), _, _) => {
             let path = catalog::find(cx)?;
             let at = git::show(&path, rev, MAX_CATALOG_BYTES)?;
-            let old = valid(
-                cx,
-                flux_codes_gen::parse_catalog_bytes(&at.label, &at.bytes),
-            )?;
+            let old = valid(cx, flux_codes_gen::parse_catalog(&at.label, &at.bytes))?;
             (old, load(cx, &path)?)
         }
         (None, Some(old), Some(new)) => (load(cx, old)?, load(cx, new)?),

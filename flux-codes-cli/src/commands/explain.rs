@@ -8,7 +8,7 @@ use anyhow::bail;
 use flux_codes_core::http::status_line;
 use flux_codes_gen::chars::{self, Refusal};
 use flux_codes_gen::diagnostic::did_you_mean;
-use flux_codes_gen::model::Message;
+use flux_codes_gen::message::Message;
 use flux_codes_gen::render::{OutlinePiece, outline, param_summary};
 use flux_codes_gen::{Catalog, CodeSpec};
 
@@ -128,6 +128,8 @@ fn detail_text(message: &Message) -> String {
                 OutlinePiece::Text(text) => out.push_str(&text.replace('\n', " ")),
                 OutlinePiece::Arg(arg) => out.push_str(arg),
                 OutlinePiece::Pound => out.push('#'),
+                // A piece of a later generator: shown as nothing rather than guessed at.
+                _ => {}
             }
         }
     }

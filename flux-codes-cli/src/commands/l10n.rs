@@ -16,7 +16,7 @@ use flux_codes_gen::plural::missing_categories;
 use flux_codes_gen::render::po::{PoHeader, render_po};
 use flux_codes_gen::render::xliff::render_xliff;
 use flux_codes_gen::{
-    FileLock, MAX_CATALOG_BYTES, ReplaceError, parse_catalog_bytes, replace_if_unchanged,
+    FileLock, MAX_CATALOG_BYTES, ReplaceError, parse_catalog, replace_if_unchanged,
 };
 use serde::Serialize;
 
@@ -180,7 +180,7 @@ fn previous_sources(path: &Path, catalog: &Catalog, locale: usize) -> HashMap<So
         let Ok(at) = git::show(path, &rev, MAX_CATALOG_BYTES) else {
             continue;
         };
-        let Ok(old) = parse_catalog_bytes(&at.label, &at.bytes) else {
+        let Ok(old) = parse_catalog(&at.label, &at.bytes) else {
             continue;
         };
         for id in old.texts() {
@@ -201,7 +201,7 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let path = catalog::find(cx)?;
     let mut contents = Vec::new();
     for file in &args.files {
-        let bytes = read_bounded(file)?;
+        let bytes = read_bounded(file, MAX_PO_BYTES)?;
         contents.push(bytes);
     }
     // Two imports never interleave their read-edit-write cycles: the second waits for the
@@ -211,15 +211,13 @@ fn import_files(cx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     } else {
         Some(lock_catalog(&path)?)
     };
-    let source = match flux_codes_gen::read_catalog(&path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            anyhow::anyhow!(
-                "{} is not valid UTF-8; run `flux-codes check`",
-                path.display()
-            )
-        })?,
-        Err(e) => bail!("{e}"),
-    };
+    // At most one byte over the limit: the import reports a larger catalog.
+    let source = String::from_utf8(read_bounded(&path, MAX_CATALOG_BYTES)?).map_err(|_| {
+        anyhow::anyhow!(
+            "{} is not valid UTF-8; run `flux-codes check`",
+            path.display()
+        )
+    })?;
     let inputs: Vec<PoInput<'_>> = args
         .files
         .iter()
@@ -331,14 +329,15 @@ fn lock_catalog(path: &Path) -> anyhow::Result<FileLock> {
     })
 }
 
-/// A PO file's bytes, at most one byte over [`MAX_PO_BYTES`]: the import reports a larger
-/// file (located in it) without this reading an endless one.
-fn read_bounded(path: &Path) -> anyhow::Result<Vec<u8>> {
+/// A file's bytes, at most one byte over `limit` ([`MAX_PO_BYTES`] for a PO file,
+/// [`MAX_CATALOG_BYTES`] for the catalog): the import reports a larger file (located in it)
+/// without this reading an endless one.
+fn read_bounded(path: &Path, limit: usize) -> anyhow::Result<Vec<u8>> {
     use std::io::Read;
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut bytes = Vec::new();
-    file.take(MAX_PO_BYTES as u64 + 1)
+    file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {}", path.display()))?;
     Ok(bytes)

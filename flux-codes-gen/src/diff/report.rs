@@ -19,6 +19,7 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The counts of `changes` per class.
     pub fn of(changes: &[Change]) -> Self {
         let mut summary = Summary::default();
         for change in changes {

@@ -18,6 +18,7 @@ use crate::model::Catalog;
 /// The release a list of changes needs, from none to major.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Bump {
     /// Nothing changed: the version may stay.
     None,
@@ -40,6 +41,7 @@ impl Bump {
             .unwrap_or(Bump::None)
     }
 
+    /// The bump's name in reports: `none`, `patch`, `minor` or `major`.
     pub fn as_str(self) -> &'static str {
         match self {
             Bump::None => "none",

@@ -84,6 +84,7 @@ impl ImportError {
         self.problems.len()
     }
 
+    /// Whether no problem was found.
     pub fn is_empty(&self) -> bool {
         self.problems.is_empty()
     }

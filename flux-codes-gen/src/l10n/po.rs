@@ -34,11 +34,12 @@ pub struct PoEntry {
     /// `#| msgid`: the source text a fuzzy translation was made from.
     pub previous_msgid: Option<String>,
     /// `#. exported translation: <hash>`: the translation the file was exported with (see
-    /// [`crate::render::po::EXPORTED_TRANSLATION`]); `None` in a file from elsewhere.
+    /// `EXPORTED_TRANSLATION`); `None` in a file from elsewhere.
     pub exported: Option<SourceHash>,
 }
 
 impl PoEntry {
+    /// Whether the entry has the `fuzzy` flag (a translation to review).
     pub fn is_fuzzy(&self) -> bool {
         self.flags.iter().any(|f| f == "fuzzy")
     }

@@ -16,9 +16,8 @@ use std::ops::Range;
 
 use flux_codes_core::{Part, PluralCategory, PluralKey};
 
-pub use parse::{
-    MAX_ARGUMENTS, MAX_NESTING, MAX_OPTIONS, ParseError, new_spelling, parse, quote_literal,
-};
+pub(crate) use parse::new_spelling;
+pub use parse::{MAX_NESTING, MAX_OPTIONS, ParseError, parse, quote_literal};
 
 /// A parsed message. Spans are byte ranges within [`Message::source`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +29,7 @@ pub struct Message {
 
 /// One element of a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Node {
     /// Literal text, quotes resolved.
     Text { text: String, span: Range<usize> },
@@ -67,6 +67,7 @@ pub enum Node {
 
 /// How a `number` argument is formatted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum NumberStyle {
     /// `{n, number}`: at most three fraction digits (exact decimals keep theirs), grouped.
     Decimal,
@@ -102,6 +103,7 @@ impl Branch {
 
 /// The key of an option.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Key {
     /// `=N`: exactly this value (plural only).
     Exact(i64),
@@ -118,6 +120,7 @@ pub struct Param {
 
 /// What a param holds, inferred from how the message uses it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ParamType {
     /// `{name}`: any value, shown as text.
     String,

@@ -78,6 +78,7 @@ impl TextKind {
 }
 
 impl TextId {
+    /// Which text of its code or category this is.
     pub fn kind(self) -> TextKind {
         match self {
             TextId::CategoryTitle(_) => TextKind::Title,
@@ -239,6 +240,7 @@ impl Counts {
 pub struct SourceHash(pub [u8; 4]);
 
 impl SourceHash {
+    /// The hash of a source text, as `[translated_from]` records it.
     pub fn of(text: &str) -> Self {
         let digest = Sha256::digest(text.as_bytes());
         SourceHash([digest[0], digest[1], digest[2], digest[3]])

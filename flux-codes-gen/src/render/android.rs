@@ -21,7 +21,7 @@ use crate::render::Artifact;
 use crate::render::mobile::{self, Piece, Plan, Text, TextOf};
 
 /// The file name of the strings in each `values*` folder.
-pub const FILE: &str = "flux_errors.xml";
+pub(crate) const FILE: &str = "flux_errors.xml";
 
 /// `res/values*/flux_errors.xml` per locale, default first, then `res/raw/flux_errors_keep.xml`.
 pub fn render_android(catalog: &Catalog) -> Vec<Artifact> {

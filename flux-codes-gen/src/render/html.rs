@@ -3,7 +3,7 @@
 //! search box and a language switch.
 //!
 //! A detail shows as example sentences, one per option of its plural or select, rendered with
-//! sample values by the runtime's renderer ([`render_example`], as the API would answer), with its ICU MessageFormat source in a `<details>` on demand.
+//! sample values by the runtime's renderer (`render_example`, as the API would answer), with its ICU MessageFormat source in a `<details>` on demand.
 //!
 //! Every row is rendered here, with every catalog string escaped; the page's script
 //! (`html/page.js`) holds no catalog data, it only hides and shows what is already in the page.

@@ -15,9 +15,10 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
+use crate::message::ParamType;
 #[cfg(feature = "schema")]
 use crate::model::GrpcCode;
-use crate::model::{Catalog, Param, ParamType, TextState};
+use crate::model::{Catalog, Param, TextState};
 use crate::render::to_json;
 #[cfg(feature = "schema")]
 use crate::valid::DOMAIN_PATTERN;
@@ -25,7 +26,7 @@ use crate::valid::DOMAIN_PATTERN;
 use flux_codes_core::code_shape::CODE_PATTERN;
 
 /// The version of the `catalog.json` shape; it changes only with a change that breaks readers.
-pub const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 /// `catalog.json`: the catalog, codes and categories in file order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,6 +148,7 @@ pub struct ParamJson {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ParamTypeJson {
     String,
     Number,
@@ -155,6 +157,7 @@ pub enum ParamTypeJson {
 }
 
 impl ParamJson {
+    /// A param as `catalog.json` describes it.
     pub fn new(param: &Param) -> Self {
         let (ty, keys) = match &param.ty {
             ParamType::String => (ParamTypeJson::String, Vec::new()),

@@ -55,7 +55,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// `FluxErrorCode.kt`.
-pub fn render_kotlin(catalog: &Catalog) -> Vec<Artifact> {
+pub(crate) fn render_kotlin(catalog: &Catalog) -> Vec<Artifact> {
     vec![Artifact::new("FluxErrorCode.kt", kotlin_file(catalog))]
 }
 

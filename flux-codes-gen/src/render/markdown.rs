@@ -1,7 +1,7 @@
 //! Markdown: the error-code page a docs site publishes, one per locale (CommonMark with GFM
 //! tables): an introduction to the status codes, then a table per category.
 //!
-//! Every catalog text goes through [`escape_markdown`], so it stays plain text in its cell. The
+//! Every catalog text goes through `escape_markdown`, so it stays plain text in its cell. The
 //! only HTML on the page is an empty `<a id="CODE"></a>` before each code: the anchor that
 //! `docs_url` points at. Heading slugs differ from one Markdown renderer to the next (and most
 //! lowercase them); an `id` is the code string exactly, everywhere.

@@ -27,7 +27,7 @@
 //!
 //! What cannot be said this way is an error of the mobile exports ([`check`]), naming the code
 //! and the locale: plurals over two different numbers (or one number with two offsets) in one
-//! detail, or more than [`MAX_VARIANTS`] variants.
+//! detail, or more than `MAX_VARIANTS` variants.
 
 use std::fmt::Write as _;
 
@@ -36,12 +36,13 @@ use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
 
 use crate::message::{Branch, Key, Node, NumberStyle, ParamType};
-use crate::model::{Catalog, CodeSpec, plural_categories};
+use crate::model::{Catalog, CodeSpec};
+use crate::plural::plural_categories;
 
 /// The most variants one detail may lower to (select keys times `=N` values): beyond it, the
 /// resources of one code would be a table nobody can review, and a hostile catalog could ask
 /// for 2^64 of them.
-pub const MAX_VARIANTS: usize = 64;
+pub(crate) const MAX_VARIANTS: usize = 64;
 
 /// Why a detail cannot be exported to the mobile formats.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -195,6 +196,7 @@ pub struct Slot {
 
 /// How a [`Slot`] shows its param.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SlotKind {
     /// `{name}`: the value as text.
     Text,
@@ -221,6 +223,7 @@ impl SlotKind {
 /// A piece of a variant's text: literal text or a positional argument (an index into
 /// [`Plan::slots`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Piece {
     Text(String),
     Slot(usize),
@@ -228,6 +231,7 @@ pub enum Piece {
 
 /// One variant's text in one locale.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Text {
     /// A `<string>`.
     One(Vec<Piece>),
@@ -521,18 +525,6 @@ fn name_words(catalog: &Catalog, sep: &str, fallback: &str) -> String {
     }
 }
 
-/// The prefix of the generated types: the catalog's name in UpperCamelCase (`Flux`), so the
-/// enum is `FluxErrorCode`; a name that starts with a digit or has no letters gets `Catalog`
-/// in front.
-pub fn type_prefix(catalog: &Catalog) -> String {
-    let camel = crate::model::category_variant(&name_words(catalog, "_", "catalog"));
-    if camel.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("Catalog{camel}")
-    } else {
-        camel
-    }
-}
-
 /// The prefix of every resource name and String Catalog key: `flux` (a valid start of an
 /// Android resource name: a letter first).
 pub fn resource_prefix(catalog: &Catalog) -> String {
@@ -546,6 +538,7 @@ pub fn resource_prefix(catalog: &Catalog) -> String {
 
 /// Which text of a code a resource holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TextOf {
     Message,
     Hint,
@@ -594,7 +587,7 @@ pub fn variant_text(plan: &Plan, index: usize) -> TextOf {
 /// the generated Kotlin formats a number exactly as `ErrorCode::detail` does without a
 /// formatting library.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NumberSymbols {
+pub(crate) struct NumberSymbols {
     /// The digits 0 to 9.
     pub digits: [char; 10],
     pub decimal: String,
@@ -610,7 +603,7 @@ pub struct NumberSymbols {
 }
 
 /// The [`NumberSymbols`] of `locale`, learnt by formatting a few numbers with ICU4X.
-pub fn number_symbols(locale: &str) -> NumberSymbols {
+pub(crate) fn number_symbols(locale: &str) -> NumberSymbols {
     let formatter = locale
         .parse::<Locale>()
         .ok()

@@ -8,26 +8,26 @@
 #[cfg(feature = "exports")]
 pub mod android;
 #[cfg(feature = "exports")]
-pub mod examples;
+pub(crate) mod examples;
 #[cfg(feature = "exports")]
 pub mod html;
-pub mod i18next;
+pub(crate) mod i18next;
 #[cfg(feature = "json")]
 pub mod json;
 #[cfg(feature = "exports")]
 pub mod kotlin;
 #[cfg(feature = "exports")]
-pub mod l10n;
+pub(crate) mod l10n;
 #[cfg(feature = "exports")]
 pub mod markdown;
 #[cfg(feature = "exports")]
 pub mod mobile;
 #[cfg(feature = "exports")]
-pub mod npm;
+pub(crate) mod npm;
 #[cfg(feature = "exports")]
 pub mod openapi;
 #[cfg(feature = "exports")]
-pub mod page_text;
+pub(crate) mod page_text;
 #[cfg(feature = "exports")]
 pub mod po;
 pub mod proto;
@@ -52,6 +52,7 @@ pub struct Artifact {
 }
 
 impl Artifact {
+    /// A file to write at `path` (relative to the output folder) with `contents`.
     pub fn new(path: impl Into<String>, contents: impl Into<String>) -> Self {
         Artifact {
             path: path.into(),
@@ -218,7 +219,8 @@ pub fn artifacts(catalog: &Catalog) -> Vec<Artifact> {
 #[cfg(feature = "exports")]
 /// A piece of free text (a deprecation note): plain text, or a code of the catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mention<'a> {
+#[non_exhaustive]
+pub(crate) enum Mention<'a> {
     Text(&'a str),
     Code(&'a str),
 }
@@ -226,7 +228,7 @@ pub enum Mention<'a> {
 #[cfg(feature = "exports")]
 /// Splits `text` at the catalog's code strings it names (whole words), so a page can link the
 /// replacement a deprecation note points to.
-pub fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
+pub(crate) fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
     let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
     let mut pieces = Vec::new();
     let mut text_start = 0;
@@ -257,7 +259,7 @@ pub fn mentions<'a>(catalog: &Catalog, text: &'a str) -> Vec<Mention<'a>> {
 /// Escapes text for Markdown (rustdoc, docs pages): inline markup, HTML and table pipes become
 /// literal characters, and newlines become spaces so a text stays on its line or table row.
 /// Braces are escaped too, so MDX-based docs sites read them as text, not expressions.
-pub fn escape_markdown(text: &str) -> String {
+pub(crate) fn escape_markdown(text: &str) -> String {
     // One comparison per byte (a `contains` over a list of them called `memchr` per byte: a
     // tenth of the generator's time at 10,000 codes).
     const fn special(b: u8) -> bool {
@@ -318,9 +320,9 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     out
 }
 
-#[cfg(feature = "json")]
+#[cfg(feature = "exports")]
 /// One JSON value on one line, with the escapes of [`to_json`]: a JS literal.
-pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> String {
+pub(crate) fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> String {
     escape_for_script(&serde_json::to_string(value).expect("export data serializes to JSON"))
 }
 
@@ -354,6 +356,7 @@ pub struct OutlineLine<'a> {
 
 /// A piece of an [`OutlineLine`].
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum OutlinePiece<'a> {
     Text(&'a str),
     /// An argument as the reader should see it: `{max_amount}`, `{max_amount, number}`,

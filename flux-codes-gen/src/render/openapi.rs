@@ -19,7 +19,7 @@ use crate::render::escape_markdown;
 use flux_codes_core::http::reason_phrase;
 
 /// The OpenAPI version written.
-pub const OPENAPI_VERSION: &str = "3.1.0";
+pub(crate) const OPENAPI_VERSION: &str = "3.1.0";
 
 /// Renders the catalog's components as an OpenAPI 3.1 document (pretty JSON, newline-ended).
 pub fn render_openapi(catalog: &Catalog) -> String {

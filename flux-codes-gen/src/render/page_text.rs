@@ -11,7 +11,7 @@
 //! the renderer (the catalog's name, its first code, a placeholder of one of its details).
 
 use crate::Catalog;
-use crate::model::LocaleMatches;
+use flux_codes_core::locale_match::LocaleMatches;
 
 /// The fixed text of the pages in one language.
 #[derive(Debug)]

@@ -19,13 +19,13 @@ pub struct PoHeader<'a> {
 }
 
 /// The gettext spelling of a BCP 47 tag: `pt-BR` -> `pt_BR`.
-pub fn gettext_language(tag: &str) -> String {
+pub(crate) fn gettext_language(tag: &str) -> String {
     tag.replace('-', "_")
 }
 
 /// The `#.` comment that records an entry's translation as exported (a hash of it), read
 /// back by [`crate::l10n::po`].
-pub const EXPORTED_TRANSLATION: &str = "exported translation: ";
+pub(crate) const EXPORTED_TRANSLATION: &str = "exported translation: ";
 
 /// The PO file of the locale at `locale`.
 pub fn render_po(

@@ -15,9 +15,8 @@ use crate::model::{Catalog, CodeSpec};
 #[cfg(feature = "exports")]
 use flux_codes_core::http::status_line;
 
-pub use crate::model::proto_enum::ENUM;
 #[cfg(feature = "exports")]
-use crate::model::proto_enum::value_key;
+use crate::model::proto_enum::{ENUM, value_key};
 
 #[cfg(feature = "exports")]
 /// The name of the enum's zero value, unless it would clash with a code.

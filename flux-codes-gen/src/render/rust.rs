@@ -49,7 +49,11 @@ pub fn render_rust(catalog: &Catalog, runtime: &str) -> String {
 /// [`render_rust`], plus `From<errors::X> for {api_error}` for each typed error: `api_error` is
 /// the path of the `ApiError` whose `ErrorCode` is this catalog's (`crate::ApiError` in
 /// `flux-codes`' own build; no other catalog has one).
-pub fn render_rust_with_api_error(catalog: &Catalog, runtime: &str, api_error: &str) -> String {
+pub(crate) fn render_rust_with_api_error(
+    catalog: &Catalog,
+    runtime: &str,
+    api_error: &str,
+) -> String {
     render_rust_with(
         catalog,
         runtime,

@@ -108,7 +108,7 @@ const MEMBERS: &[&str] = &[
 ];
 
 /// `FluxErrorCode.swift`.
-pub fn render_swift(catalog: &Catalog) -> Vec<Artifact> {
+pub(crate) fn render_swift(catalog: &Catalog) -> Vec<Artifact> {
     vec![Artifact::new("FluxErrorCode.swift", swift_file(catalog))]
 }
 

@@ -23,7 +23,7 @@ use crate::render::android::resource_text;
 use crate::render::mobile::{self, Piece, Text, TextOf};
 
 /// `Localizable.xcstrings`.
-pub fn render_xcstrings(catalog: &Catalog) -> Vec<Artifact> {
+pub(crate) fn render_xcstrings(catalog: &Catalog) -> Vec<Artifact> {
     vec![Artifact::new("Localizable.xcstrings", xcstrings(catalog))]
 }
 
@@ -77,7 +77,7 @@ struct Form {
 }
 
 /// The name of the plural substitution in a detail's format string.
-pub const PLURAL: &str = "plural";
+pub(crate) const PLURAL: &str = "plural";
 
 /// A detail sentence as the format string the String Catalog holds: `%1$@` for the first
 /// slot, `%%` for a literal `%`.

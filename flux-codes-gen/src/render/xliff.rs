@@ -1,4 +1,4 @@
-//! XLIFF 1.2: the same entries as the PO file ([`crate::render::l10n`]) for translation tools
+//! XLIFF 1.2: the same entries as the PO file (`l10n`) for translation tools
 //! that read XLIFF (translate-toolkit, Okapi, Trados, memoQ, Xcode). Version 1.2 rather than
 //! 2.0 because it is the one those tools all read. One `<trans-unit>` per text, `id` its key;
 //! `<target>` holds the translation, absent when the locale has none (its readers see the
