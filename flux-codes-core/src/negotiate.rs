@@ -47,7 +47,8 @@ struct Item {
 /// A catalog's locale-matching table: rows of a key (a language range's language, script and
 /// region, lowercase: `pt`, `es-mx`, `zh-hant`) and the indexes of the catalog locales that
 /// answer it, best first, sorted by key. The generator computes it from CLDR's likely subtags
-/// and parent locales ([`crate::locale_match::LocaleMatches`]); generated code embeds it.
+/// and parent locales (the core's `locale_match::LocaleMatches`, a build-time
+/// table); generated code embeds it.
 pub type LocaleMatches<'a> = [(&'a str, &'a [usize])];
 
 /// The index in `tags` of the locale to answer in, for an `Accept-Language` value.
