@@ -182,7 +182,7 @@ impl Catalog {
     }
 
     /// Which of [`Catalog::locales`] answer a language range, by CLDR's likely subtags and
-    /// parent locales: the table every locale matcher reads (see [`LocaleMatches`]).
+    /// parent locales: the table every locale matcher reads (the core's `LocaleMatches`).
     pub fn locale_matches(&self) -> LocaleMatches {
         let tags: Vec<&str> = self.locales.iter().map(String::as_str).collect();
         LocaleMatches::new(&tags)

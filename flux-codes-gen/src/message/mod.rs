@@ -220,7 +220,7 @@ impl Message {
 
     /// The message as the runtime's parts, borrowing its text: what generated code holds (the
     /// Rust renderer writes these) and what the translators' examples render with
-    /// [`flux_codes_core::render`]. The one conversion from the parsed message to the runtime's.
+    /// `flux_codes_core::render`. The one conversion from the parsed message to the runtime's.
     /// (A plural option whose keyword is no CLDR category, which the validator rejects, is
     /// left out: no value could select it.)
     pub fn parts(&self) -> Vec<Part<'_>> {

@@ -1,7 +1,7 @@
 //! Example renderings of a detail: which values to render it with, so that each option of its
 //! plural or select shows once, for the translators' notes ([`crate::render::l10n`]) and the
 //! docs page ([`crate::render::html`]); and their rendering, by the runtime's own renderer
-//! ([`flux_codes_core::render`], what the API answers with), so a reader sees exactly what a
+//! (`flux_codes_core::render`, what the API answers with), so a reader sees exactly what a
 //! client will.
 
 use flux_codes_core::{Decimal, DetailArg, LocaleData};
