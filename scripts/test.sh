@@ -163,7 +163,7 @@ background python python_packages
 # The fuzz targets: cargo-fuzz is installed at once (crates.io publishes no prebuilt binary; at
 # low priority it takes what the first compile leaves idle); they build and run, also at low
 # priority, once the main compile is done (the flag file), while the tests run. Each target
-# runs for about 20 seconds from its seeds (and any corpus kept from longer runs); a crash, a
+# runs for about 10 seconds from its seeds (and any corpus kept from longer runs); a crash, a
 # failed assertion or an input over the memory limits fails the run (FUZZING.md).
 compiled=$logs/main-compile-done
 rm -f "$compiled"
@@ -172,8 +172,8 @@ fuzz_all() {
   while [ ! -f "$compiled" ]; do sleep 1; done
   RUSTC_BOOTSTRAP=1 nice cargo fuzz build
   for t in catalog render error_code negotiate client po_import po_import_structured icu_parse detail; do
-    echo "fuzz $t (20 s; log in $logs/fuzz-$t.log)"
-    nice bash scripts/fuzz.sh "$t" 20 >"$logs/fuzz-$t.log" 2>&1 ||
+    echo "fuzz $t (10 s; log in $logs/fuzz-$t.log)"
+    nice bash scripts/fuzz.sh "$t" 10 >"$logs/fuzz-$t.log" 2>&1 ||
       { tail -n 60 "$logs/fuzz-$t.log"; exit 1; }
     grep -E '^(Done|stat::number_of_executed_units)' "$logs/fuzz-$t.log" || true
   done

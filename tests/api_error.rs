@@ -158,6 +158,9 @@ fn a_misspelled_param_or_a_value_of_the_wrong_kind_is_kept_not_a_500() {
     );
     assert_eq!(value["code"], "ERR_MAX_AMOUNT_EXCEEDED"); // flux-codes: allow (wire format)
     assert_eq!(value.get("detail"), None, "{value}");
+    let mut texts = Vec::new();
+    strings(&value, &mut texts);
+    assert!(texts.iter().all(|t| !t.contains('{')), "{value}");
     // Set right afterwards, the detail still stays out: the mistake is a bug to fix.
     let err = err.param("max_amount", "500.00");
     assert_eq!(body(&err, Locale::En).get("detail"), None);

@@ -71,6 +71,9 @@ fn charge(request: &PayRequest) -> Result<(), ApiError> {
             return Err(ApiError::new(ErrorCode::Server)
                 .cause(std::io::Error::other("ledger at 10.1.2.3 refused")));
         }
+        "qr_hostile" => {
+            return Err(ApiError::new(ErrorCode::NetworkTimeout).detail(HOSTILE_DETAIL));
+        }
         "qr_coffee_shop" => {}
         _ => return Err(ApiError::new(ErrorCode::QrUnknown)),
     }
@@ -82,6 +85,11 @@ fn charge(request: &PayRequest) -> Result<(), ApiError> {
     }
     Ok(())
 }
+
+/// A service's own detail holding what a header must not carry raw: CR LF followed by a header
+/// of its own, NUL, a bidi override, a line separator, `%` and a percent escape, non-ASCII.
+const HOSTILE_DETAIL: &str = "Timed out\r\ngrpc-status: 0\n\u{0}NUL \u{202E}lortnoc\u{202C} \
+                              \u{2028}100% %0D%0A ñandú 🚀 \"q\" \\ </b>";
 
 /// Statuses no `ApiError` of this catalog makes: a newer server's code, another service's,
 /// and a plain status without details.
@@ -369,6 +377,46 @@ async fn a_real_tonic_client_reads_localized_rich_errors_from_a_real_server() {
         None,
     );
 
+    server.stop().await;
+}
+
+/// gRPC sends the message in the `grpc-message` header: a detail with line breaks, NUL, bidi
+/// controls and `%` is percent-encoded there (visible ASCII only, so it cannot end the header or
+/// start another), and the client decodes exactly the text the server composed, in the message
+/// and in `LocalizedMessage`.
+#[tokio::test]
+async fn a_hostile_detail_reaches_the_client_exactly_and_never_raw_in_a_header() {
+    let expected = ApiError::new(ErrorCode::NetworkTimeout).detail(HOSTILE_DETAIL);
+
+    // What tonic puts on the wire for this status.
+    let response = expected.to_status(Locale::Es).into_http::<Body>();
+    let header = response.headers()["grpc-message"].as_bytes();
+    assert!(
+        header.iter().all(|b| (0x20..0x7f).contains(b)),
+        "grpc-message carries only visible ASCII: {header:?}"
+    );
+    assert!(!header.windows(2).any(|w| w == b"\r\n"));
+    assert_eq!(
+        response.headers()["grpc-status"],
+        (GrpcCode::DeadlineExceeded as i32).to_string().as_str(),
+        "the status is the code's, not one the detail injects"
+    );
+
+    let server = start().await;
+    let channel = Channel::from_shared(format!("http://{}", server.addr))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    for (accept_language, locale) in [(Some("es"), Locale::Es), (None, Locale::En)] {
+        let status = error(&channel, accept_language, "qr_hostile", 1_000).await;
+        check(&status, &expected, locale, None);
+        assert!(
+            status.message().contains(HOSTILE_DETAIL),
+            "{:?}",
+            status.message()
+        );
+    }
     server.stop().await;
 }
 

@@ -964,13 +964,28 @@ impl<'f> Validator<'_, 'f> {
     /// rules.
     /// A draft locale without a text of its own takes the default locale's message (checked
     /// there already).
+    /// A translation of a source text that does not parse is stale only by the mistake being
+    /// fixed: its warning is left out (one mistake, one diagnostic).
     fn detail(&mut self, texts: &Localized, what: &str) -> Option<(Vec<Message>, Vec<TextState>)> {
-        let (sources, states) = self.localized(texts, what, Text::Template)?;
+        let (sources, states, stale) =
+            self.localized_deferring_stale(texts, what, Text::Template)?;
         let mut messages = Vec::with_capacity(sources.len());
         let mut ok = true;
-        for ((locale, source), state) in self.locales.clone().iter().zip(sources).zip(&states) {
+        let mut source_parses = true;
+        for (index, ((locale, source), state)) in self
+            .locales
+            .clone()
+            .iter()
+            .zip(sources)
+            .zip(&states)
+            .enumerate()
+        {
             let text = self.own_or_default(texts, locale)?;
-            match message::parse(&source) {
+            let parsed = message::parse(&source);
+            if index == self.default_locale && parsed.is_err() {
+                source_parses = false;
+            }
+            match parsed {
                 Ok(parsed) => {
                     if *state != TextState::Fallback {
                         ok &= self.old_close_escape(text, &parsed, what);
@@ -978,6 +993,8 @@ impl<'f> Validator<'_, 'f> {
                     }
                     messages.push(parsed);
                 }
+                // A fallback is the default locale's text, whose error is reported already.
+                Err(_) if *state == TextState::Fallback => ok = false,
                 Err(e) => {
                     ok = false;
                     let span = self.inner_span(text, e.at);
@@ -991,6 +1008,11 @@ impl<'f> Validator<'_, 'f> {
                     }
                     self.diags.push(d);
                 }
+            }
+        }
+        if source_parses {
+            for warning in stale {
+                self.diags.push(warning);
             }
         }
         ok.then_some((messages, states))
@@ -1234,6 +1256,21 @@ impl<'f> Validator<'_, 'f> {
         what: &str,
         kind: Text,
     ) -> Option<(Vec<String>, Vec<TextState>)> {
+        let (texts, states, stale) = self.localized_deferring_stale(texts, what, kind)?;
+        for warning in stale {
+            self.diags.push(warning);
+        }
+        Some((texts, states))
+    }
+
+    /// [`Validator::localized`], with the stale-translation warnings returned rather than
+    /// reported: a detail reports them only once its source text parses.
+    fn localized_deferring_stale(
+        &mut self,
+        texts: &Localized,
+        what: &str,
+        kind: Text,
+    ) -> Option<(Vec<String>, Vec<TextState>, Vec<Diagnostic>)> {
         let mut ok = true;
         let locales = &self.locales;
         for (tag, _) in &texts.texts {
@@ -1290,13 +1327,17 @@ impl<'f> Validator<'_, 'f> {
         // Hashed only when a translation has a record to compare with.
         let mut hash = None;
         let mut states = Vec::with_capacity(out.len());
+        let mut stale = Vec::new();
         for (i, text) in out.iter().enumerate() {
             let state = if i == self.default_locale {
                 TextState::Source
             } else if text.is_none() {
                 TextState::Fallback
             } else {
-                self.translation_state(texts, what, key, i, &source, &mut hash)
+                let (state, warning) =
+                    self.translation_state(texts, what, key, i, &source, &mut hash);
+                stale.extend(warning);
+                state
             };
             states.push(state);
         }
@@ -1304,10 +1345,11 @@ impl<'f> Validator<'_, 'f> {
             .into_iter()
             .map(|text| text.unwrap_or_else(|| source.clone()))
             .collect();
-        Some((texts, states))
+        Some((texts, states, stale))
     }
 
-    /// A translation is stale when its record names another source text than the current one.
+    /// A translation is stale when its record names another source text than the current one;
+    /// the warning that says so is returned, for the caller to report.
     fn translation_state(
         &mut self,
         texts: &Localized,
@@ -1316,10 +1358,10 @@ impl<'f> Validator<'_, 'f> {
         locale: usize,
         source_text: &str,
         source_hash: &mut Option<SourceHash>,
-    ) -> TextState {
+    ) -> (TextState, Option<Diagnostic>) {
         let tag = &self.locales[locale];
         let Some(record) = self.records.get_mut(&(tag.clone(), key.to_owned())) else {
-            return TextState::Translated;
+            return (TextState::Translated, None);
         };
         record.used = true;
         let source = *source_hash.get_or_insert_with(|| SourceHash::of(source_text));
@@ -1327,19 +1369,21 @@ impl<'f> Validator<'_, 'f> {
             Some(recorded) if recorded != source => {
                 let span = texts.get(tag).map(Spanned::span);
                 let default = &self.locales[self.default_locale];
-                self.diags.push(
+                let warning =
                     Diagnostic::warning(
                         format!("the `{tag}` text of `{what}` is stale: it translates an earlier `{default}` text"),
                         span,
                     )
                     .with_label(format!("translated before the `{default}` text changed"))
-                    .with_help(format!("review it: `flux-codes l10n export --locale {tag}` marks it fuzzy; correct it (or keep it) and clear the flag, then `flux-codes l10n import`")),
-                );
-                TextState::Stale {
-                    translated_from: recorded,
-                }
+                    .with_help(format!("review it: `flux-codes l10n export --locale {tag}` marks it fuzzy; correct it (or keep it) and clear the flag, then `flux-codes l10n import`"));
+                (
+                    TextState::Stale {
+                        translated_from: recorded,
+                    },
+                    Some(warning),
+                )
             }
-            _ => TextState::Translated,
+            _ => (TextState::Translated, None),
         }
     }
 

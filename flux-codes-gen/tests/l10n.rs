@@ -66,6 +66,43 @@ fn drafts_fall_back_and_changed_sources_make_translations_stale() {
     insta::assert_snapshot!("stale_warning", rendered);
 }
 
+/// A source detail that does not parse is one mistake: its translations, recorded against an
+/// earlier source, are not reported stale beside it (they are once the source parses).
+#[test]
+fn a_broken_source_detail_is_one_diagnostic_not_also_stale_translations() {
+    let recorded = source().replace(
+        "\"ERR_CART_EMPTY.message\" = \"00000000\"",
+        "\"ERR_CART_EMPTY.message\" = \"00000000\"\n\"ERR_CART_LIMIT.detail\" = \"00000000\"",
+    );
+    let stale_detail = "`codes.ERR_CART_LIMIT.detail` is stale";
+
+    let (_, warnings) =
+        flux_codes_gen::parse_catalog_checked(Path::new(FIXTURE), recorded.clone()).unwrap();
+    assert!(
+        warnings
+            .items
+            .iter()
+            .any(|d| d.message.contains(stale_detail)),
+        "a changed source that parses makes its translation stale:\n{}",
+        warnings.render(false)
+    );
+
+    let broken = recorded.replace("{max_items} items", "{max_items, numbr} items");
+    let diags = flux_codes_gen::parse_catalog(Path::new(FIXTURE), &broken).unwrap_err();
+    let about_detail: Vec<_> = diags
+        .items
+        .iter()
+        .filter(|d| d.message.contains("ERR_CART_LIMIT.detail"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        about_detail,
+        ["`numbr` is not an argument type in the `en` text of `codes.ERR_CART_LIMIT.detail`"],
+        "{}",
+        diags.render(false)
+    );
+}
+
 #[test]
 fn po_and_xliff_files_are_pinned() {
     let catalog = load(&source());
