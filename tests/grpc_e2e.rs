@@ -183,6 +183,15 @@ async fn start() -> Running {
 }
 
 impl Running {
+    /// A client's channel to the server.
+    async fn connect(&self) -> Channel {
+        Channel::from_shared(format!("http://{}", self.addr))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap()
+    }
+
     async fn stop(mut self) {
         let _ = self.stop.take().unwrap().send(());
         tokio::time::timeout(Duration::from_secs(10), self.server)
@@ -301,11 +310,7 @@ fn check(status: &Status, expected: &ApiError, locale: Locale, retry_delay: Opti
 #[tokio::test]
 async fn a_real_tonic_client_reads_localized_rich_errors_from_a_real_server() {
     let server = start().await;
-    let channel = Channel::from_shared(format!("http://{}", server.addr))
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = server.connect().await;
 
     for (accept_language, locale) in [(Some("es-CL,es;q=0.9"), Locale::Es), (None, Locale::En)] {
         // A code with a param.
@@ -403,11 +408,7 @@ async fn a_hostile_detail_reaches_the_client_exactly_and_never_raw_in_a_header()
     );
 
     let server = start().await;
-    let channel = Channel::from_shared(format!("http://{}", server.addr))
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = server.connect().await;
     for (accept_language, locale) in [(Some("es"), Locale::Es), (None, Locale::En)] {
         let status = error(&channel, accept_language, "qr_hostile", 1_000).await;
         check(&status, &expected, locale, None);
@@ -423,11 +424,7 @@ async fn a_hostile_detail_reaches_the_client_exactly_and_never_raw_in_a_header()
 #[tokio::test]
 async fn unknown_reasons_and_plain_statuses_are_kept_as_strings() {
     let server = start().await;
-    let channel = Channel::from_shared(format!("http://{}", server.addr))
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = server.connect().await;
 
     // A newer server's code in our domain: kept as a string, retryable by its RetryInfo.
     let status = error(&channel, Some("es"), "qr_newer", 0).await;

@@ -15,7 +15,8 @@
 //!   `String.format`), must be the string the Rust runtime renders;
 //! - iOS (no Swift compiler runs here): the String Catalog of every catalog is valid under a
 //!   JSON Schema written from Apple's format (`tests/mobile/xcstrings.schema.json`), holds
-//!   every text as the model says (plural substitutions included), and `locize-xcstrings`
+//!   every message and hint as `catalog.json` has it and every detail as the model lowers it
+//!   (plural substitutions included), and `locize-xcstrings`
 //!   reads it back; `tree-sitter-swift` parses `FluxErrorCode.swift` without a syntax error,
 //!   and its `switch`es answer each code's string, status, retryability and category as
 //!   `catalog.json` does;
@@ -920,22 +921,37 @@ fn assert_string_catalog(name: &str, catalog: &Catalog, document: &Value) {
         "{name}"
     );
     let strings = document["strings"].as_object().unwrap();
+    // Messages and hints as catalog.json has them, the same facts every export shows.
+    let json: Value =
+        serde_json::from_str(&flux_codes_gen::render::json::render_json(catalog)).unwrap();
+    let fixed_texts = |code: &Value, field: &str| -> Option<Vec<Text>> {
+        let texts = code.get(field).filter(|texts| !texts.is_null())?;
+        Some(
+            catalog
+                .locales()
+                .iter()
+                .map(|tag| {
+                    let text = texts[tag.as_str()].as_str().unwrap();
+                    Text::One(vec![mobile::Piece::Text(text.replace('%', "%%"))])
+                })
+                .collect(),
+        )
+    };
     let mut keys = 0;
     for code in catalog.codes() {
+        let in_json = json["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"] == code.code())
+            .unwrap_or_else(|| panic!("{name}: {} is not in catalog.json", code.code()));
         let mut texts: Vec<(String, Vec<Text>)> = vec![(
             mobile::catalog_key(code, TextOf::Message),
-            code.message()
-                .iter()
-                .map(|m| Text::One(vec![mobile::Piece::Text(m.replace('%', "%%"))]))
-                .collect(),
+            fixed_texts(in_json, "message").expect("a message"),
         )];
-        if let Some(hint) = code.hint() {
-            texts.push((
-                mobile::catalog_key(code, TextOf::Hint),
-                hint.iter()
-                    .map(|h| Text::One(vec![mobile::Piece::Text(h.replace('%', "%%"))]))
-                    .collect(),
-            ));
+        if let Some(hint) = fixed_texts(in_json, "hint") {
+            assert!(code.hint().is_some(), "{name}: a hint the model lacks");
+            texts.push((mobile::catalog_key(code, TextOf::Hint), hint));
         }
         let plan = mobile::plan(catalog, code);
         if let Some(plan) = &plan {
