@@ -964,8 +964,8 @@ impl<'f> Validator<'_, 'f> {
     /// rules.
     /// A draft locale without a text of its own takes the default locale's message (checked
     /// there already).
-    /// A translation of a source text that does not parse is stale only by the mistake being
-    /// fixed: its warning is left out (one mistake, one diagnostic).
+    /// While the default locale's text does not parse, its translations are not reported stale:
+    /// the one mistake is the source's (one mistake, one diagnostic).
     fn detail(&mut self, texts: &Localized, what: &str) -> Option<(Vec<Message>, Vec<TextState>)> {
         let (sources, states, stale) =
             self.localized_deferring_stale(texts, what, Text::Template)?;
