@@ -545,11 +545,7 @@ impl ParamError {
 
     /// At most [`MAX_EXTENSION_NAME`] bytes of `s`, cut at a character boundary.
     fn kept(s: &str) -> String {
-        let mut end = s.len().min(MAX_EXTENSION_NAME);
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        s[..end].to_owned()
+        crate::runtime::char_prefix(s, MAX_EXTENSION_NAME).to_owned()
     }
 }
 
@@ -622,11 +618,8 @@ fn check_extension_name(name: &str) -> Result<(), ExtensionError> {
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     if !valid {
-        let mut end = name.len().min(MAX_EXTENSION_NAME);
-        while !name.is_char_boundary(end) {
-            end -= 1;
-        }
-        return Err(ExtensionError::InvalidName(name[..end].to_owned()));
+        let kept = crate::runtime::char_prefix(name, MAX_EXTENSION_NAME);
+        return Err(ExtensionError::InvalidName(kept.to_owned()));
     }
     if RESERVED_MEMBERS
         .iter()

@@ -169,22 +169,16 @@ fn unknown_strings_are_rejected_cleanly_with_bounded_errors() {
     let err = huge.parse::<ErrorCode>().unwrap_err();
     assert_eq!(err, ParseError::new(ParseErrorKind::ErrorCode));
     // serde's error, which has no other way to show it, names a bounded prefix of the input.
-    let json = format!("\"{huge}\"");
-    let shown = serde_json::from_str::<ErrorCode>(&json)
-        .unwrap_err()
-        .to_string();
-    assert!(
-        shown.starts_with(&format!("unknown error code `{}...`", "E".repeat(32))),
-        "{shown}"
-    );
-    let multibyte = format!("\"{}\"", "é".repeat(100));
-    let shown = serde_json::from_str::<ErrorCode>(&multibyte)
-        .unwrap_err()
-        .to_string();
-    assert!(
-        shown.starts_with(&format!("unknown error code `{}...`", "é".repeat(16))),
-        "{shown}"
-    );
+    // 32 bytes: 32 ASCII characters, or 16 two-byte ones.
+    for (given, prefix) in [(huge, "E".repeat(32)), ("é".repeat(100), "é".repeat(16))] {
+        let shown = serde_json::from_str::<ErrorCode>(&format!("\"{given}\""))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            shown.starts_with(&format!("unknown error code `{prefix}...`")),
+            "{shown}"
+        );
+    }
 }
 
 #[test]
